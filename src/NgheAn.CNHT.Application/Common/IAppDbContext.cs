@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Domain.Organizations;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Domain.Reporting;
+
+namespace NgheAn.CNHT.Application.Common;
+
+/// <summary>The application's view of the database: the sets it reads and writes, nothing more.</summary>
+public interface IAppDbContext
+{
+    DbSet<CnhtProgram> Programs { get; }
+    DbSet<ContentGroup> ContentGroups { get; }
+    DbSet<ContentItem> ContentItems { get; }
+    DbSet<PlanRevision> PlanRevisions { get; }
+    DbSet<Organization> Organizations { get; }
+    DbSet<Proposal> Proposals { get; }
+    DbSet<ProposalTransition> ProposalTransitions { get; }
+    DbSet<Attachment> Attachments { get; }
+    DbSet<AttachmentContent> AttachmentContents { get; }
+    DbSet<DisbursementEntry> DisbursementEntries { get; }
+    DbSet<AnnualEstimate> AnnualEstimates { get; }
+    DbSet<AnnualEstimateLine> AnnualEstimateLines { get; }
+    DbSet<ItemNarrative> ItemNarratives { get; }
+    DbSet<IssuedReport> IssuedReports { get; }
+    DbSet<ReportDownload> ReportDownloads { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Notification> Notifications { get; }
+
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

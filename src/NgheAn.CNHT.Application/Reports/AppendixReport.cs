@@ -1,0 +1,38 @@
+namespace NgheAn.CNHT.Application.Reports;
+
+/// <summary>
+/// The appendix (phụ lục kết quả thực hiện) of a program over a year range: per item, per group and in
+/// total. Amounts are whole đồng; <c>PercentOfPlan</c> is provincial share ÷ period plan × 100, rounded
+/// to two decimals, or null where there is no plan. Built once by <see cref="AppendixQuery"/>; every
+/// renderer (HTML, PDF, Excel, JSON) only shows it.
+/// </summary>
+public sealed record AppendixReport(
+    string ProgramCode,
+    string ProgramName,
+    string? LegalBasis,
+    int FromYear,
+    int ToYear,
+    IReadOnlyList<AppendixGroupRow> Groups,
+    AppendixFigures Total,
+    DateTime GeneratedAtUtc)
+{
+    public string PeriodLabel => FromYear == ToYear ? $"năm {FromYear}" : $"giai đoạn {FromYear}-{ToYear}";
+}
+
+public sealed record AppendixFigures(decimal Plan, int ProposalCount, decimal TotalCost, decimal ProvincialShare)
+{
+    /// <summary>Counterpart and other sources.</summary>
+    public decimal OtherSources => TotalCost - ProvincialShare;
+
+    public decimal? PercentOfPlan => Plan == 0 ? null : Math.Round(ProvincialShare * 100m / Plan, 2, MidpointRounding.AwayFromZero);
+
+    public static AppendixFigures Sum(IEnumerable<AppendixFigures> rows)
+    {
+        var list = rows.ToList();
+        return new AppendixFigures(list.Sum(r => r.Plan), list.Sum(r => r.ProposalCount), list.Sum(r => r.TotalCost), list.Sum(r => r.ProvincialShare));
+    }
+}
+
+public sealed record AppendixItemRow(string Code, string Name, AppendixFigures Figures, string? Note);
+
+public sealed record AppendixGroupRow(string Code, string Name, AppendixFigures Figures, IReadOnlyList<AppendixItemRow> Items, string? Note);

@@ -1,0 +1,75 @@
+using NgheAn.CNHT.Domain.Common;
+
+namespace NgheAn.CNHT.Domain.Access;
+
+/// <summary>A read-only API key for another system. Only its SHA-256 hash is stored; the key is shown once.</summary>
+public sealed class ApiKey : Entity
+{
+    private ApiKey() { }
+
+    public ApiKey(string name, string prefix, string hash, Actor actor, DateTime utcNow)
+    {
+        Name = Guard.Required(name, "Tên khóa", 200, nameof(Name));
+        Prefix = prefix;
+        Hash = hash;
+        CreatedBy = actor.UserName;
+        CreatedAt = utcNow;
+    }
+
+    public string Name { get; private set; } = "";
+    /// <summary>The first characters of the key, to recognise it in lists.</summary>
+    public string Prefix { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+    public string CreatedBy { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+    public string? RevokedBy { get; private set; }
+    public DateTime? LastUsedAt { get; private set; }
+
+    public bool IsActive => RevokedAt is null;
+
+    public void Revoke(Actor actor, DateTime utcNow)
+    {
+        if (RevokedAt is not null)
+        {
+            throw new DomainException("Khóa đã bị thu hồi trước đó.");
+        }
+
+        RevokedAt = utcNow;
+        RevokedBy = actor.UserName;
+    }
+
+    public void MarkUsed(DateTime utcNow) => LastUsedAt = utcNow;
+}
+
+/// <summary>An in-portal notice that a proposal needs someone's action (to a role, or to one user).</summary>
+public sealed class Notification
+{
+    private Notification() { }
+
+    public Notification(string recipientRole, string? recipientUser, int? proposalId, string message, string? link, DateTime utcNow)
+    {
+        RecipientRole = recipientRole;
+        RecipientUser = recipientUser;
+        ProposalId = proposalId;
+        Message = message;
+        Link = link;
+        CreatedAt = utcNow;
+    }
+
+    public long Id { get; private set; }
+    public string RecipientRole { get; private set; } = "";
+    public string? RecipientUser { get; private set; }
+    public int? ProposalId { get; private set; }
+    public string Message { get; private set; } = "";
+    public string? Link { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ReadAt { get; private set; }
+    public string? ReadBy { get; private set; }
+
+    public void MarkRead(string userName, DateTime utcNow)
+    {
+        ReadAt ??= utcNow;
+        ReadBy ??= userName;
+    }
+}

@@ -1,0 +1,97 @@
+using NgheAn.CNHT.Domain.Common;
+
+namespace NgheAn.CNHT.Domain.Organizations;
+
+public enum OrganizationKind
+{
+    /// <summary>Doanh nghiệp công nghiệp hỗ trợ.</summary>
+    SupportingIndustryEnterprise,
+    /// <summary>Doanh nghiệp có vốn đầu tư nước ngoài (FDI).</summary>
+    ForeignInvestedEnterprise,
+    /// <summary>Doanh nghiệp khác.</summary>
+    OtherEnterprise,
+    /// <summary>Cơ quan nhà nước.</summary>
+    StateAgency,
+    /// <summary>Trung tâm, đơn vị sự nghiệp.</summary>
+    Center,
+    /// <summary>Hiệp hội.</summary>
+    Association,
+    /// <summary>Viện, trường.</summary>
+    ResearchInstitute,
+}
+
+/// <summary>A lead unit (đơn vị chủ trì): an enterprise (tax code required) or an agency.</summary>
+public sealed class Organization : AuditableEntity, IConcurrencyStamped
+{
+    private Organization() { }
+
+    public Organization(string name, OrganizationKind kind, string? taxCode, string? sector = null, string? district = null,
+        string? address = null, string? contactPerson = null, string? phone = null, string? email = null, bool isSample = false)
+    {
+        Update(name, kind, taxCode, sector, district, address, contactPerson, phone, email);
+        IsSample = isSample;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+
+    public string Name { get; private set; } = "";
+    public OrganizationKind Kind { get; private set; }
+    public string? TaxCode { get; private set; }
+    public string? Sector { get; private set; }
+    public string? District { get; private set; }
+    public string? Address { get; private set; }
+    public string? ContactPerson { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    public bool IsSample { get; private set; }
+    public Guid ConcurrencyStamp { get; private set; }
+
+    public bool IsEnterprise => Kind is OrganizationKind.SupportingIndustryEnterprise or OrganizationKind.ForeignInvestedEnterprise or OrganizationKind.OtherEnterprise;
+
+    public void Update(string name, OrganizationKind kind, string? taxCode, string? sector, string? district,
+        string? address, string? contactPerson, string? phone, string? email)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Loại đơn vị không hợp lệ.", nameof(Kind));
+        }
+
+        Name = Guard.Required(name, "Tên đơn vị", 300, nameof(Name));
+        Kind = kind;
+        var code = Guard.Optional(taxCode, "Mã số thuế", 20, nameof(TaxCode));
+        if (code is null && IsEnterprise)
+        {
+            throw new DomainException("Doanh nghiệp phải có mã số thuế (10 hoặc 13 chữ số).", nameof(TaxCode));
+        }
+
+        TaxCode = code is null ? null : Organizations.TaxCode.Normalize(code, nameof(TaxCode));
+        Sector = Guard.Optional(sector, "Lĩnh vực", 200, nameof(Sector));
+        District = Guard.Optional(district, "Huyện/thành phố/thị xã", 100, nameof(District));
+        Address = Guard.Optional(address, "Địa chỉ", 500, nameof(Address));
+        ContactPerson = Guard.Optional(contactPerson, "Người liên hệ", 200, nameof(ContactPerson));
+        Phone = Guard.Optional(phone, "Số điện thoại", 30, nameof(Phone));
+        if (Phone is not null && !Phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+        {
+            throw new DomainException("Số điện thoại chỉ gồm chữ số và các ký tự + . - ( ).", nameof(Phone));
+        }
+
+        Email = Guard.Optional(email, "Thư điện tử", 200, nameof(Email));
+        if (Email is not null && (Email.Count(c => c == '@') != 1 || Email.StartsWith('@') || Email.EndsWith('@') || Email.Any(char.IsWhiteSpace)))
+        {
+            throw new DomainException("Địa chỉ thư điện tử không hợp lệ.", nameof(Email));
+        }
+    }
+
+    public void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid();
+
+    public static string KindDisplayName(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.SupportingIndustryEnterprise => "Doanh nghiệp CNHT",
+        OrganizationKind.ForeignInvestedEnterprise => "Doanh nghiệp FDI",
+        OrganizationKind.OtherEnterprise => "Doanh nghiệp khác",
+        OrganizationKind.StateAgency => "Cơ quan nhà nước",
+        OrganizationKind.Center => "Trung tâm, đơn vị sự nghiệp",
+        OrganizationKind.Association => "Hiệp hội",
+        OrganizationKind.ResearchInstitute => "Viện, trường",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,300 @@
+using NgheAn.CNHT.Domain.Common;
+
+namespace NgheAn.CNHT.Domain.Proposals;
+
+/// <summary>
+/// A proposal (đề án) under one content item, led by one unit. Amounts are whole đồng; the figures
+/// that count in reports are the settled ones once settled, else the approved ones.
+/// </summary>
+public sealed class Proposal : AuditableEntity, IConcurrencyStamped
+{
+    private readonly List<ProposalTransition> _transitions = [];
+
+    private Proposal() { }
+
+    public Proposal(ProposalDraft draft, ProposalContext context, Actor actor, DateTime utcNow, bool isSample = false)
+    {
+        Code = Guard.Required(draft.Code, "Mã đề án", 30, nameof(Code));
+        ProgramId = context.ProgramId;
+        ApplyDraft(draft, context);
+        Status = ProposalStatus.Draft;
+        StatusChangedAt = utcNow;
+        IsSample = isSample;
+        ConcurrencyStamp = Guid.NewGuid();
+        _transitions.Add(new ProposalTransition(this, null, null, ProposalStatus.Draft, actor, utcNow, "Tạo dự thảo đề án"));
+    }
+
+    public string Code { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string? Objectives { get; private set; }
+    public string? ExpectedOutputs { get; private set; }
+    public int ProgramId { get; private set; }
+    public int ContentItemId { get; private set; }
+    public Catalog.ContentItem ContentItem { get; private set; } = null!;
+    public int LeadOrganizationId { get; private set; }
+    public Organizations.Organization LeadOrganization { get; private set; } = null!;
+    public int StartYear { get; private set; }
+    public int EndYear { get; private set; }
+
+    public decimal RequestedTotalCost { get; private set; }
+    public decimal RequestedProvincialShare { get; private set; }
+
+    public DateOnly? AppraisalDate { get; private set; }
+    public string? AppraisalOpinion { get; private set; }
+    public decimal? RecommendedTotalCost { get; private set; }
+    public decimal? RecommendedProvincialShare { get; private set; }
+
+    public string? DecisionNumber { get; private set; }
+    public DateOnly? DecisionDate { get; private set; }
+    public decimal? ApprovedTotalCost { get; private set; }
+    public decimal? ApprovedProvincialShare { get; private set; }
+
+    public DateOnly? AcceptanceDate { get; private set; }
+    public string? AcceptanceResult { get; private set; }
+
+    public string? SettlementDecisionNumber { get; private set; }
+    public DateOnly? SettlementDate { get; private set; }
+    public decimal? SettledTotalCost { get; private set; }
+    public decimal? SettledProvincialShare { get; private set; }
+
+    public string? ClosingReason { get; private set; }
+    public ProposalStatus Status { get; private set; }
+    public DateTime StatusChangedAt { get; private set; }
+    public bool IsSample { get; private set; }
+    public Guid ConcurrencyStamp { get; private set; }
+
+    public IReadOnlyCollection<ProposalTransition> Transitions => _transitions.AsReadOnly();
+
+    public decimal EffectiveTotalCost => SettledTotalCost ?? ApprovedTotalCost ?? RequestedTotalCost;
+    public decimal EffectiveProvincialShare => SettledProvincialShare ?? ApprovedProvincialShare ?? RequestedProvincialShare;
+    /// <summary>Counterpart and other sources: what the provincial budget does not cover.</summary>
+    public decimal EffectiveOtherSources => EffectiveTotalCost - EffectiveProvincialShare;
+    public YearRange Years => new(StartYear, EndYear);
+
+    /// <summary>Edits the draft. Only a draft (new or returned for revision) can be edited.</summary>
+    public void Edit(ProposalDraft draft, ProposalContext context, Actor actor)
+    {
+        if (Status != ProposalStatus.Draft)
+        {
+            throw new DomainException($"Chỉ sửa được đề án ở trạng thái \"Dự thảo\"; đề án này đang ở trạng thái \"{Status.DisplayName()}\".");
+        }
+
+        if (!actor.IsIn(Roles.DoitSpecialist))
+        {
+            throw new DomainException("Chỉ Chuyên viên Sở được sửa đề án.");
+        }
+
+        if (context.ProgramId != ProgramId)
+        {
+            throw new DomainException("Không thể chuyển đề án sang nội dung của chương trình khác.", nameof(ContentItemId));
+        }
+
+        ApplyDraft(draft, context);
+    }
+
+    private void ApplyDraft(ProposalDraft draft, ProposalContext context)
+    {
+        Title = Guard.Required(draft.Title, "Tên đề án", 500, nameof(Title));
+        Objectives = Guard.Optional(draft.Objectives, "Mục tiêu", 4000, nameof(Objectives));
+        ExpectedOutputs = Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", 4000, nameof(ExpectedOutputs));
+        if (context.ContentItemId <= 0)
+        {
+            throw new DomainException("Vui lòng chọn nội dung hỗ trợ.", nameof(ContentItemId));
+        }
+
+        if (context.LeadOrganizationId <= 0)
+        {
+            throw new DomainException("Vui lòng chọn đơn vị chủ trì.", nameof(LeadOrganizationId));
+        }
+
+        ContentItemId = context.ContentItemId;
+        LeadOrganizationId = context.LeadOrganizationId;
+        CheckYears(draft.StartYear, draft.EndYear, context.ProgramPeriod);
+        StartYear = draft.StartYear;
+        EndYear = draft.EndYear;
+        CheckAmounts(draft.TotalCost, draft.ProvincialShare, "", "Requested");
+        RequestedTotalCost = draft.TotalCost;
+        RequestedProvincialShare = draft.ProvincialShare;
+    }
+
+    private static void CheckYears(int start, int end, YearRange period)
+    {
+        if (start > end)
+        {
+            throw new DomainException($"Năm bắt đầu ({start}) không được sau năm kết thúc ({end}).", nameof(EndYear));
+        }
+
+        if (!period.Contains(start))
+        {
+            throw new DomainException($"Năm bắt đầu phải nằm trong giai đoạn của chương trình ({period}).", nameof(StartYear));
+        }
+
+        if (!period.Contains(end))
+        {
+            throw new DomainException($"Năm kết thúc phải nằm trong giai đoạn của chương trình ({period}).", nameof(EndYear));
+        }
+    }
+
+    /// <summary>Total cost positive; provincial share not negative and never above the total cost.</summary>
+    public static void CheckAmounts(decimal totalCost, decimal provincialShare, string qualifier, string fieldPrefix)
+    {
+        Guard.PositiveAmount(totalCost, $"Tổng kinh phí{qualifier}", fieldPrefix + "TotalCost");
+        Guard.Amount(provincialShare, $"Ngân sách tỉnh hỗ trợ{qualifier}", fieldPrefix + "ProvincialShare");
+        if (provincialShare > totalCost)
+        {
+            throw new DomainException($"Ngân sách tỉnh hỗ trợ{qualifier} không được lớn hơn tổng kinh phí{qualifier}.", fieldPrefix + "ProvincialShare");
+        }
+    }
+
+    public void Submit(Actor actor, DateTime utcNow, string? comment) =>
+        Move(ProposalAction.Submit, actor, utcNow, comment);
+
+    /// <summary>The Support Center records the appraisal council's opinion and recommended amounts.</summary>
+    public void Appraise(Actor actor, DateTime utcNow, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare)
+    {
+        var rule = ProposalWorkflow.Resolve(ProposalAction.Appraise, Status, actor);
+        opinion = Guard.Required(opinion, "Ý kiến của Hội đồng thẩm định", 4000, nameof(AppraisalOpinion));
+        CheckDate(appraisalDate, utcNow, "Ngày thẩm định", nameof(AppraisalDate));
+        CheckAmounts(recommendedTotalCost, recommendedProvincialShare, " đề nghị", "Recommended");
+        AppraisalDate = appraisalDate;
+        AppraisalOpinion = opinion;
+        RecommendedTotalCost = recommendedTotalCost;
+        RecommendedProvincialShare = recommendedProvincialShare;
+        Record(rule, actor, utcNow, opinion);
+    }
+
+    public void Approve(Actor actor, DateTime utcNow, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment)
+    {
+        var rule = ProposalWorkflow.Resolve(ProposalAction.Approve, Status, actor);
+        decisionNumber = Guard.Required(decisionNumber, "Số quyết định phê duyệt", 100, nameof(DecisionNumber));
+        CheckDate(decisionDate, utcNow, "Ngày quyết định", nameof(DecisionDate));
+        if (AppraisalDate is { } appraised && decisionDate < appraised)
+        {
+            throw new DomainException("Ngày quyết định phê duyệt không được trước ngày thẩm định.", nameof(DecisionDate));
+        }
+
+        CheckAmounts(approvedTotalCost, approvedProvincialShare, " được duyệt", "Approved");
+        DecisionNumber = decisionNumber;
+        DecisionDate = decisionDate;
+        ApprovedTotalCost = approvedTotalCost;
+        ApprovedProvincialShare = approvedProvincialShare;
+        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", 4000) ?? $"Quyết định số {decisionNumber}");
+    }
+
+    public void Reject(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Reject, actor, utcNow, reason);
+
+    public void StartImplementation(Actor actor, DateTime utcNow, string? comment) =>
+        Move(ProposalAction.StartImplementation, actor, utcNow, comment);
+
+    public void Accept(Actor actor, DateTime utcNow, DateOnly acceptanceDate, string result)
+    {
+        var rule = ProposalWorkflow.Resolve(ProposalAction.Accept, Status, actor);
+        result = Guard.Required(result, "Kết quả nghiệm thu", 4000, nameof(AcceptanceResult));
+        CheckDate(acceptanceDate, utcNow, "Ngày nghiệm thu", nameof(AcceptanceDate));
+        if (DecisionDate is { } decided && acceptanceDate < decided)
+        {
+            throw new DomainException("Ngày nghiệm thu không được trước ngày quyết định phê duyệt.", nameof(AcceptanceDate));
+        }
+
+        AcceptanceDate = acceptanceDate;
+        AcceptanceResult = result;
+        Record(rule, actor, utcNow, result);
+    }
+
+    /// <summary>
+    /// Settlement fixes the final figures (which may be lower than approved, never higher) and, from then
+    /// on, they are what every report shows. <paramref name="disbursedProvincial"/> is what the ledger paid.
+    /// </summary>
+    public void Settle(Actor actor, DateTime utcNow, string decisionNumber, DateOnly settlementDate, decimal settledTotalCost, decimal settledProvincialShare, decimal disbursedProvincial, string? comment)
+    {
+        var rule = ProposalWorkflow.Resolve(ProposalAction.Settle, Status, actor);
+        decisionNumber = Guard.Required(decisionNumber, "Số quyết định quyết toán", 100, nameof(SettlementDecisionNumber));
+        CheckDate(settlementDate, utcNow, "Ngày quyết toán", nameof(SettlementDate));
+        if (AcceptanceDate is { } accepted && settlementDate < accepted)
+        {
+            throw new DomainException("Ngày quyết toán không được trước ngày nghiệm thu.", nameof(SettlementDate));
+        }
+
+        CheckAmounts(settledTotalCost, settledProvincialShare, " quyết toán", "Settled");
+        if (settledTotalCost > ApprovedTotalCost)
+        {
+            throw new DomainException("Tổng kinh phí quyết toán không được vượt tổng kinh phí được duyệt.", "SettledTotalCost");
+        }
+
+        if (settledProvincialShare > ApprovedProvincialShare)
+        {
+            throw new DomainException("Ngân sách tỉnh quyết toán không được vượt phần ngân sách tỉnh được duyệt.", "SettledProvincialShare");
+        }
+
+        if (disbursedProvincial > settledProvincialShare)
+        {
+            throw new DomainException(
+                "Số ngân sách tỉnh đã giải ngân lớn hơn số quyết toán; hãy ghi bút toán thu hồi phần chênh lệch trước khi quyết toán.",
+                "SettledProvincialShare");
+        }
+
+        SettlementDecisionNumber = decisionNumber;
+        SettlementDate = settlementDate;
+        SettledTotalCost = settledTotalCost;
+        SettledProvincialShare = settledProvincialShare;
+        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", 4000) ?? $"Quyết định quyết toán số {decisionNumber}");
+    }
+
+    public void Cancel(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Cancel, actor, utcNow, reason);
+
+    public void ReturnForRevision(Actor actor, DateTime utcNow, string reason) =>
+        Move(ProposalAction.ReturnForRevision, actor, utcNow, reason);
+
+    private void Close(ProposalAction action, Actor actor, DateTime utcNow, string reason)
+    {
+        var rule = ProposalWorkflow.Resolve(action, Status, actor);
+        ClosingReason = Guard.Required(reason, "Lý do", 4000, "Comment");
+        Record(rule, actor, utcNow, ClosingReason);
+    }
+
+    private void Move(ProposalAction action, Actor actor, DateTime utcNow, string? comment)
+    {
+        var rule = ProposalWorkflow.Resolve(action, Status, actor);
+        var text = rule.CommentRequired
+            ? Guard.Required(comment, "Ý kiến / lý do", 4000, "Comment")
+            : Guard.Optional(comment, "Ý kiến", 4000, "Comment");
+        Record(rule, actor, utcNow, text);
+    }
+
+    private void Record(TransitionRule rule, Actor actor, DateTime utcNow, string? comment)
+    {
+        _transitions.Add(new ProposalTransition(this, rule.Action, Status, rule.To, actor, utcNow, comment));
+        Status = rule.To;
+        StatusChangedAt = utcNow;
+    }
+
+    private static void CheckDate(DateOnly date, DateTime utcNow, string label, string field)
+    {
+        // One day of slack: Vietnam is UTC+7, so "today" there can be tomorrow in UTC terms.
+        if (date > DateOnly.FromDateTime(utcNow).AddDays(1))
+        {
+            throw new DomainException($"{label} không được ở tương lai.", field);
+        }
+
+        if (date.Year < 2000)
+        {
+            throw new DomainException($"{label} không hợp lệ.", field);
+        }
+    }
+
+    public void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid();
+}
+
+/// <summary>What a specialist types for a proposal.</summary>
+public sealed record ProposalDraft(
+    string Code,
+    string Title,
+    string? Objectives,
+    string? ExpectedOutputs,
+    int StartYear,
+    int EndYear,
+    decimal TotalCost,
+    decimal ProvincialShare);
+
+/// <summary>Where the proposal sits: the catalog item (and its program's period) and the lead unit.</summary>
+public sealed record ProposalContext(int ProgramId, YearRange ProgramPeriod, int ContentItemId, int LeadOrganizationId);

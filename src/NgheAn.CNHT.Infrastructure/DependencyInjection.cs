@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Infrastructure.Identity;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.Infrastructure.Seeding;
+
+namespace NgheAn.CNHT.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddScoped<AuditSaveChangesInterceptor>();
+
+        // The provider is read lazily from the service provider, so test hosts that override
+        // configuration after registration are honoured.
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            ConfigureDbContext(options, configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.AddDataProtection()
+            .SetApplicationName("NgheAn.CNHT")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<CatalogSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<UserSeeder>();
+        return services;
+    }
+
+    public static void ConfigureDbContext(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider là SqlServer nhưng chưa cấu hình ConnectionStrings:Cnht.");
+                }
+
+                options.UseSqlServer(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlite(DatabaseOptions.ResolveSqlite(connectionString, contentRoot),
+                    o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                break;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Domain.Organizations;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Domain.Reporting;
+using NgheAn.CNHT.Infrastructure.Identity;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext: business data, Identity and data-protection keys. Migrations live per provider:
+///   dotnet ef migrations add NAME --project src/NgheAn.CNHT.Migrations.Sqlite --startup-project src/NgheAn.CNHT.Migrations.Sqlite
+///   dotnet ef migrations add NAME --project src/NgheAn.CNHT.Migrations.SqlServer --startup-project src/NgheAn.CNHT.Migrations.SqlServer
+///   dotnet ef migrations script --idempotent --project src/NgheAn.CNHT.Migrations.SqlServer --startup-project src/NgheAn.CNHT.Migrations.SqlServer -o deploy/sql/migrate.sql
+/// (build first: `--no-build` right after `migrations add` emits an empty script).
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<CnhtProgram> Programs => Set<CnhtProgram>();
+    public DbSet<ContentGroup> ContentGroups => Set<ContentGroup>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalTransition> ProposalTransitions => Set<ProposalTransition>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<DisbursementEntry> DisbursementEntries => Set<DisbursementEntry>();
+    public DbSet<AnnualEstimate> AnnualEstimates => Set<AnnualEstimate>();
+    public DbSet<AnnualEstimateLine> AnnualEstimateLines => Set<AnnualEstimateLine>();
+    public DbSet<ItemNarrative> ItemNarratives => Set<ItemNarrative>();
+    public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
+    public DbSet<ReportDownload> ReportDownloads => Set<ReportDownload>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is whole đồng: decimal(18,0) holds up to 10^18, above the domain's 10^15 ceiling.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 0);
+        configurationBuilder.Properties<decimal?>().HavePrecision(18, 0);
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Domain.Reporting;
+using NgheAn.CNHT.Infrastructure.Identity;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence;
+
+/// <summary>
+/// The one mechanism behind the audit trail: every insert, update and delete of business data is
+/// written to AuditEntries (user, time, entity, key, field: old → new) in the same transaction as the
+/// change. It also stamps who/when on auditable entities, renews concurrency stamps, and refuses any
+/// update or delete of append-only records (ledger, history, audit).
+/// One instance per DbContext (registered scoped).
+/// </summary>
+public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>Identity columns that must never be copied into the audit trail.</summary>
+    private static readonly HashSet<string> SecretProperties =
+    [
+        nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+    ];
+
+    private static readonly HashSet<Type> AppendOnly =
+        [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload)];
+
+    private static readonly HashSet<Type> NotAudited =
+        [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(AttachmentContent)];
+
+    private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writingAudit;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (Before(eventData.Context) && eventData.Context is { } context)
+        {
+            _ownTransaction = context.Database.BeginTransaction();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Before(eventData.Context) && eventData.Context is { } context)
+        {
+            _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (AfterWrite(eventData.Context) is { } context)
+        {
+            _writingAudit = true;
+            try
+            {
+                context.SaveChanges();
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+
+            _ownTransaction?.Commit();
+            ResetTransaction();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (AfterWrite(eventData.Context) is { } context)
+        {
+            _writingAudit = true;
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            ResetTransaction();
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (!_writingAudit)
+        {
+            _pending = null;
+            _ownTransaction?.Rollback();
+            ResetTransaction();
+        }
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!_writingAudit)
+        {
+            _pending = null;
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.RollbackAsync(cancellationToken);
+            }
+
+            ResetTransaction();
+        }
+    }
+
+    /// <summary>Returns true when the caller must open a transaction that spans the change and its audit rows.</summary>
+    private bool Before(DbContext? context)
+    {
+        if (context is null || _writingAudit)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = currentUser.UserName;
+        context.ChangeTracker.DetectChanges();
+        var pending = new List<(EntityEntry, string, Dictionary<string, object?[]>)>();
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted && AppendOnly.Contains(entry.Metadata.ClrType))
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only: records are never updated or deleted.");
+            }
+
+            if (entry.Entity is AuditableEntity auditable)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    auditable.StampCreated(user, now);
+                }
+                else if (entry.State == EntityState.Modified)
+                {
+                    auditable.StampUpdated(user, now);
+                }
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IConcurrencyStamped stamped)
+            {
+                stamped.RenewConcurrencyStamp();
+            }
+
+            if (!IsAudited(entry))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add((entry, "Insert", []));
+                    break;
+                case EntityState.Modified:
+                    var changes = entry.Properties
+                        .Where(p => p.IsModified && IsRecorded(p) && !Equals(p.OriginalValue, p.CurrentValue))
+                        .ToDictionary(p => p.Metadata.Name, p => new[] { p.OriginalValue, p.CurrentValue });
+                    if (changes.Count > 0)
+                    {
+                        pending.Add((entry, "Update", changes));
+                    }
+
+                    break;
+                case EntityState.Deleted:
+                    pending.Add((entry, "Delete", entry.Properties
+                        .Where(IsRecorded)
+                        .ToDictionary(p => p.Metadata.Name, p => new[] { p.OriginalValue, null })));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        _pending = pending;
+        return context!.Database.CurrentTransaction is null;
+    }
+
+    private DbContext? AfterWrite(DbContext? context)
+    {
+        if (context is null || _writingAudit || _pending is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = currentUser.UserName;
+        foreach (var (entry, action, changes) in _pending)
+        {
+            if (action == "Insert")
+            {
+                foreach (var p in entry.Properties.Where(p => IsRecorded(p) && p.CurrentValue is not null))
+                {
+                    changes[p.Metadata.Name] = [null, p.CurrentValue];
+                }
+            }
+
+            var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue));
+            context.Add(new AuditEntry(now, user, entry.Metadata.ClrType.Name, key, action, JsonSerializer.Serialize(changes, Json)));
+        }
+
+        _pending = null;
+        return context;
+    }
+
+    /// <summary>Secrets and file bytes stay out of the trail; their change still shows as an update of the row.</summary>
+    private static bool IsRecorded(PropertyEntry p) =>
+        !SecretProperties.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[]);
+
+    private static bool IsAudited(EntityEntry entry)
+    {
+        var type = entry.Metadata.ClrType;
+        if (NotAudited.Contains(type))
+        {
+            return false;
+        }
+
+        return type.Namespace?.StartsWith("NgheAn.CNHT.Domain", StringComparison.Ordinal) == true
+               || type == typeof(AppUser)
+               || type == typeof(IdentityUserRole<string>);
+    }
+
+    private void ResetTransaction()
+    {
+        _ownTransaction?.Dispose();
+        _ownTransaction = null;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Organizations;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ToTable("Organizations");
+        b.Property(o => o.Name).HasMaxLength(300).IsRequired();
+        b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(o => o.TaxCode).HasMaxLength(20);
+        b.HasIndex(o => o.TaxCode).IsUnique().HasFilter("[TaxCode] IS NOT NULL");
+        b.HasIndex(o => o.Name);
+        b.Property(o => o.Sector).HasMaxLength(200);
+        b.Property(o => o.District).HasMaxLength(100);
+        b.Property(o => o.Address).HasMaxLength(500);
+        b.Property(o => o.ContactPerson).HasMaxLength(200);
+        b.Property(o => o.Phone).HasMaxLength(30);
+        b.Property(o => o.Email).HasMaxLength(200);
+        b.Property(o => o.CreatedBy).HasMaxLength(256);
+        b.Property(o => o.UpdatedBy).HasMaxLength(256);
+        b.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
+        b.Ignore(o => o.IsEnterprise);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Catalog;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProgramConfiguration : IEntityTypeConfiguration<CnhtProgram>
+{
+    public void Configure(EntityTypeBuilder<CnhtProgram> b)
+    {
+        b.ToTable("Programs");
+        b.Property(p => p.Code).HasMaxLength(20).IsRequired();
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Name).HasMaxLength(500).IsRequired();
+        b.Property(p => p.LegalBasis).HasMaxLength(500);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.CreatedBy).HasMaxLength(256);
+        b.Property(p => p.UpdatedBy).HasMaxLength(256);
+        b.Ignore(p => p.IsCatalogLocked);
+        b.Ignore(p => p.Period);
+        b.HasMany(p => p.Groups).WithOne(g => g.Program).HasForeignKey(g => g.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(p => p.Groups).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ContentGroupConfiguration : IEntityTypeConfiguration<ContentGroup>
+{
+    public void Configure(EntityTypeBuilder<ContentGroup> b)
+    {
+        b.ToTable("ContentGroups");
+        b.Property(g => g.Code).HasMaxLength(10).IsRequired();
+        b.Property(g => g.Name).HasMaxLength(1000).IsRequired();
+        b.Property(g => g.CreatedBy).HasMaxLength(256);
+        b.Property(g => g.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(g => new { g.ProgramId, g.Code }).IsUnique();
+        b.HasMany(g => g.Items).WithOne(i => i.Group).HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(g => g.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> b)
+    {
+        b.ToTable("ContentItems");
+        b.Property(i => i.Code).HasMaxLength(10).IsRequired();
+        b.Property(i => i.Name).HasMaxLength(1000).IsRequired();
+        b.Property(i => i.CreatedBy).HasMaxLength(256);
+        b.Property(i => i.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(i => new { i.GroupId, i.Code }).IsUnique();
+        b.HasMany(i => i.PlanRevisions).WithOne(r => r.ContentItem).HasForeignKey(r => r.ContentItemId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(i => i.PlanRevisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
+{
+    public void Configure(EntityTypeBuilder<PlanRevision> b)
+    {
+        b.ToTable("PlanRevisions");
+        b.Property(r => r.DecisionReference).HasMaxLength(200);
+        b.Property(r => r.Reason).HasMaxLength(1000);
+        b.Property(r => r.ChangedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(r => new { r.ContentItemId, r.ChangedAt });
+    }
+}

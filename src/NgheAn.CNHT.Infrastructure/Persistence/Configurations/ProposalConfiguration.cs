@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> b)
+    {
+        b.ToTable("Proposals");
+        b.Property(p => p.Code).HasMaxLength(30).IsRequired();
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Title).HasMaxLength(500).IsRequired();
+        b.Property(p => p.Objectives).HasMaxLength(4000);
+        b.Property(p => p.ExpectedOutputs).HasMaxLength(4000);
+        b.Property(p => p.AppraisalOpinion).HasMaxLength(4000);
+        b.Property(p => p.DecisionNumber).HasMaxLength(100);
+        b.Property(p => p.AcceptanceResult).HasMaxLength(4000);
+        b.Property(p => p.SettlementDecisionNumber).HasMaxLength(100);
+        b.Property(p => p.ClosingReason).HasMaxLength(4000);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.CreatedBy).HasMaxLength(256);
+        b.Property(p => p.UpdatedBy).HasMaxLength(256);
+        b.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasOne<CnhtProgram>().WithMany().HasForeignKey(p => p.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.ContentItem).WithMany().HasForeignKey(p => p.ContentItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.LeadOrganization).WithMany().HasForeignKey(p => p.LeadOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Transitions).WithOne(t => t.Proposal).HasForeignKey(t => t.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(p => p.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The appendix groups counted proposals of a program by item over a year range.
+        b.HasIndex(p => new { p.ProgramId, p.Status, p.StartYear, p.ContentItemId });
+        b.HasIndex(p => new { p.ContentItemId, p.StartYear });
+        b.HasIndex(p => p.LeadOrganizationId);
+        b.Ignore(p => p.EffectiveTotalCost);
+        b.Ignore(p => p.EffectiveProvincialShare);
+        b.Ignore(p => p.EffectiveOtherSources);
+        b.Ignore(p => p.Years);
+    }
+}
+
+internal sealed class ProposalTransitionConfiguration : IEntityTypeConfiguration<ProposalTransition>
+{
+    public void Configure(EntityTypeBuilder<ProposalTransition> b)
+    {
+        b.ToTable("ProposalTransitions");
+        b.Property(t => t.Action).HasConversion<string>().HasMaxLength(30);
+        b.Property(t => t.FromStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.ToStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.UserName).HasMaxLength(256).IsRequired();
+        b.Property(t => t.UserDisplayName).HasMaxLength(256).IsRequired();
+        b.Property(t => t.Comment).HasMaxLength(4000);
+        b.HasIndex(t => new { t.ProposalId, t.At });
+        b.HasIndex(t => t.At);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.ToTable("Attachments");
+        b.Property(a => a.DocumentType).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(a => a.Description).HasMaxLength(500);
+        b.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
+        b.Property(a => a.DeletedBy).HasMaxLength(256);
+        b.HasOne(a => a.Proposal).WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => a.ProposalId);
+    }
+}
+
+internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> b)
+    {
+        b.ToTable("AttachmentContents");
+        b.HasKey(c => c.AttachmentId);
+        b.Property(c => c.AttachmentId).ValueGeneratedNever();
+        b.Property(c => c.Data).IsRequired();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Reporting;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
+
+internal sealed class ItemNarrativeConfiguration : IEntityTypeConfiguration<ItemNarrative>
+{
+    public void Configure(EntityTypeBuilder<ItemNarrative> b)
+    {
+        b.ToTable("ItemNarratives");
+        b.Property(n => n.Text).HasMaxLength(4000).IsRequired();
+        b.Property(n => n.CreatedBy).HasMaxLength(256);
+        b.Property(n => n.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(n => new { n.ProgramId, n.FromYear, n.ToYear });
+    }
+}
+
+internal sealed class IssuedReportConfiguration : IEntityTypeConfiguration<IssuedReport>
+{
+    public void Configure(EntityTypeBuilder<IssuedReport> b)
+    {
+        b.ToTable("IssuedReports");
+        b.Property(r => r.ReportKind).HasMaxLength(30).IsRequired();
+        b.Property(r => r.Number).HasMaxLength(50).IsRequired();
+        b.Property(r => r.SignerName).HasMaxLength(200).IsRequired();
+        b.Property(r => r.SignerTitle).HasMaxLength(200).IsRequired();
+        b.Property(r => r.IssuedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(r => r.Number).IsUnique();
+    }
+}
+
+internal sealed class ReportDownloadConfiguration : IEntityTypeConfiguration<ReportDownload>
+{
+    public void Configure(EntityTypeBuilder<ReportDownload> b)
+    {
+        b.ToTable("ReportDownloads");
+        b.Property(d => d.UserName).HasMaxLength(256).IsRequired();
+        b.Property(d => d.ReportKind).HasMaxLength(30).IsRequired();
+        b.Property(d => d.Format).HasMaxLength(10).IsRequired();
+        b.Property(d => d.Parameters).HasMaxLength(500).IsRequired();
+        b.HasIndex(d => d.At);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.Property(a => a.UserName).HasMaxLength(256).IsRequired();
+        b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.EntityKey).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Action).HasMaxLength(20).IsRequired();
+        b.Property(a => a.Changes).IsRequired();
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.EntityType, a.EntityKey });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(k => k.Name).HasMaxLength(200).IsRequired();
+        b.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
+        b.Property(k => k.Hash).HasMaxLength(64).IsRequired();
+        b.HasIndex(k => k.Hash).IsUnique();
+        b.Property(k => k.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(k => k.RevokedBy).HasMaxLength(256);
+        b.Ignore(k => k.IsActive);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(n => n.RecipientRole).HasMaxLength(30).IsRequired();
+        b.Property(n => n.RecipientUser).HasMaxLength(256);
+        b.Property(n => n.Message).HasMaxLength(1000).IsRequired();
+        b.Property(n => n.Link).HasMaxLength(300);
+        b.Property(n => n.ReadBy).HasMaxLength(256);
+        b.HasIndex(n => new { n.RecipientRole, n.ReadAt });
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+
+namespace NgheAn.CNHT.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Section <c>Database</c>; the connection string is <c>ConnectionStrings:Cnht</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "Cnht";
+    public const string DefaultSqliteConnection = "Data Source=App_Data/cnht.db";
+
+    [Required]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public static string SqliteMigrationsAssembly => "NgheAn.CNHT.Migrations.Sqlite";
+    public static string SqlServerMigrationsAssembly => "NgheAn.CNHT.Migrations.SqlServer";
+
+    /// <summary>
+    /// Makes a relative SQLite file path absolute under the content root and creates its folder,
+    /// so `dotnet run` keeps its database in src/NgheAn.CNHT.Web/App_Data.
+    /// </summary>
+    public static string ResolveSqlite(string? connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);
+        var source = builder.DataSource;
+        if (!string.IsNullOrEmpty(source) && source != ":memory:" && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && builder.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(source))
+            {
+                source = Path.GetFullPath(Path.Combine(contentRoot, source));
+                builder.DataSource = source;
+            }
+
+            var folder = Path.GetDirectoryName(source);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+}

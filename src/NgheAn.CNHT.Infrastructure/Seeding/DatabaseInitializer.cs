@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Infrastructure.Persistence;
+
+namespace NgheAn.CNHT.Infrastructure.Seeding;
+
+/// <summary>Applies migrations and the reference catalog. Safe to run any number of times.</summary>
+public sealed class DatabaseInitializer(AppDbContext db, CatalogSeeder catalog, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers never block the writer, and a crash loses no committed write.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await catalog.EnsureAsync(ct);
+    }
+}

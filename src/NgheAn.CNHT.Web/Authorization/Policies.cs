@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using NgheAn.CNHT.Domain;
+
+namespace NgheAn.CNHT.Web.Authorization;
+
+/// <summary>Policy names and the roles behind them (domain.md, "Who does what"). Everything else is denied.</summary>
+public static class Policies
+{
+    /// <summary>Read business data: registers, reports, dashboards.</summary>
+    public const string ReadProgramData = nameof(ReadProgramData);
+    public const string EditProposals = nameof(EditProposals);
+    public const string ApproveProposals = nameof(ApproveProposals);
+    public const string RecordDisbursements = nameof(RecordDisbursements);
+    public const string ManageCatalog = nameof(ManageCatalog);
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ViewAudit = nameof(ViewAudit);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(ReadProgramData, p => p.RequireRole(Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter, Roles.Viewer));
+        options.AddPolicy(EditProposals, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ApproveProposals, p => p.RequireRole(Roles.DoitLeader));
+        options.AddPolicy(RecordDisbursements, p => p.RequireRole(Roles.SupportCenter));
+        options.AddPolicy(ManageCatalog, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Identity;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Infrastructure.Seeding;
+
+namespace NgheAn.CNHT.Web.CommandLine;
+
+/// <summary>
+/// The Web executable's command-line verbs (design.md, "Contracts"). Each prints what it did, or one
+/// line saying why it failed, and returns 0 on success, non-zero on failure.
+/// </summary>
+public static class Verbs
+{
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            using var scope = app.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            var options = ParseOptions(args.Skip(1).ToArray());
+            switch (args[0])
+            {
+                case "migrate":
+                    await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await sp.GetRequiredService<UserSeeder>().EnsureRolesAsync();
+                    Console.WriteLine("Đã cập nhật cơ sở dữ liệu lên phiên bản mới nhất.");
+                    return 0;
+
+                case "seed-demo":
+                    await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var added = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                    if (app.Environment.IsDevelopment())
+                    {
+                        await sp.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+                    }
+
+                    Console.WriteLine(added ? "Đã nạp dữ liệu mẫu (23 đề án)." : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.");
+                    return 0;
+
+                case "create-admin":
+                    var email = Require(options, "email");
+                    var password = Require(options, "password");
+                    await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await sp.GetRequiredService<UserSeeder>().CreateAdminAsync(email, password);
+                    Console.WriteLine($"Đã tạo tài khoản quản trị {email}.");
+                    return 0;
+
+                case "report":
+                    return await ReportAsync(sp, args, options);
+
+                default:
+                    return Fail($"Lệnh không hợp lệ: {args[0]}.");
+            }
+        }
+        catch (UsageException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (DomainException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (NotFoundException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (IOException ex)
+        {
+            return Fail($"Lỗi ghi tệp: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Fail($"Không có quyền ghi tệp: {ex.Message}");
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            return Fail($"Lỗi cơ sở dữ liệu ({ex.Message.Split('\n')[0]}). Cơ sở dữ liệu đã được tạo bằng lệnh migrate chưa?");
+        }
+    }
+
+    private static async Task<int> ReportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException("Cách dùng: report appendix --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json --out TỆP");
+        }
+
+        var kind = args[1];
+        var program = Require(options, "program");
+        var format = options.GetValueOrDefault("format", "json").ToLowerInvariant();
+        var output = Require(options, "out");
+        var (from, to) = Years(options);
+        if (kind != "appendix")
+        {
+            throw new UsageException($"Loại báo cáo không hợp lệ: {kind}.");
+        }
+
+        var report = await sp.GetRequiredService<AppendixQuery>().BuildAsync(program, from, to);
+        byte[] bytes = format switch
+        {
+            "json" => System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(report)),
+            _ => throw new UsageException($"Định dạng không hợp lệ: {format} (chọn json)."),
+        };
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await File.WriteAllBytesAsync(output, bytes);
+        Console.WriteLine($"Đã ghi {output} ({bytes.Length:N0} byte).");
+        return 0;
+    }
+
+    private static (int? From, int? To) Years(Dictionary<string, string> options)
+    {
+        int? Parse(string name)
+        {
+            if (!options.TryGetValue(name, out var text))
+            {
+                return null;
+            }
+
+            return int.TryParse(text, out var year) ? year : throw new UsageException($"--{name} phải là một năm (ví dụ 2024).");
+        }
+
+        if (Parse("year") is { } year)
+        {
+            return (year, year);
+        }
+
+        return (Parse("from"), Parse("to"));
+    }
+
+    private static string Require(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new UsageException($"Thiếu tham số --{name}.");
+
+    /// <summary>--name value pairs; configuration overrides (--Database:Provider X) pass through untouched.</summary>
+    public static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = args[i][2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq >= 0)
+            {
+                result[name[..eq]] = name[(eq + 1)..];
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                result[name] = args[++i];
+            }
+            else
+            {
+                result[name] = "";
+            }
+        }
+
+        return result;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"Lỗi: {message}");
+        return 2;
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+}

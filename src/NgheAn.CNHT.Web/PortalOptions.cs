@@ -1,0 +1,13 @@
+namespace NgheAn.CNHT.Web;
+
+/// <summary>Section <c>Portal</c>: start-up behaviour.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Apply migrations and the reference catalog when the portal starts (the SQLite file is created on first start).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the sample data on start (and, in Development only, the demo accounts).</summary>
+    public bool SeedDemoData { get; set; }
+}

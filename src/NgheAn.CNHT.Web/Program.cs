@@ -1,0 +1,48 @@
+using NgheAn.CNHT.Application;
+using NgheAn.CNHT.Infrastructure;
+using NgheAn.CNHT.Web;
+using NgheAn.CNHT.Web.CommandLine;
+using Serilog;
+
+// A plain console logger until the host's own Serilog logger (from configuration) replaces it.
+// Not a reloadable bootstrap logger: that can be frozen only once, and test processes build many hosts.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Host.UseSerilog((context, services, logger) => logger
+        .ReadFrom.Configuration(context.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext());
+
+    builder.Services
+        .AddApplicationServices()
+        .AddInfrastructureServices()
+        .AddWebServices(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+
+    // Command-line verbs (migrate, seed-demo, create-admin, report, ...) run before the web host starts.
+    if (Verbs.IsVerb(args))
+    {
+        return await Verbs.RunAsync(app, args);
+    }
+
+    await app.InitializeDatabaseAsync();
+    app.UseWebPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The portal stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can host it in tests.</summary>
+public partial class Program;

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Infrastructure.Seeding;
+
+namespace NgheAn.CNHT.IntegrationTests.Support;
+
+/// <summary>
+/// The real portal over a fresh SQLite file of its own (migrated on start, sample data loaded).
+/// Test hosts run as environment "Testing": demo accounts are created by the test, never by the app.
+/// </summary>
+public class CnhtFactory : WebApplicationFactory<Program>
+{
+    public CnhtFactory() : this(seedDemoData: true) { }
+
+    public CnhtFactory(bool seedDemoData, string? databasePath = null)
+    {
+        SeedDemoData = seedDemoData;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "cnht-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+    }
+
+    public bool SeedDemoData { get; }
+    public string DatabasePath { get; }
+    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string Environment { get; init; } = "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        // Outside Development the static web assets manifest (bootstrap, site.css) is not used by default.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Cnht", ConnectionString);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Portal:SeedDemoData", SeedDemoData ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
+    }
+
+    /// <summary>Creates the demo accounts (one per role, password <see cref="UserSeeder.DemoPassword"/>).</summary>
+    public async Task EnsureDemoUsersAsync()
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+    }
+
+    public T Scoped<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> ScopedAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A file still held by the OS is left for the temp folder's own clean-up.
+            }
+        }
+    }
+}
+
+/// <summary>One portal with demo data and demo accounts, shared by the tests of a class.</summary>
+public sealed class DemoPortal : CnhtFactory, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await EnsureDemoUsersAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}

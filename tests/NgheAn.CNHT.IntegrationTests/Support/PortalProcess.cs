@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace NgheAn.CNHT.IntegrationTests.Support;
+
+/// <summary>Runs the real Web executable (the built NgheAn.CNHT.Web.dll) as a separate process.</summary>
+public static class PortalProcess
+{
+    public static string WebDll => Path.Combine(AppContext.BaseDirectory, "NgheAn.CNHT.Web.dll");
+
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    public static ProcessStartInfo StartInfo(string databasePath, string environment, params string[] args)
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "cnht-tests", "proc");
+        Directory.CreateDirectory(workDir);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(WebDll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.ArgumentList.Add("--contentRoot");
+        psi.ArgumentList.Add(AppContext.BaseDirectory);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        psi.Environment["DOTNET_ENVIRONMENT"] = environment;
+        psi.Environment["ConnectionStrings__Cnht"] = $"Data Source={databasePath}";
+        psi.Environment["Database__Provider"] = "Sqlite";
+        psi.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(workDir, "logs", "cnht-.log");
+        return psi;
+    }
+
+    public static async Task<Result> RunAsync(string databasePath, string environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(databasePath, environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

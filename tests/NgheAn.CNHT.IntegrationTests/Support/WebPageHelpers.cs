@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using NgheAn.CNHT.Infrastructure.Seeding;
+
+namespace NgheAn.CNHT.IntegrationTests.Support;
+
+/// <summary>Form posting with the antiforgery token, as a browser would (after eShopOnWeb's WebPageHelpers).</summary>
+public static partial class WebPageHelpers
+{
+    public static readonly IReadOnlyDictionary<string, string> DemoEmails = new Dictionary<string, string>
+    {
+        ["Admin"] = "admin@cnht.demo",
+        ["DoitSpecialist"] = "chuyenvien@cnht.demo",
+        ["DoitLeader"] = "lanhdao@cnht.demo",
+        ["SupportCenter"] = "trungtam@cnht.demo",
+        ["Viewer"] = "xem@cnht.demo",
+    };
+
+    public static HttpClient NewClient(this WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as the demo user of the role.</summary>
+    public static async Task<HttpClient> SignInAsAsync(this WebApplicationFactory<Program> factory, string role)
+    {
+        var client = factory.NewClient();
+        var response = await client.SignInAsync(DemoEmails[role], UserSeeder.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>GETs the page to obtain its antiforgery token, then posts the form to it (or to <paramref name="action"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, IDictionary<string, string> fields, string? action = null)
+    {
+        var html = await client.GetStringAsync(page);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        return await client.PostAsync(action ?? page, new FormUrlEncodedContent(form));
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenRegex().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the page.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
