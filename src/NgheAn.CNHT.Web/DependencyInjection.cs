@@ -47,6 +47,8 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
         });
 
         services.Configure<RequestLocalizationOptions>(o =>
