@@ -15,17 +15,21 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
 
-    /// <summary>Amount per content item id, typed the Vietnamese way.</summary>
+    /// <summary>One row per content item: amount typed the Vietnamese way, and a note.</summary>
     [BindProperty]
-    public Dictionary<int, string?> Amounts { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<int, string?> Notes { get; set; } = [];
+    public List<LineInput> Lines { get; set; } = [];
 
     [BindProperty]
     public ApproveInput Approval { get; set; } = new();
 
     public EstimateDetail Estimate { get; private set; } = null!;
+
+    public sealed class LineInput
+    {
+        public int ItemId { get; set; }
+        public string? Amount { get; set; }
+        public string? Note { get; set; }
+    }
 
     public sealed class ApproveInput
     {
@@ -50,12 +54,13 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => Act(Policies.ManageEstimates, async () =>
     {
         var lines = new Dictionary<int, (decimal, string?)>();
-        foreach (var (itemId, text) in Amounts)
+        for (var i = 0; i < Lines.Count; i++)
         {
-            var amount = string.IsNullOrWhiteSpace(text) ? 0m : ModelState.ReadAmount($"Amounts[{itemId}]", text, "Số dự toán");
+            var line = Lines[i];
+            var amount = string.IsNullOrWhiteSpace(line.Amount) ? 0m : ModelState.ReadAmount($"Lines[{i}].Amount", line.Amount, "Số dự toán");
             if (amount is not null)
             {
-                lines[itemId] = (amount.Value, Notes.GetValueOrDefault(itemId));
+                lines[line.ItemId] = (amount.Value, line.Note);
             }
         }
 
