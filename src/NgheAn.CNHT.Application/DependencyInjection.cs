@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Application.Estimates;
 using NgheAn.CNHT.Application.Reports;
 
 namespace NgheAn.CNHT.Application;
@@ -11,6 +13,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<LedgerService>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<EstimateService>();
         return services;
     }
 }

@@ -47,6 +47,26 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
+        });
+
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            // Required means an explicit [Required(ErrorMessage = "…")] in Vietnamese, never an implicit English one.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => $"Giá trị \"{v}\" không hợp lệ cho {f}.");
+            m.SetMissingBindRequiredValueAccessor(f => $"Thiếu giá trị cho {f}.");
+            m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "Phải nhập một số.");
+            m.SetUnknownValueIsInvalidAccessor(f => $"Giá trị của {f} không hợp lệ.");
+            m.SetValueMustBeANumberAccessor(f => $"{f} phải là một số.");
+            m.SetValueMustNotBeNullAccessor(v => $"Vui lòng nhập {v}.");
         });
 
         services.Configure<RequestLocalizationOptions>(o =>

@@ -12,6 +12,8 @@ public static class Policies
     public const string ApproveProposals = nameof(ApproveProposals);
     public const string RecordDisbursements = nameof(RecordDisbursements);
     public const string ManageCatalog = nameof(ManageCatalog);
+    public const string ManageEstimates = nameof(ManageEstimates);
+    public const string ApproveEstimates = nameof(ApproveEstimates);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
 
@@ -23,6 +25,8 @@ public static class Policies
         options.AddPolicy(ApproveProposals, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(RecordDisbursements, p => p.RequireRole(Roles.SupportCenter));
         options.AddPolicy(ManageCatalog, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ManageEstimates, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ApproveEstimates, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
     }
