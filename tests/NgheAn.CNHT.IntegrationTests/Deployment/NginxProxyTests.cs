@@ -126,14 +126,19 @@ public sealed class NginxProxyTests : IDisposable
         throw new InvalidOperationException("nginx did not start: " + await nginx.StandardError.ReadToEndAsync());
     }
 
+    /// <summary>Stops nginx the way it expects (SIGTERM to the master, which stops its workers), never by killing the master alone.</summary>
     private sealed class Stopper(Process process) : IDisposable
     {
         public void Dispose()
         {
             if (!process.HasExited)
             {
-                process.Kill();
-                process.WaitForExit(5000);
+                using var stop = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                stop.WaitForExit(5000);
+                if (!process.WaitForExit(10_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
             }
 
             process.Dispose();
