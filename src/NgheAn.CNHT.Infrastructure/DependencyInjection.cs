@@ -58,6 +58,7 @@ public static class DependencyInjection
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UserSeeder>();

@@ -8,8 +8,8 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Authorization;
+using NgheAn.CNHT.Web.Operations;
 using NgheAn.CNHT.Web.Services;
-using Serilog;
 
 namespace NgheAn.CNHT.Web;
 
@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOperations();
 
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -39,7 +40,12 @@ public static class DependencyInjection
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization(Policies.Configure);
-        services.AddAntiforgery(o => o.Cookie.Name = "cnht.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cnht.af";
+            // Secure whenever the request is HTTPS, including HTTPS terminated by the reverse proxy (forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddRazorPages(o =>
         {
@@ -106,20 +112,21 @@ public static class DependencyInjection
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseOperations();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapPortalHealthChecks();
         return app;
     }
 }

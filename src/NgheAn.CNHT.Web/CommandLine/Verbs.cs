@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Seeding;
 
 namespace NgheAn.CNHT.Web.CommandLine;
@@ -12,7 +13,7 @@ namespace NgheAn.CNHT.Web.CommandLine;
 /// </summary>
 public static class Verbs
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "backup"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -52,6 +53,9 @@ public static class Verbs
 
                 case "report":
                     return await ReportAsync(sp, args, options);
+
+                case "backup":
+                    return await BackupAsync(sp.GetRequiredService<DatabaseBackup>(), options);
 
                 default:
                     return Fail($"Lệnh không hợp lệ: {args[0]}.");
@@ -118,6 +122,21 @@ public static class Verbs
 
         await File.WriteAllBytesAsync(output, bytes);
         Console.WriteLine($"Đã ghi {output} ({bytes.Length:N0} byte).");
+        return 0;
+    }
+
+    /// <summary>SQLite: an online backup, safe while the portal runs. SQL Server: the native command to run instead.</summary>
+    private static async Task<int> BackupAsync(DatabaseBackup backup, Dictionary<string, string> options)
+    {
+        var output = Require(options, "out");
+        if (!backup.IsSqlite)
+        {
+            Console.WriteLine(backup.SqlServerBackupCommand(output));
+            return Fail("Cơ sở dữ liệu SQL Server được sao lưu bằng lệnh BACKUP DATABASE ở trên, chạy trên máy chủ SQL (xem docs/operations.md); lệnh backup không sao lưu gì.");
+        }
+
+        var result = await backup.BackupSqliteAsync(output);
+        Console.WriteLine($"Đã sao lưu cơ sở dữ liệu vào {result.Path} ({result.Bytes:N0} byte, kiểm tra toàn vẹn: ok).");
         return 0;
     }
 

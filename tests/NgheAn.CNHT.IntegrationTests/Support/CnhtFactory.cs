@@ -25,6 +25,9 @@ public class CnhtFactory : WebApplicationFactory<Program>
     public string ConnectionString => $"Data Source={DatabasePath}";
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>Extra configuration for this host (applied last, so it overrides the defaults above).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -34,7 +37,11 @@ public class CnhtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Portal:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
+        builder.UseSetting("Logging:File", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Creates the demo accounts (one per role, password <see cref="UserSeeder.DemoPassword"/>).</summary>
