@@ -812,3 +812,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''DisbursementEntries is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ProposalTransitions_AppendOnly] ON [ProposalTransitions] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''ProposalTransitions is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_PlanRevisions_AppendOnly] ON [PlanRevisions] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''PlanRevisions is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''AuditEntries is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_IssuedReports_AppendOnly] ON [IssuedReports] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''IssuedReports is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ReportDownloads_AppendOnly] ON [ReportDownloads] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''ReportDownloads is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127212825_AppendOnlyRecords', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
