@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UserSeeder>();
+        services.AddScoped<UserAdminService>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Authorization;
+using NgheAn.CNHT.Web.Security;
 using NgheAn.CNHT.Web.Services;
 using Serilog;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
 
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -33,19 +35,43 @@ public static class DependencyInjection
             o.Cookie.Name = "cnht.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Production cookies travel over HTTPS only (behind the proxy, forwarded headers make the request HTTPS).
+            o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp is checked on every request: a disabled account, a new role or a changed password
+        // ends every session at once, on every node (one indexed lookup per request).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // Keep "signed in with a second factor" when the validator rebuilds the principal.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var mfa = context.CurrentPrincipal?.FindAll(TwoFactorEnforcement.MfaClaimType).ToList() ?? [];
+                if (mfa.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == TwoFactorEnforcement.MfaClaimType))
+                {
+                    identity.AddClaims(mfa.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization(Policies.Configure);
-        services.AddAntiforgery(o => o.Cookie.Name = "cnht.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cnht.af";
+            o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
             o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
             o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
@@ -112,11 +138,13 @@ public static class DependencyInjection
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorEnforcement();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
