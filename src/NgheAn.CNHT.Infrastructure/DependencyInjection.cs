@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UserSeeder>();
+        services.AddScoped<UserAdminService>();
         return services;
     }
 

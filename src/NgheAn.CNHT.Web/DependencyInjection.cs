@@ -9,6 +9,7 @@ using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Authorization;
 using NgheAn.CNHT.Web.Operations;
+using NgheAn.CNHT.Web.Security;
 using NgheAn.CNHT.Web.Services;
 
 namespace NgheAn.CNHT.Web;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOperations();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
 
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -34,11 +36,30 @@ public static class DependencyInjection
             o.Cookie.Name = "cnht.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (Production redirects to HTTPS; behind the proxy,
+            // forwarded headers make the request HTTPS).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp is checked on every request: a disabled account, a new role or a changed password
+        // ends every session at once, on every node (one indexed lookup per request).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // Keep "signed in with a second factor" when the validator rebuilds the principal.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var mfa = context.CurrentPrincipal?.FindAll(TwoFactorEnforcement.MfaClaimType).ToList() ?? [];
+                if (mfa.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == TwoFactorEnforcement.MfaClaimType))
+                {
+                    identity.AddClaims(mfa.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization(Policies.Configure);
         services.AddAntiforgery(o =>
         {
@@ -52,6 +73,8 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
             o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
             o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
@@ -118,11 +141,13 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error");
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorEnforcement();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
