@@ -149,7 +149,8 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
-        app.MapStaticAssets();
+        // Stylesheets, scripts and images are public: the sign-in page needs them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapPortalHealthChecks();
         return app;
