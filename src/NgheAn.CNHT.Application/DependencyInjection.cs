@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Organizations;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 
 namespace NgheAn.CNHT.Application;
@@ -11,6 +14,15 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
+
+        // AttachmentOptions (section Attachments) is bound and validated by the host (Web).
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<OrganizationQueries>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<ProposalQueries>();
+        services.AddScoped<ProposalService>();
+        services.AddScoped<AttachmentService>();
         return services;
     }
 }

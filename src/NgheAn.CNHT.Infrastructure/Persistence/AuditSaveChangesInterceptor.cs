@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Statuses and kinds read as words ("Submitted"), the way they are stored, not as numbers.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     /// <summary>Identity columns that must never be copied into the audit trail.</summary>

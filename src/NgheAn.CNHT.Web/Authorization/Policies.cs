@@ -14,6 +14,8 @@ public static class Policies
     public const string ManageCatalog = nameof(ManageCatalog);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
+    /// <summary>Take lifecycle steps and add dossier files; which step each role may take is the domain's rule.</summary>
+    public const string WorkOnProposals = nameof(WorkOnProposals);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -25,5 +27,6 @@ public static class Policies
         options.AddPolicy(ManageCatalog, p => p.RequireRole(Roles.DoitSpecialist));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
+        options.AddPolicy(WorkOnProposals, p => p.RequireRole(Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter));
     }
 }
