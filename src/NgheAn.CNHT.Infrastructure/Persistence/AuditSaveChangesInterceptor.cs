@@ -175,6 +175,9 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             if (entry.State == EntityState.Modified && entry.Entity is IConcurrencyStamped stamped)
             {
                 stamped.RenewConcurrencyStamp();
+                // Snapshot tracking sees the new stamp only after detecting changes again; without this
+                // the trail would miss the stamp (and AuditTrail could not find what changed since it).
+                entry.DetectChanges();
             }
 
             if (!IsAudited(entry))
@@ -243,9 +246,13 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         return context;
     }
 
-    /// <summary>Secrets and file bytes stay out of the trail; their change still shows as an update of the row.</summary>
+    /// <summary>
+    /// Secrets and file bytes stay out of the trail; their change still shows as an update of the row.
+    /// The secrets are Identity's: business records keep their concurrency stamp in the trail, because
+    /// the stamp a stale form carries is how a refused save finds what changed since (AuditTrail).
+    /// </summary>
     private static bool IsRecorded(PropertyEntry p) =>
-        !SecretProperties.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[]);
+        !(p.EntityEntry.Entity is IdentityUser && SecretProperties.Contains(p.Metadata.Name)) && p.Metadata.ClrType != typeof(byte[]);
 
     private static bool IsAudited(EntityEntry entry)
     {
