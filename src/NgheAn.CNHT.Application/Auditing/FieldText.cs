@@ -86,6 +86,12 @@ public static class FieldText
         "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "Amount", "PlanAmount",
     ];
 
+    /// <summary>
+    /// Fields the audit page does not list: derived (search text), technical (stamps) or repeating the
+    /// entry's own who and when. They stay in the stored JSON.
+    /// </summary>
+    public static bool IsTechnical(string field) => field is "SearchText" or "ConcurrencyStamp" or "CreatedAt" or "CreatedBy" or "UpdatedAt" or "UpdatedBy" or "StatusChangedAt";
+
     /// <summary>The label of a field a user would recognise, or null for technical fields (stamps, search text).</summary>
     public static string? Label(string entityType, string field) =>
         Labels.TryGetValue(entityType, out var fields) && fields.TryGetValue(field, out var label) ? label : null;
