@@ -171,7 +171,8 @@ public static class FileInspector
             }
         }
 
-        var safe = sb.ToString().Trim().Trim('.').Trim();
+        // Trailing dots and spaces are dropped (Windows would drop them and change the extension).
+        var safe = sb.ToString().Trim().TrimEnd('.', ' ');
         var extension = Path.GetExtension(safe);
         var stem = Path.GetFileNameWithoutExtension(safe).Trim();
         if (stem.Length == 0)
