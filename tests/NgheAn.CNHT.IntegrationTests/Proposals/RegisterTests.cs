@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.IntegrationTests.Support;
@@ -147,4 +148,26 @@ public sealed partial class RegisterTests(DemoPortal portal) : IClassFixture<Dem
 
     [GeneratedRegex("<tr data-code=\"([^\"]+)\"")]
     private static partial Regex RowRegex();
+}
+
+/// <summary>Rows written before the search column existed get it filled when the portal migrates.</summary>
+public sealed class SearchTextBackfillTests(DemoPortal portal) : IClassFixture<DemoPortal>
+{
+    [Fact]
+    public async Task Start_up_fills_an_empty_search_column_so_old_rows_are_found()
+    {
+        await ReadAsync(portal, db => db.Database.ExecuteSqlRawAsync("UPDATE Proposals SET SearchText = ''; UPDATE Organizations SET SearchText = '';"));
+        Assert.Equal(0, await ReadAsync(portal, db => db.Proposals.CountAsync(p => p.SearchText != "")));
+
+        // The same initializer the portal runs on start.
+        using (var scope = portal.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Seeding.DatabaseInitializer>().MigrateAsync();
+        }
+
+        Assert.Equal(0, await ReadAsync(portal, db => db.Proposals.CountAsync(p => p.SearchText == "")));
+        Assert.Equal(0, await ReadAsync(portal, db => db.Organizations.CountAsync(o => o.SearchText == "")));
+        var client = await portal.SignInAsAsync("Viewer");
+        Assert.Contains("CNHT-2023-02", await client.GetStringAsync("/Proposals?q=dao+tao"));
+    }
 }
