@@ -14,8 +14,8 @@ public sealed class AttachmentOptions
 {
     public const string Section = "Attachments";
 
-    /// <summary>Largest file accepted, in bytes (default 20 MB).</summary>
-    [Range(1024, 1L << 30)]
+    /// <summary>Largest file accepted, in bytes (default 20 MB; at most 100 MB, below the form reader's own limit).</summary>
+    [Range(1024, 100L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 20L * 1024 * 1024;
 }
 

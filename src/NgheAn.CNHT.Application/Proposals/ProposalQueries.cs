@@ -203,12 +203,4 @@ public sealed class ProposalQueries(IAppDbContext db)
             .Select(p => new ProposalForm(p.Id, p.Code, p.ProgramId, p.ContentItemId, p.LeadOrganizationId, p.Title, p.Objectives, p.ExpectedOutputs,
                 p.StartYear, p.EndYear, p.RequestedTotalCost, p.RequestedProvincialShare, p.Status, p.ConcurrencyStamp))
             .FirstOrDefaultAsync(ct);
-
-    /// <summary>The status and stamp of a proposal (to decide which actions a page offers).</summary>
-    public async Task<(ProposalStatus Status, Guid Stamp)?> StateAsync(int id, CancellationToken ct = default)
-    {
-        var state = await db.Proposals.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Status, p.ConcurrencyStamp }).FirstOrDefaultAsync(ct);
-        return state is null ? null : (state.Status, state.ConcurrencyStamp);
-    }
 }

@@ -23,7 +23,8 @@ public sealed class DetailsModel(
     ProposalService proposals,
     AttachmentService attachments,
     IAuthorizationService auth,
-    ICurrentUser currentUser) : PageModel
+    ICurrentUser currentUser,
+    TimeProvider clock) : PageModel
 {
     /// <summary>Where the domain's field names land in the step forms.</summary>
     private static readonly Dictionary<string, string> ActionFieldMap = new()
@@ -78,6 +79,8 @@ public sealed class DetailsModel(
     public bool UploadOpen { get; private set; }
     public ConcurrencyConflictException? Conflict { get; private set; }
     public long MaxBytes => attachments.MaxBytes;
+    /// <summary>Today in Vietnam, the default date of the step forms.</summary>
+    public DateOnly Today => VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ShowAsync(id, ct);
 
