@@ -95,6 +95,16 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         await Assertions.Expect(steps.Nth(3)).ToContainTextAsync("Phê duyệt");
         await Assertions.Expect(steps.Nth(3)).ToContainTextAsync("lanhdao@cnht.demo");
 
+        // 5. The audit trail holds every change of the journey, field by field.
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Nhật ký thay đổi" }).ClickAsync();
+        var audit = leader.Locator("#audit tbody tr[data-entity=Proposal]");
+        await Assertions.Expect(audit).ToHaveCountAsync(4); // created, submitted, appraised, approved
+        await Assertions.Expect(audit.First).ToContainTextAsync("lanhdao@cnht.demo");
+        await Assertions.Expect(audit.First.Locator("li[data-field=Status]")).ToContainTextAsync("Đã thẩm định → Đã phê duyệt");
+        await Assertions.Expect(audit.First.Locator("li[data-field=DecisionNumber]")).ToContainTextAsync("215/QĐ-SCT");
+        await ShotAsync(leader, "proposal-audit-1366.png");
+        await leader.GoBackAsync();
+
         await leader.SetViewportSizeAsync(390, 844);
         await ShotAsync(leader, "proposal-approved-390.png");
 

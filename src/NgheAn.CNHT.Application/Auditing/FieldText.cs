@@ -96,8 +96,16 @@ public static class FieldText
     public static string? Label(string entityType, string field) =>
         Labels.TryGetValue(entityType, out var fields) && fields.TryGetValue(field, out var label) ? label : null;
 
-    /// <summary>Label for the audit page: the known label, else the field's own name.</summary>
-    public static string DisplayLabel(string entityType, string field) => Label(entityType, field) ?? field;
+    private static readonly Dictionary<string, string> Common = new()
+    {
+        ["Id"] = "Mã số",
+        ["IsSample"] = "Dữ liệu mẫu",
+        ["ProgramId"] = "Chương trình (mã số)",
+    };
+
+    /// <summary>Label for the audit page: the known label, else a common one, else the field's own name.</summary>
+    public static string DisplayLabel(string entityType, string field) =>
+        Label(entityType, field) ?? Common.GetValueOrDefault(field) ?? field;
 
     /// <summary>A stored value as a person reads it: 1.250.000.000 đồng, 05/01/2026, "Đã phê duyệt".</summary>
     public static string Value(string entityType, string field, string? raw)
