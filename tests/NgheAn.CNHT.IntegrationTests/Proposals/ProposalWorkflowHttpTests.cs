@@ -220,6 +220,21 @@ public sealed class ProposalWorkflowHttpTests(DemoPortal portal) : IClassFixture
         Assert.Equal(ProposalStatus.Submitted, await StatusAsync(portal, id));
     }
 
+    [Fact]
+    public async Task The_page_shows_the_ledger_read_only_with_the_provincial_balance()
+    {
+        var id = await ReadAsync(portal, db => db.Proposals.Where(p => p.Code == "CNHT-2020-01").Select(p => p.Id).SingleAsync());
+        var entries = await ReadAsync(portal, db => db.DisbursementEntries.CountAsync(e => e.ProposalId == id));
+        var html = await (await portal.SignInAsAsync("Viewer")).GetStringAsync($"/Proposals/Details/{id}");
+        Assert.Matches("data-figure=\"ceiling\">94\\.000\\.000<", html);
+        Assert.Matches("data-figure=\"disbursed\">94\\.000\\.000<", html);
+        Assert.Matches("data-figure=\"remaining\">0<", html);
+        var ledger = html.IndexOf("id=\"ledger\"", StringComparison.Ordinal);
+        var body = html[ledger..html.IndexOf("<tfoot>", ledger, StringComparison.Ordinal)];
+        Assert.Equal(entries + 1, System.Text.RegularExpressions.Regex.Count(body, "<tr>")); // header row + one per entry
+        Assert.DoesNotContain("data-action=", html);
+    }
+
     /// <summary>Every field a step may need, valid, so only role or state can cause the refusal.</summary>
     private static Dictionary<string, string> CompleteFields() => Fields(
         ("Comment", "Ý kiến thử"), ("Date", Today), ("DecisionNumber", "1/QĐ-SCT"), ("TotalCost", "900.000.000"), ("ProvincialShare", "270.000.000"));
