@@ -873,3 +873,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    ALTER TABLE [Proposals] ADD [SearchText] nvarchar(600) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [SearchText] nvarchar(400) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_SearchText] ON [Proposals] ([SearchText]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_SearchText] ON [Organizations] ([SearchText]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_UserName_At] ON [AuditEntries] ([UserName], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127213034_ProposalSearch', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Authorization;
@@ -68,35 +69,37 @@ public static class DependencyInjection
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
-            o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
-            o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
-            o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
-            o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
-        });
+        services.AddOptions<AttachmentOptions>()
+            .BindConfiguration(AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
-        {
-            // Required means an explicit [Required(ErrorMessage = "…")] in Vietnamese, never an implicit English one.
-            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-            var m = o.ModelBindingMessageProvider;
-            m.SetValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
-            m.SetAttemptedValueIsInvalidAccessor((v, f) => $"Giá trị \"{v}\" không hợp lệ cho {f}.");
-            m.SetMissingBindRequiredValueAccessor(f => $"Thiếu giá trị cho {f}.");
-            m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
-            m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
-            m.SetNonPropertyValueMustBeANumberAccessor(() => "Phải nhập một số.");
-            m.SetUnknownValueIsInvalidAccessor(f => $"Giá trị của {f} không hợp lệ.");
-            m.SetValueMustBeANumberAccessor(f => $"{f} phải là một số.");
-            m.SetValueMustNotBeNullAccessor(v => $"Vui lòng nhập {v}.");
-        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
+                // Proposals and lead units: read by every business role; forms for DOIT specialists;
+                // lifecycle steps and files are checked per handler (Policies.WorkOnProposals) and by the domain.
+                o.Conventions.AuthorizeFolder("/Proposals", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Proposals/Create", Policies.EditProposals);
+                o.Conventions.AuthorizePage("/Proposals/Edit", Policies.EditProposals);
+                o.Conventions.AuthorizeFolder("/Organizations", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Organizations/Create", Policies.EditProposals);
+                o.Conventions.AuthorizePage("/Organizations/Edit", Policies.EditProposals);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+            })
+            .AddMvcOptions(o =>
+            {
+                // Required means an explicit [Required(ErrorMessage = "…")] in Vietnamese, never an implicit English one.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                VietnameseBindingMessages(o.ModelBindingMessageProvider);
+            });
 
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -108,6 +111,22 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentCulture = VnFormat.Culture;
         CultureInfo.DefaultThreadCurrentUICulture = VnFormat.Culture;
         return services;
+    }
+
+    /// <summary>Messages of model binding (a value that is not a number, a missing value) in Vietnamese.</summary>
+    private static void VietnameseBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
+    {
+        m.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị \"{value}\" không hợp lệ cho trường {field}.");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        m.SetValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        m.SetValueMustBeANumberAccessor(field => $"Trường {field} phải là số.");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là số.");
+        m.SetMissingBindRequiredValueAccessor(field => $"Thiếu giá trị cho trường {field}.");
+        m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+        m.SetValueMustNotBeNullAccessor(value => $"Vui lòng nhập giá trị (\"{value}\" không hợp lệ).");
+        m.SetUnknownValueIsInvalidAccessor(field => $"Giá trị không hợp lệ cho trường {field}.");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
     }
 
     /// <summary>Migrates on start (creating the SQLite file on first run) and seeds demo data where configured.</summary>

@@ -31,7 +31,27 @@ public sealed class DatabaseInitializer(
         }
 
         await catalog.EnsureAsync(ct);
+        await FillSearchTextAsync(ct);
         EnsureDataProtectionKey();
+    }
+
+    /// <summary>
+    /// Rows written before migration ProposalSearch have an empty search column; the folding is C#
+    /// (no SQL function strips Vietnamese marks on both providers), so it is filled here, once.
+    /// </summary>
+    private async Task FillSearchTextAsync(CancellationToken ct)
+    {
+        var proposals = await db.Proposals.Where(p => p.SearchText == "").ToListAsync(ct);
+        var organizations = await db.Organizations.Where(o => o.SearchText == "").ToListAsync(ct);
+        if (proposals.Count + organizations.Count == 0)
+        {
+            return;
+        }
+
+        proposals.ForEach(p => p.RefreshSearchText());
+        organizations.ForEach(o => o.RefreshSearchText());
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Search text filled for {Proposals} proposal(s) and {Organizations} organization(s)", proposals.Count, organizations.Count);
     }
 
     /// <summary>

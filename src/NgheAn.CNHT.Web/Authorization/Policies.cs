@@ -16,6 +16,8 @@ public static class Policies
     public const string ApproveEstimates = nameof(ApproveEstimates);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
+    /// <summary>Take lifecycle steps and add dossier files; which step each role may take is the domain's rule.</summary>
+    public const string WorkOnProposals = nameof(WorkOnProposals);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -29,5 +31,6 @@ public static class Policies
         options.AddPolicy(ApproveEstimates, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
+        options.AddPolicy(WorkOnProposals, p => p.RequireRole(Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter));
     }
 }

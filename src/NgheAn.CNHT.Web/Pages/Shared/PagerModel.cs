@@ -1,18 +1,11 @@
 namespace NgheAn.CNHT.Web.Pages.Shared;
 
-/// <summary>A windowed pager (first, previous, a few around the current page, next, last) for long lists.</summary>
-public sealed record PagerModel(int Page, int PageCount, Func<int, Dictionary<string, string?>> RouteFor)
+/// <summary>Paging links of a list: the page, how many, and the route values of the link to a page.</summary>
+public sealed record PagerModel(int Page, int PageCount, string PageName, Func<int, IDictionary<string, string>> Route, string Label = "Phân trang");
+
+public static class RouteData
 {
-    public IEnumerable<int> Window
-    {
-        get
-        {
-            var from = Math.Max(1, Page - 2);
-            var to = Math.Min(PageCount, Page + 2);
-            for (var i = from; i <= to; i++)
-            {
-                yield return i;
-            }
-        }
-    }
+    /// <summary>Route values without the empty ones, so links carry only the filters in use.</summary>
+    public static Dictionary<string, string> Clean(IEnumerable<KeyValuePair<string, string?>> values) =>
+        values.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!);
 }
