@@ -125,12 +125,48 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostStartImplementationAsync(int id, CancellationToken ct) =>
         StepAsync(id, ProposalAction.StartImplementation, () => proposals.StartImplementationAsync(id, Act.Stamp, Act.Comment, ct), "Đề án đã chuyển sang đang thực hiện.", ct);
 
-    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
+    /// <summary>The acceptance minutes (biên bản nghiệm thu), attached with the acceptance step.</summary>
+    [BindProperty]
+    public IFormFile? Minutes { get; set; }
+
+    public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
     {
         var date = RequireDate("Vui lòng nhập ngày nghiệm thu.");
-        return StepAsync(id, ProposalAction.Accept,
-            date is null ? null : () => proposals.AcceptAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", ct),
-            "Đã ghi kết quả nghiệm thu.", ct);
+        byte[]? minutes = null;
+        if (Minutes is { Length: > 0 } file)
+        {
+            if (file.Length > attachments.MaxBytes)
+            {
+                ModelState.AddModelError("Minutes", $"Tệp lớn hơn giới hạn cho phép ({AttachmentService.FormatSize(attachments.MaxBytes)}).");
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                minutes = buffer.ToArray();
+                try
+                {
+                    // Checked before the step, so a refused file leaves the proposal as it was.
+                    FileInspector.Inspect(file.FileName, minutes);
+                }
+                catch (DomainException ex)
+                {
+                    ModelState.AddModelError("Minutes", ex.Message);
+                }
+            }
+        }
+
+        return await StepAsync(id, ProposalAction.Accept,
+            date is null ? null : async () =>
+            {
+                await proposals.AcceptAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", ct);
+                if (minutes is not null)
+                {
+                    await using var stream = new MemoryStream(minutes);
+                    await attachments.UploadAsync(id, DocumentType.Minutes, Minutes!.FileName, stream, "Biên bản nghiệm thu", ct);
+                }
+            },
+            minutes is null ? "Đã ghi kết quả nghiệm thu." : "Đã ghi kết quả nghiệm thu và đính kèm biên bản.", ct);
     }
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
@@ -204,7 +240,7 @@ public sealed class DetailsModel(
     /// <summary>Large uploads: lift Kestrel's body limit for this handler only, to the configured file size plus the form.</summary>
     public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
-        if (string.Equals(context.HandlerMethod?.Name, "Upload", StringComparison.Ordinal)
+        if ((string.Equals(context.HandlerMethod?.Name, "Upload", StringComparison.Ordinal) || string.Equals(context.HandlerMethod?.Name, "Accept", StringComparison.Ordinal))
             && context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = attachments.MaxBytes + (1024 * 1024);
