@@ -11,6 +11,15 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<AnnualReportQuery>();
+        services.AddScoped<YearMatrixQuery>();
+        services.AddScoped<RegisterQuery>();
+        services.AddScoped<DocumentQuery>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportDownloadLog>();
+        services.AddScoped<IssuedReportService>();
+        services.AddScoped<ReconciliationQuery>();
+        services.AddScoped<NarrativeService>();
         return services;
     }
 }

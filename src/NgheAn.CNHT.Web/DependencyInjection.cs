@@ -47,6 +47,10 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Reports", Policies.ReadProgramData);
+            o.Conventions.AuthorizePage("/Reports/Narratives", Policies.EditNarratives);
+            o.Conventions.AuthorizePage("/Reports/Issued/Create", Policies.IssueReports);
+            o.Conventions.AuthorizePage("/Reports/Downloads", Policies.ViewAudit);
         });
 
         services.Configure<RequestLocalizationOptions>(o =>

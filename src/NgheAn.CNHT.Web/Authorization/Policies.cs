@@ -14,6 +14,10 @@ public static class Policies
     public const string ManageCatalog = nameof(ManageCatalog);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
+    /// <summary>Type the explanations (giải trình) of the report document.</summary>
+    public const string EditNarratives = nameof(EditNarratives);
+    /// <summary>Issue a report (number, date, signer) and so freeze it.</summary>
+    public const string IssueReports = nameof(IssueReports);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -25,5 +29,7 @@ public static class Policies
         options.AddPolicy(ManageCatalog, p => p.RequireRole(Roles.DoitSpecialist));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
+        options.AddPolicy(EditNarratives, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(IssueReports, p => p.RequireRole(Roles.DoitLeader));
     }
 }
