@@ -152,13 +152,13 @@ internal static class ReportSheets
     {
         SheetColumn[] columns =
         [
-            new("STT", CellKind.Count, 28),
-            new("Mã đề án", CellKind.Code, 70),
-            new("Tên đề án", CellKind.Text, 162),
-            new("Nội dung", CellKind.Code, 38),
-            new("Đơn vị chủ trì", CellKind.Text, 120),
-            new("Năm thực hiện", CellKind.Code, 54),
-            new("Trạng thái", CellKind.Text, 64),
+            new("STT", CellKind.Count, 26),
+            new("Mã đề án", CellKind.Code, 76),
+            new("Tên đề án", CellKind.Text, 158),
+            new("Nội dung", CellKind.Code, 36),
+            new("Đơn vị chủ trì", CellKind.Text, 118),
+            new("Năm thực hiện", CellKind.Code, 52),
+            new("Trạng thái", CellKind.Text, 70),
             new("Tổng kinh phí", CellKind.Money, 59),
             new("Ngân sách tỉnh hỗ trợ", CellKind.Money, 60),
             new("Nguồn khác", CellKind.Money, 59),
