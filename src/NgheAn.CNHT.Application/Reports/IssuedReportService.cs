@@ -99,10 +99,10 @@ public sealed class IssuedReportService(
     }
 
     public async Task<IReadOnlyList<IssuedReportSummary>> ListAsync(CancellationToken ct = default) =>
-        (await Summaries().OrderByDescending(r => r.IssueDate).ThenByDescending(r => r.Id).ToListAsync(ct)).Select(ToSummary).ToList();
+        (await Summaries(db.IssuedReports.AsNoTracking()).ToListAsync(ct)).OrderByDescending(r => r.IssueDate).ThenByDescending(r => r.Id).Select(ToSummary).ToList();
 
     public async Task<IssuedReportSummary?> GetAsync(int id, CancellationToken ct = default) =>
-        await Summaries().Where(r => r.Id == id).FirstOrDefaultAsync(ct) is { } row ? ToSummary(row) : null;
+        await Summaries(db.IssuedReports.AsNoTracking().Where(r => r.Id == id)).FirstOrDefaultAsync(ct) is { } row ? ToSummary(row) : null;
 
     /// <summary>The frozen files: JSON, PDF and Excel exactly as issued; HTML rendered from the frozen model.</summary>
     public async Task<ReportFile?> GetFileAsync(int id, ReportFormat format, CancellationToken ct = default)
@@ -151,8 +151,8 @@ public sealed class IssuedReportService(
     private sealed record Row(int Id, string Kind, string ProgramCode, int FromYear, int ToYear, string Number, DateOnly IssueDate,
         string SignerName, string SignerTitle, string IssuedBy, DateTime IssuedAt, int PdfBytes, int XlsxBytes);
 
-    private IQueryable<Row> Summaries() =>
-        from r in db.IssuedReports.AsNoTracking()
+    private IQueryable<Row> Summaries(IQueryable<IssuedReport> reports) =>
+        from r in reports
         join p in db.Programs.AsNoTracking() on r.ProgramId equals p.Id
         select new Row(r.Id, r.ReportKind, p.Code, r.FromYear, r.ToYear, r.Number, r.IssueDate, r.SignerName, r.SignerTitle, r.IssuedBy, r.IssuedAt,
             r.Pdf.Length, r.Xlsx.Length);
