@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium for the browser tests (Playwright drives /usr/bin/chromium;
-# nothing is downloaded by Playwright itself).
-packages=(chromium)
+# nothing is downloaded by Playwright itself); poppler-utils for pdftoppm, which renders report PDFs to PNG.
+packages=(chromium poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

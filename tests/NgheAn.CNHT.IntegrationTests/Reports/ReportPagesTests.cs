@@ -65,7 +65,10 @@ public sealed class ReportPagesTests(DemoPortal portal) : IClassFixture<DemoPort
             foreach (var format in new[] { "pdf", "xlsx", "html", "json" })
             {
                 Assert.Contains($"data-download=\"{kind}-{format}\"", html);
+                Assert.Matches($"href=\"/Reports/View/{kind}\\?(?=[^\"]*handler=Download)(?=[^\"]*format={format})[^\"]*\"", html);
             }
+
+            Assert.Contains($"href=\"/Reports/View/{kind}?program=2018-2025\"", html);
         }
 
         Assert.Contains("href=\"/Reports\"", html);
