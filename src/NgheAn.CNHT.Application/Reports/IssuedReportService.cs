@@ -93,7 +93,20 @@ public sealed class IssuedReportService(
             reports.Render(model, ReportFormat.Xlsx, header).Content,
             actor, now);
         db.IssuedReports.Add(report);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two leaders issued the same number at the same moment: the unique index kept one.
+            if (await db.IssuedReports.AsNoTracking().AnyAsync(r => r.Number == number, CancellationToken.None))
+            {
+                throw new DomainException($"Số báo cáo {number} đã được dùng cho một báo cáo đã ban hành.", nameof(input.Number));
+            }
+
+            throw;
+        }
         logger.LogInformation("Report {Kind} issued as {Number} by {User}", input.Kind, number, actor.UserName);
         return report.Id;
     }
