@@ -29,6 +29,15 @@ public static class DependencyInjection
         services.AddScoped<ProposalQueries>();
         services.AddScoped<ProposalService>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<AnnualReportQuery>();
+        services.AddScoped<YearMatrixQuery>();
+        services.AddScoped<RegisterQuery>();
+        services.AddScoped<DocumentQuery>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportDownloadLog>();
+        services.AddScoped<IssuedReportService>();
+        services.AddScoped<ReconciliationQuery>();
+        services.AddScoped<NarrativeService>();
         return services;
     }
 }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
 
 namespace NgheAn.CNHT.Infrastructure;
@@ -56,6 +58,8 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("NgheAn.CNHT")
             .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddSingleton<IReportRenderer, ReportRenderer>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

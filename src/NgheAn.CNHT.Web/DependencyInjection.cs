@@ -93,6 +93,10 @@ public static class DependencyInjection
                 o.Conventions.AuthorizePage("/Organizations/Create", Policies.EditProposals);
                 o.Conventions.AuthorizePage("/Organizations/Edit", Policies.EditProposals);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Reports/Narratives", Policies.EditNarratives);
+                o.Conventions.AuthorizePage("/Reports/Issued/Create", Policies.IssueReports);
+                o.Conventions.AuthorizePage("/Reports/Downloads", Policies.ViewAudit);
             })
             .AddMvcOptions(o =>
             {

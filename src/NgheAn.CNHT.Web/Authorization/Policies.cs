@@ -18,6 +18,10 @@ public static class Policies
     public const string ViewAudit = nameof(ViewAudit);
     /// <summary>Take lifecycle steps and add dossier files; which step each role may take is the domain's rule.</summary>
     public const string WorkOnProposals = nameof(WorkOnProposals);
+    /// <summary>Type the explanations (giải trình) of the report document.</summary>
+    public const string EditNarratives = nameof(EditNarratives);
+    /// <summary>Issue a report (number, date, signer) and so freeze it.</summary>
+    public const string IssueReports = nameof(IssueReports);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -32,5 +36,7 @@ public static class Policies
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
         options.AddPolicy(WorkOnProposals, p => p.RequireRole(Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter));
+        options.AddPolicy(EditNarratives, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(IssueReports, p => p.RequireRole(Roles.DoitLeader));
     }
 }

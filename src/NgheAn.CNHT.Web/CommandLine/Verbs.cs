@@ -91,37 +91,39 @@ public static class Verbs
         }
     }
 
+    private const string ReportUsage =
+        "Cách dùng: report appendix|annual|matrix|register|document --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json|pdf|xlsx|html --out TỆP";
+
     private static async Task<int> ReportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
     {
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new UsageException("Cách dùng: report appendix --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json --out TỆP");
+            throw new UsageException(ReportUsage);
         }
 
-        var kind = args[1];
+        if (!ReportKinds.TryParse(args[1], out var kind))
+        {
+            throw new UsageException($"Loại báo cáo không hợp lệ: {args[1]} (chọn appendix, annual, matrix, register hoặc document).");
+        }
+
         var program = Require(options, "program");
-        var format = options.GetValueOrDefault("format", "json").ToLowerInvariant();
+        var formatText = options.GetValueOrDefault("format", "json");
+        if (!ReportKinds.TryParseFormat(formatText, out var format))
+        {
+            throw new UsageException($"Định dạng không hợp lệ: {formatText} (chọn json, pdf, xlsx hoặc html).");
+        }
+
         var output = Require(options, "out");
         var (from, to) = Years(options);
-        if (kind != "appendix")
-        {
-            throw new UsageException($"Loại báo cáo không hợp lệ: {kind}.");
-        }
-
-        var report = await sp.GetRequiredService<AppendixQuery>().BuildAsync(program, from, to);
-        byte[] bytes = format switch
-        {
-            "json" => System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(report)),
-            _ => throw new UsageException($"Định dạng không hợp lệ: {format} (chọn json)."),
-        };
+        var file = await sp.GetRequiredService<ReportService>().RenderAsync(new ReportRequest(kind, program, from, to), format);
         var folder = Path.GetDirectoryName(Path.GetFullPath(output));
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        await File.WriteAllBytesAsync(output, bytes);
-        Console.WriteLine($"Đã ghi {output} ({bytes.Length:N0} byte).");
+        await File.WriteAllBytesAsync(output, file.Content);
+        Console.WriteLine($"Đã ghi {output} ({file.Content.Length:N0} byte).");
         return 0;
     }
 

@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
     private const string Center =      "L    D     D    D    A      D";
     private const string AuditRoles =  "L    A     D    A    D      D";
     private const string Workers =     "L    D     A    A    A      D";
+    private const string LeaderReads = "L    D     D    A    D      D";
 
     /// <summary>Endpoint → expected outcome per caller. URLs are filled from the fixture's records.</summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>
@@ -124,6 +125,21 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Proposals/Details/{id:int}?handler=ReturnForRevision"] = Workers,
         ["POST /Proposals/Details/{id:int}?handler=Upload"] = Workers,
         ["POST /Proposals/Details/{id:int}?handler=Withdraw"] = Workers,
+        ["GET /Reports"] = Business,
+        ["GET /Reports/Index"] = Business,
+        ["GET /Reports/View/{kind}"] = Business,
+        ["GET /Reports/View/{kind}?handler=Download"] = Business,
+        ["GET /Reports/Reconciliation"] = Business,
+        ["GET /Reports/Narratives"] = Specialist,
+        ["POST /Reports/Narratives"] = Specialist,
+        ["GET /Reports/Issued"] = Business,
+        ["GET /Reports/Issued/Index"] = Business,
+        ["GET /Reports/Issued/Details/{id:int}"] = Business,
+        ["GET /Reports/Issued/Details/{id:int}?handler=Download"] = Business,
+        ["GET /Reports/Issued/Create"] = Leader,
+        ["POST /Reports/Issued/Create"] = Leader,
+        // The download log needs both business reading and audit rights: DOIT leadership.
+        ["GET /Reports/Downloads"] = LeaderReads,
     };
 
     [Fact]
@@ -220,7 +236,8 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             .Replace("/Organizations/Details/{id:int}", $"/Organizations/Details/{_values["organization"]}", StringComparison.Ordinal)
             .Replace("/Organizations/Edit/{id:int}", $"/Organizations/Edit/{_values["organization"]}", StringComparison.Ordinal)
             .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
-            .Replace("{code}", "2026-2030", StringComparison.Ordinal);
+            .Replace("{code}", "2026-2030", StringComparison.Ordinal)
+            .Replace("{kind}", "appendix", StringComparison.Ordinal);
         url = url switch
         {
             "/Disbursements/Record" or "/Disbursements/Settle" => $"{url}?proposalId={_values["proposal"]}",
