@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Seeding;
@@ -56,6 +58,9 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("NgheAn.CNHT")
             .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddSingleton<IWorkbookReader, ClosedXmlWorkbookReader>();
+        services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CatalogSeeder>();
