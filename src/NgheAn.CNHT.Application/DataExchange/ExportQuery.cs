@@ -32,8 +32,8 @@ public sealed class ExportQuery(IAppDbContext db, CatalogQueries catalog)
                 p.SettledTotalCost, p.SettledProvincialShare))
             .ToListAsync(ct);
 
+        // The unit register is shared by programs: all of it goes with the export.
         var units = await db.Organizations.AsNoTracking()
-            .Where(o => db.Proposals.Any(p => p.ProgramId == program.Id && p.LeadOrganizationId == o.Id))
             .OrderBy(o => o.Name)
             .Select(o => new UnitLine(o.Name, o.Kind, o.TaxCode, o.Sector, o.District, o.Address))
             .ToListAsync(ct);

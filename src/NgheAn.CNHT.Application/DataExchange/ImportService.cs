@@ -159,7 +159,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         {
             var used = Rows.Select(r => r.UnitKey).Distinct().Select(k => Units[k]).ToList();
             return new ImportSummary(parsed.Proposals.Count, Rows.Count, Existing, parsed.Ledger.Count, Rows.Sum(r => r.Ledger.Count), SkippedLedger,
-                used.Count(u => u.ExistingId is null), used.Count(u => u.ExistingId is not null));
+                Units.Values.Count(u => u.ExistingId is null), used.Count(u => u.ExistingId is not null));
         }
     }
 
@@ -175,8 +175,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         // Lead units are a short list (hundreds); three columns of it are read to match by tax code and by normalised name.
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, o.TaxCode }).ToListAsync(ct);
-        var orgByTax = orgs.Where(o => o.TaxCode != null).GroupBy(o => o.TaxCode!).ToDictionary(g => g.Key, g => g.First());
-        var orgByName = orgs.GroupBy(o => WorkbookLayout.NormalizeText(o.Name)).ToDictionary(g => g.Key, g => g.First());
+        var orgByTax = orgs.Where(o => o.TaxCode != null).GroupBy(o => o.TaxCode!).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name, g.First().TaxCode));
+        var orgByName = orgs.GroupBy(o => WorkbookLayout.NormalizeText(o.Name)).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name, g.First().TaxCode));
 
         var unitLines = ReadUnitSheet(parsed, problems);
         var ledgerByCode = parsed.Ledger.Where(l => l.Value is not null)
@@ -198,7 +198,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
                 continue;
             }
 
-            var errorsBefore = problems.Count(p => p.IsError);
+            var problemsBefore = problems.Count;
             void Error(string key, string message) =>
                 problems.Add(new ImportProblem(WorkbookLayout.ProposalSheetName, numbered.Row, WorkbookLayout.Proposals[key].Letter, WorkbookLayout.Proposals[key].Header, message));
 
@@ -233,9 +233,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
                 }
             }
 
-            var unitKey = ResolveUnit(line, plan, unitLines, orgByTax.ToDictionary(k => k.Key, k => (k.Value.Id, k.Value.Name, k.Value.TaxCode)),
-                orgByName.ToDictionary(k => k.Key, k => (k.Value.Id, k.Value.Name, k.Value.TaxCode)), Error);
-            if (problems.Count(p => p.IsError) > errorsBefore || unitKey is null)
+            var unitKey = ResolveUnit(line, plan, unitLines, orgByTax, orgByName, Error);
+            if (problems.Skip(problemsBefore).Any(p => p.IsError) || unitKey is null)
             {
                 rowsWithErrors.Add(line.Code);
                 continue;
@@ -268,6 +267,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             }
         }
 
+        PlanListedUnits(plan, unitLines.All, orgByTax.Keys.ToHashSet(), orgByName.Keys.ToHashSet(), problems);
+
         foreach (var (code, entries) in ledgerByCode)
         {
             if (seen.ContainsKey(code))
@@ -293,11 +294,44 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     private static void LedgerError(List<ImportProblem> problems, int row, string key, string message) =>
         problems.Add(new ImportProblem(WorkbookLayout.LedgerSheetName, row, WorkbookLayout.Ledger[key].Letter, WorkbookLayout.Ledger[key].Header, message));
 
+    /// <summary>
+    /// The DonVi sheet is the register of lead units: a unit listed there that is neither in the portal (by tax code,
+    /// then name) nor used by a row of DeAn is created too, so an export re-imports with every unit.
+    /// </summary>
+    private static void PlanListedUnits(Plan plan, List<(int Row, UnitLine Line)> listed, HashSet<string> taxCodes, HashSet<string> names, List<ImportProblem> problems)
+    {
+        foreach (var (row, unit) in listed)
+        {
+            var name = WorkbookLayout.NormalizeText(unit.Name);
+            var key = unit.TaxCode is not null ? "T:" + unit.TaxCode : "N:" + name;
+            if (plan.Units.ContainsKey(key) || (unit.TaxCode is not null && taxCodes.Contains(unit.TaxCode)) || names.Contains(name)
+                || plan.Units.Values.Any(u => WorkbookLayout.NormalizeText(u.Name) == name))
+            {
+                continue;
+            }
+
+            var kind = unit.Kind ?? (unit.TaxCode is not null ? OrganizationKind.SupportingIndustryEnterprise : OrganizationKind.StateAgency);
+            try
+            {
+                _ = new Organization(unit.Name, kind, unit.TaxCode, unit.Sector, unit.District, unit.Address);
+            }
+            catch (DomainException ex)
+            {
+                var column = WorkbookLayout.Units[ex.Field is nameof(Organization.TaxCode) or nameof(Organization.Kind) or nameof(Organization.Name) ? ex.Field : "Name"];
+                problems.Add(new ImportProblem(WorkbookLayout.UnitSheetName, row, column.Letter, column.Header, ex.Message));
+                continue;
+            }
+
+            plan.Units[key] = new PlannedUnit(key, unit.Name, kind, unit.TaxCode, unit.Sector, unit.District, unit.Address, null);
+        }
+    }
+
     /// <summary>DonVi rows by normalised tax code and by normalised name; a bad tax code there is reported on its row.</summary>
-    private static (Dictionary<string, (int Row, UnitLine Line)> ByTax, Dictionary<string, (int Row, UnitLine Line)> ByName) ReadUnitSheet(ParsedWorkbook parsed, List<ImportProblem> problems)
+    private static (Dictionary<string, (int Row, UnitLine Line)> ByTax, Dictionary<string, (int Row, UnitLine Line)> ByName, List<(int Row, UnitLine Line)> All) ReadUnitSheet(ParsedWorkbook parsed, List<ImportProblem> problems)
     {
         var byTax = new Dictionary<string, (int, UnitLine)>();
         var byName = new Dictionary<string, (int, UnitLine)>();
+        var all = new List<(int, UnitLine)>();
         foreach (var numbered in parsed.Units)
         {
             if (numbered.Value is not { } unit)
@@ -320,6 +354,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             }
 
             var value = (numbered.Row, unit with { TaxCode = tax });
+            all.Add(value);
             if (tax is not null)
             {
                 byTax.TryAdd(tax, value);
@@ -328,12 +363,12 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             byName.TryAdd(WorkbookLayout.NormalizeText(unit.Name), value);
         }
 
-        return (byTax, byName);
+        return (byTax, byName, all);
     }
 
     /// <summary>Matches the row's lead unit by tax code, then by name; otherwise plans a new unit (checked by the domain).</summary>
     private static string? ResolveUnit(ProposalLine line, Plan plan,
-        (Dictionary<string, (int Row, UnitLine Line)> ByTax, Dictionary<string, (int Row, UnitLine Line)> ByName) sheet,
+        (Dictionary<string, (int Row, UnitLine Line)> ByTax, Dictionary<string, (int Row, UnitLine Line)> ByName, List<(int Row, UnitLine Line)> All) sheet,
         Dictionary<string, (int Id, string Name, string? TaxCode)> orgByTax,
         Dictionary<string, (int Id, string Name, string? TaxCode)> orgByName,
         Action<string, string> error)
@@ -641,7 +676,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var unitIds = new Dictionary<string, int>();
         var created = new Dictionary<string, Organization>();
-        foreach (var unit in plan.Units.Values.Where(u => plan.Rows.Any(r => r.UnitKey == u.Key)))
+        foreach (var unit in plan.Units.Values)
         {
             if (unit.ExistingId is { } id)
             {
