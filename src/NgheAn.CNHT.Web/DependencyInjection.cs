@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
+using NgheAn.CNHT.Web.Api;
 using NgheAn.CNHT.Web.Authorization;
 using NgheAn.CNHT.Web.Services;
 using Serilog;
@@ -24,7 +26,19 @@ public static class DependencyInjection
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(ApiKeyAuthenticationHandler.ApiOrCookieScheme, "Khóa API hoặc phiên đăng nhập", o =>
+            {
+                o.ForwardDefaultSelector = c => c.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme;
+                // The API answers 401/403 with a JSON problem, never with a redirect to the login page.
+                o.ForwardChallenge = ApiKeyAuthenticationHandler.SchemeName;
+                o.ForwardForbid = ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddIdentityCookies();
+        services.AddCnhtOpenApi();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -47,6 +61,9 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
+            o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
         });
 
         services.Configure<RequestLocalizationOptions>(o =>
@@ -100,6 +117,9 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapApiV1();
+        // The description of a read-only API is public; the data behind it is not.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }
