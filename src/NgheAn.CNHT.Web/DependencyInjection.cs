@@ -115,6 +115,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseImportUploadLimit();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapApiV1();

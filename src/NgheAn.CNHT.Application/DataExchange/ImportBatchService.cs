@@ -76,7 +76,7 @@ public sealed class ImportBatchService(IAppDbContext db, ImportService import, I
 
     public async Task<ImportBatchView?> GetAsync(int id, CancellationToken ct)
     {
-        var row = await Rows().FirstOrDefaultAsync(b => b.Id == id, ct);
+        var row = await Project(Mine().Where(b => b.Id == id)).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
@@ -87,15 +87,16 @@ public sealed class ImportBatchService(IAppDbContext db, ImportService import, I
     }
 
     public async Task<IReadOnlyList<ImportBatchRow>> RecentAsync(int count, CancellationToken ct) =>
-        await Rows().OrderByDescending(b => b.UploadedAt).Take(count).ToListAsync(ct);
+        await Project(Mine().OrderByDescending(b => b.UploadedAt).Take(count)).ToListAsync(ct);
 
-    private IQueryable<ImportBatchRow> Rows()
+    private IQueryable<ImportBatch> Mine()
     {
         var user = currentUser.UserName;
-        return db.ImportBatches.AsNoTracking()
-            .Where(b => b.UploadedBy == user)
-            .Select(b => new ImportBatchRow(b.Id, b.FileName, b.Size, b.ProgramCode, b.UploadedAt, b.Status, b.ErrorCount, b.NewProposalCount, b.NewLedgerEntryCount, b.ImportedAt));
+        return db.ImportBatches.AsNoTracking().Where(b => b.UploadedBy == user);
     }
+
+    private static IQueryable<ImportBatchRow> Project(IQueryable<ImportBatch> batches) =>
+        batches.Select(b => new ImportBatchRow(b.Id, b.FileName, b.Size, b.ProgramCode, b.UploadedAt, b.Status, b.ErrorCount, b.NewProposalCount, b.NewLedgerEntryCount, b.ImportedAt));
 
     private async Task<ImportOutcome> CheckAsync(ImportBatch batch, byte[] content, bool dryRun, Func<ImportProgress, Task>? progress, CancellationToken ct)
     {
