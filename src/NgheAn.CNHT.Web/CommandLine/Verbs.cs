@@ -15,7 +15,30 @@ public static class Verbs
 {
     private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "import", "export"];
 
+    private static readonly string[] Switches = ["--dry-run", "--template"];
+
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    /// <summary>
+    /// The arguments the host's configuration sees: without the verb, its positional argument (a file such as
+    /// /srv/du-lieu.xlsx would otherwise read as a "/key value" switch and swallow the next argument) and its
+    /// value-less switches. Configuration overrides (--contentRoot, --Database:Provider X) pass through.
+    /// </summary>
+    public static string[] HostArgs(string[] args)
+    {
+        if (!IsVerb(args))
+        {
+            return args;
+        }
+
+        var rest = args.Skip(1).ToList();
+        if (rest.Count > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            rest.RemoveAt(0);
+        }
+
+        return rest.Where(a => !Switches.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
