@@ -29,7 +29,8 @@
             show(box, msg.phase + " (" + msg.done.toLocaleString("vi-VN") + "/" + msg.total.toLocaleString("vi-VN") + ")", msg.percent);
         } else if (msg.type === "done") {
             show(box, msg.message || "Xong.", 100);
-            window.location.assign(msg.redirect);
+            // Navigate once the response has ended: leaving earlier would abort the request.
+            form.setAttribute("data-redirect", msg.redirect);
         } else if (msg.type === "error") {
             fail(form, box, msg.message);
         }
@@ -78,6 +79,8 @@
                         lines.forEach(function (l) { if (l.trim()) { handle(l, form, box); } });
                         if (chunk.done) {
                             if (buffer.trim()) { handle(buffer, form, box); }
+                            var target = form.getAttribute("data-redirect");
+                            if (target) { window.setTimeout(function () { window.location.assign(target); }, 50); }
                             return;
                         }
                         return pump();
