@@ -195,6 +195,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
             if (numbered.Value is not { } line)
             {
+                PartialChecks(numbered, ctx, seen, problems);
                 continue;
             }
 
@@ -286,6 +287,45 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         await progress(new ImportProgress(PhaseCheck, parsed.Proposals.Count, parsed.Proposals.Count));
         return plan;
+    }
+
+    /// <summary>
+    /// A row with an unreadable cell is not walked through the domain, but the checks that need only its readable
+    /// text cells still run, so one pass lists the row's other problems too (and later duplicates of its code).
+    /// </summary>
+    private static void PartialChecks(Numbered<ProposalLine> row, PlanContext ctx, Dictionary<string, int> seen, List<ImportProblem> problems)
+    {
+        void Error(string key, string message) =>
+            problems.Add(new ImportProblem(WorkbookLayout.ProposalSheetName, row.Row, WorkbookLayout.Proposals[key].Letter, WorkbookLayout.Proposals[key].Header, message));
+
+        if (row.Readable.TryGetValue("Code", out var code))
+        {
+            if (seen.TryGetValue(code, out var firstRow))
+            {
+                Error("Code", $"Mã đề án {code} trùng với dòng {firstRow}; mỗi đề án chỉ ghi một dòng.");
+            }
+            else
+            {
+                seen[code] = row.Row;
+            }
+        }
+
+        if (row.Readable.TryGetValue("ItemCode", out var item) && !ctx.Items.ContainsKey(item))
+        {
+            Error("ItemCode", $"Mã nội dung {item} không có trong danh mục của chương trình {ctx.ProgramCode}.");
+        }
+
+        if (row.Readable.TryGetValue("TaxCode", out var tax))
+        {
+            try
+            {
+                TaxCode.Normalize(tax);
+            }
+            catch (DomainException ex)
+            {
+                Error("TaxCode", ex.Message);
+            }
+        }
     }
 
     private static string OutsideProgram(DateOnly d, PlanContext ctx) =>

@@ -6,8 +6,15 @@ using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.DataExchange;
 
-/// <summary>A parsed row: its sheet row number and its values (null when a cell of the row could not be read).</summary>
-public sealed record Numbered<T>(int Row, T? Value) where T : class;
+/// <summary>
+/// A parsed row: its sheet row number and its values (null when a cell of the row could not be read). For such a
+/// row, <see cref="Readable"/> keeps the text cells that could be read, so the checks that need only them
+/// (duplicate code, catalog item, tax code) still report their problems in the same pass.
+/// </summary>
+public sealed record Numbered<T>(int Row, T? Value) where T : class
+{
+    public IReadOnlyDictionary<string, string> Readable { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record ParsedWorkbook(
     string? ProgramCode,
@@ -40,7 +47,11 @@ public static class WorkbookParser
         }
         else
         {
-            ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems, (row, r) => proposals.Add(new(row.Number, ReadProposal(r))));
+            ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems, (row, r) =>
+            {
+                var line = ReadProposal(r);
+                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : new Dictionary<string, string>() });
+            });
         }
 
         if (raw.Sheet(WorkbookLayout.LedgerSheetName) is { } ledgerSheet)
@@ -178,7 +189,12 @@ public static class WorkbookParser
     /// <summary>Reads the cells of one row, adding a located problem for each cell it cannot read.</summary>
     private sealed class RowReader(WorkbookSheet layout, RawRow row, Dictionary<string, int> map, List<ImportProblem> problems)
     {
+        private readonly Dictionary<string, string> _readable = [];
+
         public bool HasErrors { get; private set; }
+
+        /// <summary>The text cells read without a problem.</summary>
+        public IReadOnlyDictionary<string, string> Readable => _readable;
 
         private RawCell? Cell(string key) => map.TryGetValue(key, out var index) ? row[index] : null;
 
@@ -220,7 +236,9 @@ public static class WorkbookParser
                 return null;
             }
 
-            return text.Normalize(System.Text.NormalizationForm.FormC);
+            text = text.Normalize(System.Text.NormalizationForm.FormC);
+            _readable[key] = text;
+            return text;
         }
 
         /// <summary>A tax code typed as a number loses its leading zero (0101234567 → 101234567): it is put back.</summary>
@@ -235,10 +253,10 @@ public static class WorkbookParser
             if (cell!.Number is { } n && n == decimal.Truncate(n) && n > 0)
             {
                 var digits = n.ToString("0", CultureInfo.InvariantCulture);
-                return digits.Length == 9 ? "0" + digits : digits;
+                return _readable[key] = digits.Length == 9 ? "0" + digits : digits;
             }
 
-            return cell.Text.Trim();
+            return _readable[key] = cell.Text.Trim();
         }
 
         public int? Year(string key)

@@ -49,15 +49,14 @@ public sealed class ImportVerbTests : IDisposable
     public async Task A_file_with_errors_exits_non_zero_listing_each_error_by_row_and_column_and_saves_nothing()
     {
         var wb = WorkbookImportTests.History();
-        wb.Proposal("E-01", "Nội dung không có", "9.9", "Báo Nghệ An", null, 2022, 2022, 100_000_000, 50_000_000, "Dự thảo");
-        wb.Proposal("E-02", "Chữ trong ô số", "3.3", "Báo Nghệ An", null, 2022, 2022, "một trăm", 50_000_000, "Dự thảo");
+        wb.Proposal("E-01", "Nội dung không có, chữ trong ô số", "9.9", "Báo Nghệ An", null, 2022, 2022, "một trăm", 50_000_000, "Dự thảo");
         await File.WriteAllBytesAsync(_file, wb.ToBytes());
 
         var result = await PortalProcess.RunAsync(_db, "Production", "import", _file);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Lỗi: Sheet DeAn, dòng 6, cột C (Mã nội dung): Mã nội dung 9.9 không có trong danh mục", result.StdErr);
-        Assert.Contains("Lỗi: Sheet DeAn, dòng 7, cột H (Tổng kinh phí (đồng)): \"một trăm\" không phải số tiền hợp lệ", result.StdErr);
+        Assert.Contains("Lỗi: Sheet DeAn, dòng 6, cột H (Tổng kinh phí (đồng)): \"một trăm\" không phải số tiền hợp lệ", result.StdErr);
         Assert.Contains("không dòng nào được ghi", result.StdErr);
         Assert.Equal(0, await ProposalCountAsync());
     }
