@@ -128,7 +128,8 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
         var upload = await UploadAsync(client, wb.ToBytes(), "co-loi.xlsx");
         var page = await client.GetStringAsync(upload.Headers.Location!.OriginalString);
 
-        Assert.Contains("Tệp có <strong>1 lỗi</strong>", page);
+        Assert.Contains("Tệp có <strong>2 lỗi</strong>", page);
+        Assert.Contains("Mã nội dung 9.9 không có trong danh mục", page);
         Assert.Contains("H (Tổng kinh phí (đồng))", page);
         Assert.Contains("&quot;một tỷ&quot; không phải số tiền hợp lệ", page);
         Assert.DoesNotContain("Xác nhận nhập", page);
