@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium for the browser tests (Playwright drives /usr/bin/chromium;
-# nothing is downloaded by Playwright itself).
-packages=(chromium)
+# nothing is downloaded by Playwright itself); docker-compose (with python3-yaml) to validate the compose
+# files, nginx and openssl to run the reverse-proxy configuration (tests/.../Deployment). No Docker engine
+# is needed or started; Debian's policy-rc.d keeps the nginx package from starting a service.
+packages=(chromium docker-compose python3-yaml nginx openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +20,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The compose files must be valid before anything is built (the Deployment tests read the model in detail).
+docker-compose --env-file .env.example -f docker-compose.yml config -q
+docker-compose --env-file .env.example -f docker-compose.yml -f docker-compose.tls.yml config -q
+echo "docker-compose config -q: docker-compose.yml and docker-compose.tls.yml are valid"
+
 dotnet tool restore
 dotnet build NgheAn.CNHT.sln -c Debug -warnaserror
+
+# Dependency hygiene: no package with a known vulnerability (NuGet's advisory data, as the configured
+# source serves it). A finding fails the run; a source that cannot answer is reported, not hidden.
+if vuln=$(dotnet list NgheAn.CNHT.sln package --vulnerable --include-transitive 2>&1); then
+  if grep -q "has the following vulnerable packages" <<<"$vuln"; then
+    echo "$vuln"
+    echo "Vulnerable packages found: update them or explain each in docs/reliability.md." >&2
+    exit 1
+  fi
+  echo "dotnet list package --vulnerable: no known-vulnerable package"
+else
+  echo "$vuln"
+  echo "warning: the vulnerability check could not reach the package source" >&2
+fi
 dotnet test NgheAn.CNHT.sln -c Debug --no-build --logger "console;verbosity=normal"

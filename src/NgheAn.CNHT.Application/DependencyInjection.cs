@@ -1,8 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Access;
 using NgheAn.CNHT.Application.Api;
+using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Application.Estimates;
+using NgheAn.CNHT.Application.Organizations;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 
 namespace NgheAn.CNHT.Application;
@@ -19,6 +24,19 @@ public static class DependencyInjection
         services.AddScoped<ExportQuery>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiReadQueries>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<LedgerService>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<EstimateService>();
+
+        // AttachmentOptions (section Attachments) is bound and validated by the host (Web).
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<OrganizationQueries>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<ProposalQueries>();
+        services.AddScoped<ProposalService>();
+        services.AddScoped<AttachmentService>();
         return services;
     }
 }

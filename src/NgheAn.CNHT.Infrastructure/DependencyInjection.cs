@@ -63,9 +63,11 @@ public static class DependencyInjection
         services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UserSeeder>();
+        services.AddScoped<UserAdminService>();
         return services;
     }
 

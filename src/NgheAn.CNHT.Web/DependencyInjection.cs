@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Api;
 using NgheAn.CNHT.Web.Authorization;
+using NgheAn.CNHT.Web.Operations;
+using NgheAn.CNHT.Web.Security;
 using NgheAn.CNHT.Web.Services;
-using Serilog;
 
 namespace NgheAn.CNHT.Web;
 
@@ -22,6 +24,8 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOperations();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
 
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -47,24 +51,71 @@ public static class DependencyInjection
             o.Cookie.Name = "cnht.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (Production redirects to HTTPS; behind the proxy,
+            // forwarded headers make the request HTTPS).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp is checked on every request: a disabled account, a new role or a changed password
+        // ends every session at once, on every node (one indexed lookup per request).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // Keep "signed in with a second factor" when the validator rebuilds the principal.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var mfa = context.CurrentPrincipal?.FindAll(TwoFactorEnforcement.MfaClaimType).ToList() ?? [];
+                if (mfa.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == TwoFactorEnforcement.MfaClaimType))
+                {
+                    identity.AddClaims(mfa.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization(Policies.Configure);
-        services.AddAntiforgery(o => o.Cookie.Name = "cnht.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cnht.af";
+            // Secure whenever the request is HTTPS, including HTTPS terminated by the reverse proxy (forwarded headers).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddOptions<AttachmentOptions>()
+            .BindConfiguration(AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
-            o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
-            o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
-        });
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Estimates", Policies.ReadProgramData);
+                // Proposals and lead units: read by every business role; forms for DOIT specialists;
+                // lifecycle steps and files are checked per handler (Policies.WorkOnProposals) and by the domain.
+                o.Conventions.AuthorizeFolder("/Proposals", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Proposals/Create", Policies.EditProposals);
+                o.Conventions.AuthorizePage("/Proposals/Edit", Policies.EditProposals);
+                o.Conventions.AuthorizeFolder("/Organizations", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Organizations/Create", Policies.EditProposals);
+                o.Conventions.AuthorizePage("/Organizations/Edit", Policies.EditProposals);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+                o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
+                o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
+            })
+            .AddMvcOptions(o =>
+            {
+                // Required means an explicit [Required(ErrorMessage = "…")] in Vietnamese, never an implicit English one.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                VietnameseBindingMessages(o.ModelBindingMessageProvider);
+            });
 
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -76,6 +127,22 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentCulture = VnFormat.Culture;
         CultureInfo.DefaultThreadCurrentUICulture = VnFormat.Culture;
         return services;
+    }
+
+    /// <summary>Messages of model binding (a value that is not a number, a missing value) in Vietnamese.</summary>
+    private static void VietnameseBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
+    {
+        m.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị \"{value}\" không hợp lệ cho trường {field}.");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        m.SetValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        m.SetValueMustBeANumberAccessor(field => $"Trường {field} phải là số.");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là số.");
+        m.SetMissingBindRequiredValueAccessor(field => $"Thiếu giá trị cho trường {field}.");
+        m.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+        m.SetValueMustNotBeNullAccessor(value => $"Vui lòng nhập giá trị (\"{value}\" không hợp lệ).");
+        m.SetUnknownValueIsInvalidAccessor(field => $"Giá trị không hợp lệ cho trường {field}.");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
     }
 
     /// <summary>Migrates on start (creating the SQLite file on first run) and seeds demo data where configured.</summary>
@@ -103,21 +170,25 @@ public static class DependencyInjection
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseOperations();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoFactorEnforcement();
         app.UseAuthorization();
         app.UseImportUploadLimit();
-        app.MapStaticAssets();
+        // Stylesheets, scripts and images are public: the sign-in page needs them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
+        app.MapPortalHealthChecks();
         app.MapApiV1();
         // The description of a read-only API is public; the data behind it is not.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

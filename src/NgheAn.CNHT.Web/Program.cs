@@ -2,6 +2,7 @@ using NgheAn.CNHT.Application;
 using NgheAn.CNHT.Infrastructure;
 using NgheAn.CNHT.Web;
 using NgheAn.CNHT.Web.CommandLine;
+using NgheAn.CNHT.Web.Operations;
 using Serilog;
 
 // A plain console logger until the host's own Serilog logger (from configuration) replaces it.
@@ -11,10 +12,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(Verbs.HostArgs(args));
-    builder.Host.UseSerilog((context, services, logger) => logger
-        .ReadFrom.Configuration(context.Configuration)
-        .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+    builder.Host.UseSerilog((context, services, logger) =>
+        LogSetup.Configure(logger, context.Configuration, context.HostingEnvironment).ReadFrom.Services(services));
 
     builder.Services
         .AddApplicationServices()

@@ -40,5 +40,8 @@ public interface IAppDbContext
     /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
+    /// <summary>The tracking entry of an entity (to set the concurrency stamp the user saw as the original value).</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,11 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
         ConcurrencyStamp = Guid.NewGuid();
     }
 
+    public const int SearchTextLength = 400;
+
     public string Name { get; private set; } = "";
+    /// <summary>Name and tax code folded for search (<see cref="Common.SearchText"/>).</summary>
+    public string SearchText { get; private set; } = "";
     public OrganizationKind Kind { get; private set; }
     public string? TaxCode { get; private set; }
     public string? Sector { get; private set; }
@@ -79,7 +83,11 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
         {
             throw new DomainException("Địa chỉ thư điện tử không hợp lệ.", nameof(Email));
         }
+
+        RefreshSearchText();
     }
+
+    public void RefreshSearchText() => SearchText = Common.SearchText.For(SearchTextLength, Name, TaxCode);
 
     public void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid();
 

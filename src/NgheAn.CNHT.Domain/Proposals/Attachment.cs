@@ -39,6 +39,23 @@ public sealed class Attachment : Entity
         UploadedAt = utcNow;
     }
 
+    /// <summary>A file with its bytes: size and SHA-256 are computed here, never taken from the client.</summary>
+    public Attachment(int proposalId, DocumentType documentType, string fileName, string contentType, byte[] data, string? description, Actor actor, DateTime utcNow)
+        : this(proposalId, documentType, fileName, contentType, data.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)), description, actor, utcNow)
+    {
+        if (!Enum.IsDefined(documentType))
+        {
+            throw new DomainException("Loại hồ sơ không hợp lệ.", nameof(DocumentType));
+        }
+
+        if (data.Length == 0)
+        {
+            throw new DomainException("Tệp rỗng.", nameof(Content));
+        }
+
+        Content = new AttachmentContent(data);
+    }
+
     public int ProposalId { get; private set; }
     public Proposal Proposal { get; private set; } = null!;
     public DocumentType DocumentType { get; private set; }
@@ -57,6 +74,11 @@ public sealed class Attachment : Entity
     /// <summary>Attachments are withdrawn, never erased: the record stays for the audit trail.</summary>
     public void Withdraw(Actor actor, DateTime utcNow)
     {
+        if (IsDeleted)
+        {
+            throw new DomainException("Tệp này đã được rút trước đó.");
+        }
+
         IsDeleted = true;
         DeletedBy = actor.UserName;
         DeletedAt = utcNow;

@@ -24,8 +24,13 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
         _transitions.Add(new ProposalTransition(this, null, null, ProposalStatus.Draft, actor, utcNow, "Tạo dự thảo đề án"));
     }
 
+    /// <summary>Length of <see cref="SearchText"/>: code (30) and title (500) folded, with room to spare.</summary>
+    public const int SearchTextLength = 600;
+
     public string Code { get; private set; } = "";
     public string Title { get; private set; } = "";
+    /// <summary>Code and title folded for search (<see cref="Common.SearchText"/>); kept in step by the domain.</summary>
+    public string SearchText { get; private set; } = "";
     public string? Objectives { get; private set; }
     public string? ExpectedOutputs { get; private set; }
     public int ProgramId { get; private set; }
@@ -95,6 +100,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     private void ApplyDraft(ProposalDraft draft, ProposalContext context)
     {
         Title = Guard.Required(draft.Title, "Tên đề án", 500, nameof(Title));
+        RefreshSearchText();
         Objectives = Guard.Optional(draft.Objectives, "Mục tiêu", 4000, nameof(Objectives));
         ExpectedOutputs = Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", 4000, nameof(ExpectedOutputs));
         if (context.ContentItemId <= 0)
@@ -283,6 +289,9 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     }
 
     public void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid();
+
+    /// <summary>Recomputes the folded search text (also used once for rows written before the column existed).</summary>
+    public void RefreshSearchText() => SearchText = Common.SearchText.For(SearchTextLength, Code, Title);
 }
 
 /// <summary>What a specialist types for a proposal.</summary>

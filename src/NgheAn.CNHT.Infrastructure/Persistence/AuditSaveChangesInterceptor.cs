@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Statuses and kinds read as words ("Submitted"), the way they are stored, not as numbers.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     /// <summary>Identity columns that must never be copied into the audit trail.</summary>
@@ -172,6 +175,9 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             if (entry.State == EntityState.Modified && entry.Entity is IConcurrencyStamped stamped)
             {
                 stamped.RenewConcurrencyStamp();
+                // Snapshot tracking sees the new stamp only after detecting changes again; without this
+                // the trail would miss the stamp (and AuditTrail could not find what changed since it).
+                entry.DetectChanges();
             }
 
             if (!IsAudited(entry))
@@ -240,9 +246,13 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         return context;
     }
 
-    /// <summary>Secrets and file bytes stay out of the trail; their change still shows as an update of the row.</summary>
+    /// <summary>
+    /// Secrets and file bytes stay out of the trail; their change still shows as an update of the row.
+    /// The secrets are Identity's: business records keep their concurrency stamp in the trail, because
+    /// the stamp a stale form carries is how a refused save finds what changed since (AuditTrail).
+    /// </summary>
     private static bool IsRecorded(PropertyEntry p) =>
-        !SecretProperties.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[]);
+        !(p.EntityEntry.Entity is IdentityUser && SecretProperties.Contains(p.Metadata.Name)) && p.Metadata.ClrType != typeof(byte[]);
 
     private static bool IsAudited(EntityEntry entry)
     {

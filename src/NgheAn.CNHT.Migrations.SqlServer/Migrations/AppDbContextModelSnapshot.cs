@@ -310,6 +310,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("UserName", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -809,6 +811,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -827,6 +834,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("TaxCode")
                         .IsUnique()
@@ -1009,6 +1018,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
                     b.Property<decimal?>("SettledProvincialShare")
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
@@ -1053,6 +1067,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ContentItemId", "StartYear");
 

@@ -292,6 +292,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("UserName", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -773,6 +775,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -791,6 +798,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("TaxCode")
                         .IsUnique()
@@ -969,6 +978,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("SettledProvincialShare")
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
@@ -1013,6 +1027,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ContentItemId", "StartYear");
 

@@ -12,6 +12,8 @@ public static class Policies
     public const string ApproveProposals = nameof(ApproveProposals);
     public const string RecordDisbursements = nameof(RecordDisbursements);
     public const string ManageCatalog = nameof(ManageCatalog);
+    public const string ManageEstimates = nameof(ManageEstimates);
+    public const string ApproveEstimates = nameof(ApproveEstimates);
     public const string ManageUsers = nameof(ManageUsers);
     public const string ViewAudit = nameof(ViewAudit);
     /// <summary>Bring history in from workbooks (docs/decisions/0041-who-imports.md).</summary>
@@ -20,6 +22,8 @@ public static class Policies
     public const string ReadApi = nameof(ReadApi);
 
     public static readonly string[] ReadRoles = [Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter, Roles.Viewer];
+    /// <summary>Take lifecycle steps and add dossier files; which step each role may take is the domain's rule.</summary>
+    public const string WorkOnProposals = nameof(WorkOnProposals);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -29,6 +33,8 @@ public static class Policies
         options.AddPolicy(ApproveProposals, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(RecordDisbursements, p => p.RequireRole(Roles.SupportCenter));
         options.AddPolicy(ManageCatalog, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ManageEstimates, p => p.RequireRole(Roles.DoitSpecialist));
+        options.AddPolicy(ApproveEstimates, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
         options.AddPolicy(ImportData, p => p.RequireRole(Roles.DoitSpecialist, Roles.SupportCenter));
@@ -36,5 +42,6 @@ public static class Policies
             .AddAuthenticationSchemes(Api.ApiKeyAuthenticationHandler.ApiOrCookieScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasClaim(x => x.Type == Api.ApiKeyAuthenticationHandler.KeyIdClaim) || ReadRoles.Any(c.User.IsInRole)));
+        options.AddPolicy(WorkOnProposals, p => p.RequireRole(Roles.DoitSpecialist, Roles.DoitLeader, Roles.SupportCenter));
     }
 }

@@ -3,6 +3,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Seeding;
 
 namespace NgheAn.CNHT.Web.CommandLine;
@@ -13,7 +14,7 @@ namespace NgheAn.CNHT.Web.CommandLine;
 /// </summary>
 public static class Verbs
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "import", "export"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "backup", "import", "export"];
 
     private static readonly string[] Switches = ["--dry-run", "--template"];
 
@@ -76,6 +77,9 @@ public static class Verbs
 
                 case "report":
                     return await ReportAsync(sp, args, options);
+
+                case "backup":
+                    return await BackupAsync(sp.GetRequiredService<DatabaseBackup>(), options);
 
                 case "import":
                     return await ImportAsync(sp, args, options);
@@ -230,6 +234,21 @@ public static class Verbs
         }
 
         Console.WriteLine($"Đã ghi {output}: {model.Proposals.Count:N0} đề án, {model.Ledger.Count:N0} bút toán giải ngân, {model.Units.Count:N0} đơn vị.");
+        return 0;
+    }
+
+    /// <summary>SQLite: an online backup, safe while the portal runs. SQL Server: the native command to run instead.</summary>
+    private static async Task<int> BackupAsync(DatabaseBackup backup, Dictionary<string, string> options)
+    {
+        var output = Require(options, "out");
+        if (!backup.IsSqlite)
+        {
+            Console.WriteLine(backup.SqlServerBackupCommand(output));
+            return Fail("Cơ sở dữ liệu SQL Server được sao lưu bằng lệnh BACKUP DATABASE ở trên, chạy trên máy chủ SQL (xem docs/operations.md); lệnh backup không sao lưu gì.");
+        }
+
+        var result = await backup.BackupSqliteAsync(output);
+        Console.WriteLine($"Đã sao lưu cơ sở dữ liệu vào {result.Path} ({result.Bytes:N0} byte, kiểm tra toàn vẹn: ok).");
         return 0;
     }
 

@@ -23,7 +23,13 @@ public class CnhtFactory : WebApplicationFactory<Program>
     public bool SeedDemoData { get; }
     public string DatabasePath { get; }
     public string ConnectionString => $"Data Source={DatabasePath}";
-    public string Environment { get; init; } = "Testing";
+    public string Environment { get; protected init; } = "Testing";
+
+    /// <summary>Two-factor for Admin and DoitLeader is off in tests unless a test is about it.</summary>
+    public bool EnforceTwoFactor { get; init; }
+
+    /// <summary>Extra configuration for this host (applied last, so it overrides the defaults above).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,8 +39,13 @@ public class CnhtFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Cnht", ConnectionString);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Portal:SeedDemoData", SeedDemoData ? "true" : "false");
+        builder.UseSetting("Security:EnforceTwoFactor", EnforceTwoFactor ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
+        builder.UseSetting("Logging:File", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Creates the demo accounts (one per role, password <see cref="UserSeeder.DemoPassword"/>).</summary>

@@ -32,13 +32,28 @@ public static class PortalProcess
         psi.Environment["DOTNET_ENVIRONMENT"] = environment;
         psi.Environment["ConnectionStrings__Cnht"] = $"Data Source={databasePath}";
         psi.Environment["Database__Provider"] = "Sqlite";
-        psi.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(workDir, "logs", "cnht-.log");
+        psi.Environment["Logging__File"] = Path.Combine(workDir, "logs", "cnht-.log");
         return psi;
     }
 
-    public static async Task<Result> RunAsync(string databasePath, string environment, params string[] args)
+    public static Task<Result> RunAsync(string databasePath, string environment, params string[] args) =>
+        RunAsync(StartInfo(databasePath, environment, args));
+
+    /// <summary>As <see cref="RunAsync(string, string, string[])"/>, with environment variables set or (null) removed.</summary>
+    public static Task<Result> RunWithEnvironmentAsync(string databasePath, string environment, IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
-        using var process = Process.Start(StartInfo(databasePath, environment, args))!;
+        var psi = StartInfo(databasePath, environment, args);
+        foreach (var (name, value) in variables)
+        {
+            psi.Environment[name] = value;
+        }
+
+        return RunAsync(psi);
+    }
+
+    public static async Task<Result> RunAsync(ProcessStartInfo startInfo)
+    {
+        using var process = Process.Start(startInfo)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

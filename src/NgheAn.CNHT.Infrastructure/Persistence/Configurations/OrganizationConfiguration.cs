@@ -14,6 +14,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.TaxCode).HasMaxLength(20);
         b.HasIndex(o => o.TaxCode).IsUnique().HasFilter("[TaxCode] IS NOT NULL");
         b.HasIndex(o => o.Name);
+        b.Property(o => o.SearchText).HasMaxLength(Organization.SearchTextLength).IsRequired();
+        b.HasIndex(o => o.SearchText);
         b.Property(o => o.Sector).HasMaxLength(200);
         b.Property(o => o.District).HasMaxLength(100);
         b.Property(o => o.Address).HasMaxLength(500);

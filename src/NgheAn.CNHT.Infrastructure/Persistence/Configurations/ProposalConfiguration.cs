@@ -13,6 +13,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.Code).HasMaxLength(30).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
         b.Property(p => p.Title).HasMaxLength(500).IsRequired();
+        // Folded code + title for the register's search (ADR 0010). A LIKE '%word%' cannot seek, but it
+        // scans this narrow index instead of the table.
+        b.Property(p => p.SearchText).HasMaxLength(Proposal.SearchTextLength).IsRequired();
+        b.HasIndex(p => p.SearchText);
         b.Property(p => p.Objectives).HasMaxLength(4000);
         b.Property(p => p.ExpectedOutputs).HasMaxLength(4000);
         b.Property(p => p.AppraisalOpinion).HasMaxLength(4000);

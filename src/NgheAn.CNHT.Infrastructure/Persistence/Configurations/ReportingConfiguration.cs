@@ -57,6 +57,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Changes).IsRequired();
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
+        // The audit page filters by user over a date range.
+        b.HasIndex(a => new { a.UserName, a.At });
     }
 }
 

@@ -58,6 +58,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./TwoFactor", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Account {UserId} locked out after repeated failures", user!.Id);

@@ -4,9 +4,10 @@ using NgheAn.CNHT.Application.Catalog;
 
 namespace NgheAn.CNHT.Web.Pages.Catalog;
 
-public sealed class ProgramModel(CatalogQueries catalog) : PageModel
+public sealed class ProgramModel(CatalogQueries catalog, CatalogService service) : PageModel
 {
     public ProgramCatalog Program { get; private set; } = null!;
+    public IReadOnlyList<PlanRevisionView> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class ProgramModel(CatalogQueries catalog) : PageModel
         }
 
         Program = program;
+        History = await service.PlanHistoryAsync(code, ct);
         return Page();
     }
 }

@@ -12,8 +12,8 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127213307_ImportBatches")]
-    partial class ImportBatches
+    [Migration("20261127213034_ProposalSearch")]
+    partial class ProposalSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -313,6 +313,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("UserName", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -510,87 +512,6 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ContentItemId", "ChangedAt");
 
                     b.ToTable("PlanRevisions", (string)null);
-                });
-
-            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("CheckedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("ErrorCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
-
-                    b.Property<DateTime?>("ImportedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ImportedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<int>("NewLedgerEntryCount")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NewProposalCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ProgramCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UploadedBy", "UploadedAt");
-
-                    b.ToTable("ImportBatches", (string)null);
-                });
-
-            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
-                {
-                    b.Property<int>("ImportBatchId")
-                        .HasColumnType("int");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<byte[]>("Report")
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("ImportBatchId");
-
-                    b.ToTable("ImportBatchContents", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
@@ -812,6 +733,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -830,6 +756,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("TaxCode")
                         .IsUnique()
@@ -1012,6 +940,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
                     b.Property<decimal?>("SettledProvincialShare")
                         .HasPrecision(18)
                         .HasColumnType("decimal(18,0)");
@@ -1056,6 +989,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ContentItemId", "StartYear");
 
@@ -1435,15 +1370,6 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Navigation("ContentItem");
                 });
 
-            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
-                {
-                    b.HasOne("NgheAn.CNHT.Domain.DataExchange.ImportBatch", null)
-                        .WithOne("Content")
-                        .HasForeignKey("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", "ImportBatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -1553,11 +1479,6 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
                 {
                     b.Navigation("PlanRevisions");
-                });
-
-            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
-                {
-                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>

@@ -11,7 +11,7 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127213303_ImportBatches")]
+    [Migration("20261127222532_ImportBatches")]
     partial class ImportBatches
     {
         /// <inheritdoc />
@@ -294,6 +294,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityKey");
+
+                    b.HasIndex("UserName", "At");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -776,6 +778,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -794,6 +801,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("TaxCode")
                         .IsUnique()
@@ -972,6 +981,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("SettledProvincialShare")
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
@@ -1016,6 +1030,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("ContentItemId", "StartYear");
 

@@ -1,0 +1,987 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ApiKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [Prefix] nvarchar(16) NOT NULL,
+        [Hash] nvarchar(64) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [RevokedAt] datetime2 NULL,
+        [RevokedBy] nvarchar(256) NULL,
+        [LastUsedAt] datetime2 NULL,
+        CONSTRAINT [PK_ApiKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [FullName] nvarchar(max) NOT NULL,
+        [Title] nvarchar(max) NULL,
+        [IsActive] bit NOT NULL,
+        [IsDemo] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [EntityType] nvarchar(100) NOT NULL,
+        [EntityKey] nvarchar(100) NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [Changes] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [IssuedReports] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportKind] nvarchar(30) NOT NULL,
+        [ProgramId] int NOT NULL,
+        [FromYear] int NOT NULL,
+        [ToYear] int NOT NULL,
+        [Number] nvarchar(50) NOT NULL,
+        [IssueDate] date NOT NULL,
+        [SignerName] nvarchar(200) NOT NULL,
+        [SignerTitle] nvarchar(200) NOT NULL,
+        [ModelJson] nvarchar(max) NOT NULL,
+        [Pdf] varbinary(max) NOT NULL,
+        [Xlsx] varbinary(max) NOT NULL,
+        [IssuedBy] nvarchar(256) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssuedReports] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ItemNarratives] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [ContentGroupId] int NULL,
+        [ContentItemId] int NULL,
+        [FromYear] int NOT NULL,
+        [ToYear] int NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ItemNarratives] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RecipientRole] nvarchar(30) NOT NULL,
+        [RecipientUser] nvarchar(256) NULL,
+        [ProposalId] int NULL,
+        [Message] nvarchar(1000) NOT NULL,
+        [Link] nvarchar(300) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ReadAt] datetime2 NULL,
+        [ReadBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [Organizations] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(300) NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [TaxCode] nvarchar(20) NULL,
+        [Sector] nvarchar(200) NULL,
+        [District] nvarchar(100) NULL,
+        [Address] nvarchar(500) NULL,
+        [ContactPerson] nvarchar(200) NULL,
+        [Phone] nvarchar(30) NULL,
+        [Email] nvarchar(200) NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Organizations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [Programs] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(20) NOT NULL,
+        [Name] nvarchar(500) NOT NULL,
+        [StartYear] int NOT NULL,
+        [EndYear] int NOT NULL,
+        [LegalBasis] nvarchar(500) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Programs] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ReportDownloads] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserName] nvarchar(256) NOT NULL,
+        [ReportKind] nvarchar(30) NOT NULL,
+        [Format] nvarchar(10) NOT NULL,
+        [Parameters] nvarchar(500) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportDownloads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AnnualEstimates] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Version] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        [SubmittedBy] nvarchar(256) NULL,
+        [SubmittedAt] datetime2 NULL,
+        [DecisionNumber] nvarchar(100) NULL,
+        [DecisionDate] date NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [ApprovedAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AnnualEstimates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AnnualEstimates_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ContentGroups] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Code] nvarchar(10) NOT NULL,
+        [Name] nvarchar(1000) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ContentGroups] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContentGroups_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ContentItems] (
+        [Id] int NOT NULL IDENTITY,
+        [GroupId] int NOT NULL,
+        [Code] nvarchar(10) NOT NULL,
+        [Name] nvarchar(1000) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [PlanAmount] decimal(18,0) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ContentItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContentItems_ContentGroups_GroupId] FOREIGN KEY ([GroupId]) REFERENCES [ContentGroups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AnnualEstimateLines] (
+        [Id] int NOT NULL IDENTITY,
+        [AnnualEstimateId] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Amount] decimal(18,0) NOT NULL,
+        [Note] nvarchar(500) NULL,
+        CONSTRAINT [PK_AnnualEstimateLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AnnualEstimateLines_AnnualEstimates_AnnualEstimateId] FOREIGN KEY ([AnnualEstimateId]) REFERENCES [AnnualEstimates] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AnnualEstimateLines_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [PlanRevisions] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [OldAmount] decimal(18,0) NOT NULL,
+        [NewAmount] decimal(18,0) NOT NULL,
+        [DecisionReference] nvarchar(200) NULL,
+        [Reason] nvarchar(1000) NULL,
+        [ChangedBy] nvarchar(256) NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_PlanRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PlanRevisions_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [Proposals] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(30) NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Objectives] nvarchar(4000) NULL,
+        [ExpectedOutputs] nvarchar(4000) NULL,
+        [ProgramId] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [LeadOrganizationId] int NOT NULL,
+        [StartYear] int NOT NULL,
+        [EndYear] int NOT NULL,
+        [RequestedTotalCost] decimal(18,0) NOT NULL,
+        [RequestedProvincialShare] decimal(18,0) NOT NULL,
+        [AppraisalDate] date NULL,
+        [AppraisalOpinion] nvarchar(4000) NULL,
+        [RecommendedTotalCost] decimal(18,0) NULL,
+        [RecommendedProvincialShare] decimal(18,0) NULL,
+        [DecisionNumber] nvarchar(100) NULL,
+        [DecisionDate] date NULL,
+        [ApprovedTotalCost] decimal(18,0) NULL,
+        [ApprovedProvincialShare] decimal(18,0) NULL,
+        [AcceptanceDate] date NULL,
+        [AcceptanceResult] nvarchar(4000) NULL,
+        [SettlementDecisionNumber] nvarchar(100) NULL,
+        [SettlementDate] date NULL,
+        [SettledTotalCost] decimal(18,0) NULL,
+        [SettledProvincialShare] decimal(18,0) NULL,
+        [ClosingReason] nvarchar(4000) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StatusChangedAt] datetime2 NOT NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Proposals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Proposals_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Proposals_Organizations_LeadOrganizationId] FOREIGN KEY ([LeadOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Proposals_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [DocumentType] nvarchar(30) NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [IsDeleted] bit NOT NULL,
+        [DeletedBy] nvarchar(256) NULL,
+        [DeletedAt] datetime2 NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [DisbursementEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [EntryDate] date NOT NULL,
+        [Amount] decimal(18,0) NOT NULL,
+        [Source] nvarchar(30) NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [VoucherNumber] nvarchar(50) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [ReversesEntryId] int NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [IsSample] bit NOT NULL,
+        CONSTRAINT [PK_DisbursementEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DisbursementEntries_DisbursementEntries_ReversesEntryId] FOREIGN KEY ([ReversesEntryId]) REFERENCES [DisbursementEntries] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DisbursementEntries_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [ProposalTransitions] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [Action] nvarchar(30) NULL,
+        [FromStatus] nvarchar(20) NULL,
+        [ToStatus] nvarchar(20) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UserDisplayName] nvarchar(256) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Comment] nvarchar(4000) NULL,
+        CONSTRAINT [PK_ProposalTransitions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProposalTransitions_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE TABLE [AttachmentContents] (
+        [AttachmentId] int NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_AttachmentContents] PRIMARY KEY ([AttachmentId]),
+        CONSTRAINT [FK_AttachmentContents_Attachments_AttachmentId] FOREIGN KEY ([AttachmentId]) REFERENCES [Attachments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualEstimateLines_AnnualEstimateId_ContentItemId] ON [AnnualEstimateLines] ([AnnualEstimateId], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AnnualEstimateLines_ContentItemId] ON [AnnualEstimateLines] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualEstimates_ProgramId_Year_Version] ON [AnnualEstimates] ([ProgramId], [Year], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_ProposalId] ON [Attachments] ([ProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityKey] ON [AuditEntries] ([EntityType], [EntityKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContentGroups_ProgramId_Code] ON [ContentGroups] ([ProgramId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContentItems_GroupId_Code] ON [ContentItems] ([GroupId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_EntryDate] ON [DisbursementEntries] ([EntryDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_ProposalId_Source] ON [DisbursementEntries] ([ProposalId], [Source]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DisbursementEntries_ReversesEntryId] ON [DisbursementEntries] ([ReversesEntryId]) WHERE [ReversesEntryId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedReports_Number] ON [IssuedReports] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ItemNarratives_ProgramId_FromYear_ToYear] ON [ItemNarratives] ([ProgramId], [FromYear], [ToYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_RecipientRole_ReadAt] ON [Notifications] ([RecipientRole], [ReadAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_Name] ON [Organizations] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Organizations_TaxCode] ON [Organizations] ([TaxCode]) WHERE [TaxCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PlanRevisions_ContentItemId_ChangedAt] ON [PlanRevisions] ([ContentItemId], [ChangedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Programs_Code] ON [Programs] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Proposals_Code] ON [Proposals] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ContentItemId_StartYear] ON [Proposals] ([ContentItemId], [StartYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_LeadOrganizationId] ON [Proposals] ([LeadOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_Status_StartYear_ContentItemId] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalTransitions_At] ON [ProposalTransitions] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalTransitions_ProposalId_At] ON [ProposalTransitions] ([ProposalId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReportDownloads_At] ON [ReportDownloads] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127211619_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127211619_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''DisbursementEntries is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ProposalTransitions_AppendOnly] ON [ProposalTransitions] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''ProposalTransitions is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_PlanRevisions_AppendOnly] ON [PlanRevisions] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''PlanRevisions is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''AuditEntries is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_IssuedReports_AppendOnly] ON [IssuedReports] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''IssuedReports is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ReportDownloads_AppendOnly] ON [ReportDownloads] INSTEAD OF UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, N''ReportDownloads is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127212825_AppendOnlyRecords'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127212825_AppendOnlyRecords', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    ALTER TABLE [Proposals] ADD [SearchText] nvarchar(600) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [SearchText] nvarchar(400) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_SearchText] ON [Proposals] ([SearchText]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_SearchText] ON [Organizations] ([SearchText]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_UserName_At] ON [AuditEntries] ([UserName], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127213034_ProposalSearch'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127213034_ProposalSearch', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [FileName] nvarchar(255) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [ProgramCode] nvarchar(20) NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CheckedAt] datetime2 NULL,
+        [ErrorCount] int NOT NULL,
+        [NewProposalCount] int NOT NULL,
+        [NewLedgerEntryCount] int NOT NULL,
+        [ImportedAt] datetime2 NULL,
+        [ImportedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ImportBatches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatchContents] (
+        [ImportBatchId] int NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        [Report] varbinary(max) NULL,
+        CONSTRAINT [PK_ImportBatchContents] PRIMARY KEY ([ImportBatchId]),
+        CONSTRAINT [FK_ImportBatchContents_ImportBatches_ImportBatchId] FOREIGN KEY ([ImportBatchId]) REFERENCES [ImportBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE INDEX [IX_ImportBatches_UploadedBy_UploadedAt] ON [ImportBatches] ([UploadedBy], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127222537_ImportBatches', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+
+namespace NgheAn.CNHT.Application.Auditing;
+
+/// <summary>Filters of the audit page; dates are Vietnam calendar days, inclusive.</summary>
+public sealed record AuditFilter(string? EntityType = null, string? EntityKey = null, string? UserName = null, DateOnly? From = null, DateOnly? To = null, int Page = 1);
+
+public sealed record AuditFieldChange(string Field, string? Old, string? New);
+
+public sealed record AuditRow(long Id, DateTime At, string UserName, string EntityType, string EntityKey, string Action, IReadOnlyList<AuditFieldChange> Changes);
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>Browsing the audit trail (newest first, 50 a page).</summary>
+public sealed class AuditQueries(IAppDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<AuditPage> SearchAsync(AuditFilter f, CancellationToken ct = default)
+    {
+        if (f.From is { } from && f.To is { } to && from > to)
+        {
+            throw new DomainException("Ngày bắt đầu không được sau ngày kết thúc.", nameof(AuditFilter.From));
+        }
+
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.EntityType))
+        {
+            query = query.Where(a => a.EntityType == f.EntityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.EntityKey))
+        {
+            var key = f.EntityKey.Trim();
+            query = query.Where(a => a.EntityKey == key);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.UserName))
+        {
+            var user = f.UserName.Trim();
+            query = query.Where(a => a.UserName.Contains(user));
+        }
+
+        // Vietnam is UTC+7: the day D there runs from D-1 17:00 to D 17:00 UTC.
+        if (f.From is { } fromDay)
+        {
+            var start = fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            query = query.Where(a => a.At >= start);
+        }
+
+        if (f.To is { } toDay)
+        {
+            var end = toDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+            query = query.Where(a => a.At < end);
+        }
+
+        var count = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(f.Page, 1, pageCount);
+        var rows = await query
+            .OrderByDescending(a => a.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(a => new { a.Id, a.At, a.UserName, a.EntityType, a.EntityKey, a.Action, a.Changes })
+            .ToListAsync(ct);
+        return new AuditPage(
+            rows.Select(r => new AuditRow(r.Id, r.At, r.UserName, r.EntityType, r.EntityKey, r.Action, ParseChanges(r.Changes))).ToList(),
+            count, page, PageSize);
+    }
+
+    /// <summary>The entity types present in the trail (for the filter's select).</summary>
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default) =>
+        await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    public static IReadOnlyList<AuditFieldChange> ParseChanges(string changes)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(changes);
+            return json.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 2)
+                .Select(p => new AuditFieldChange(p.Name, Text(p.Value[0]), Text(p.Value[1])))
+                .ToList();
+        }
+        catch (JsonException)
+        {
+            return [new AuditFieldChange("?", null, changes)];
+        }
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>Vietnamese name of an audited entity type.</summary>
+    public static string EntityDisplayName(string entityType) => entityType switch
+    {
+        "Proposal" => "Đề án",
+        "ProposalTransition" => "Lịch sử xử lý đề án",
+        "Attachment" => "Hồ sơ đính kèm",
+        "Organization" => "Đơn vị chủ trì",
+        "DisbursementEntry" => "Bút toán giải ngân",
+        "CnhtProgram" => "Chương trình",
+        "ContentGroup" => "Nhóm nội dung",
+        "ContentItem" => "Nội dung",
+        "PlanRevision" => "Điều chỉnh kế hoạch",
+        "AnnualEstimate" => "Dự toán năm",
+        "AnnualEstimateLine" => "Dòng dự toán",
+        "ItemNarrative" => "Giải trình",
+        "IssuedReport" => "Báo cáo đã ban hành",
+        "ApiKey" => "Khóa API",
+        "AppUser" => "Tài khoản",
+        "IdentityUserRole`1" => "Phân quyền",
+        _ => entityType,
+    };
+
+    public static string ActionDisplayName(string action) => action switch
+    {
+        "Insert" => "Thêm mới",
+        "Update" => "Sửa",
+        "Delete" => "Xóa",
+        _ => action,
+    };
+}

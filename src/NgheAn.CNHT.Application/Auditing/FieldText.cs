@@ -1,0 +1,155 @@
+using System.Globalization;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Organizations;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Auditing;
+
+/// <summary>Vietnamese labels and readable values for the fields the audit trail records.</summary>
+public static class FieldText
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Labels = new()
+    {
+        ["Proposal"] = new()
+        {
+            ["Code"] = "Mã đề án",
+            ["Title"] = "Tên đề án",
+            ["Objectives"] = "Mục tiêu",
+            ["ExpectedOutputs"] = "Sản phẩm dự kiến",
+            ["ContentItemId"] = "Nội dung hỗ trợ",
+            ["LeadOrganizationId"] = "Đơn vị chủ trì",
+            ["StartYear"] = "Năm bắt đầu",
+            ["EndYear"] = "Năm kết thúc",
+            ["RequestedTotalCost"] = "Tổng kinh phí đề nghị",
+            ["RequestedProvincialShare"] = "Ngân sách tỉnh hỗ trợ đề nghị",
+            ["AppraisalDate"] = "Ngày thẩm định",
+            ["AppraisalOpinion"] = "Ý kiến của Hội đồng thẩm định",
+            ["RecommendedTotalCost"] = "Tổng kinh phí thẩm định đề nghị",
+            ["RecommendedProvincialShare"] = "Ngân sách tỉnh thẩm định đề nghị",
+            ["DecisionNumber"] = "Số quyết định phê duyệt",
+            ["DecisionDate"] = "Ngày quyết định phê duyệt",
+            ["ApprovedTotalCost"] = "Tổng kinh phí được duyệt",
+            ["ApprovedProvincialShare"] = "Ngân sách tỉnh được duyệt",
+            ["AcceptanceDate"] = "Ngày nghiệm thu",
+            ["AcceptanceResult"] = "Kết quả nghiệm thu",
+            ["SettlementDecisionNumber"] = "Số quyết định quyết toán",
+            ["SettlementDate"] = "Ngày quyết toán",
+            ["SettledTotalCost"] = "Tổng kinh phí quyết toán",
+            ["SettledProvincialShare"] = "Ngân sách tỉnh quyết toán",
+            ["ClosingReason"] = "Lý do",
+            ["Status"] = "Trạng thái",
+        },
+        ["Organization"] = new()
+        {
+            ["Name"] = "Tên đơn vị",
+            ["Kind"] = "Loại đơn vị",
+            ["TaxCode"] = "Mã số thuế",
+            ["Sector"] = "Lĩnh vực",
+            ["District"] = "Huyện/thành phố/thị xã",
+            ["Address"] = "Địa chỉ",
+            ["ContactPerson"] = "Người liên hệ",
+            ["Phone"] = "Số điện thoại",
+            ["Email"] = "Thư điện tử",
+        },
+        ["ProposalTransition"] = new()
+        {
+            ["ProposalId"] = "Đề án",
+            ["Action"] = "Thao tác",
+            ["FromStatus"] = "Từ trạng thái",
+            ["ToStatus"] = "Sang trạng thái",
+            ["UserName"] = "Người thực hiện",
+            ["UserDisplayName"] = "Họ tên",
+            ["At"] = "Thời điểm",
+            ["Comment"] = "Ý kiến",
+        },
+        ["Attachment"] = new()
+        {
+            ["ProposalId"] = "Đề án",
+            ["DocumentType"] = "Loại hồ sơ",
+            ["FileName"] = "Tên tệp",
+            ["ContentType"] = "Kiểu tệp",
+            ["Size"] = "Dung lượng (byte)",
+            ["Sha256"] = "SHA-256",
+            ["Description"] = "Mô tả",
+            ["UploadedBy"] = "Người tải lên",
+            ["UploadedAt"] = "Thời điểm tải lên",
+            ["IsDeleted"] = "Đã rút",
+            ["DeletedBy"] = "Người rút",
+            ["DeletedAt"] = "Thời điểm rút",
+        },
+    };
+
+    private static readonly HashSet<string> AmountFields =
+    [
+        "RequestedTotalCost", "RequestedProvincialShare", "RecommendedTotalCost", "RecommendedProvincialShare",
+        "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "Amount", "PlanAmount",
+    ];
+
+    /// <summary>
+    /// Fields the audit page does not list: derived (search text), technical (stamps) or repeating the
+    /// entry's own who and when. They stay in the stored JSON.
+    /// </summary>
+    public static bool IsTechnical(string field) => field is "SearchText" or "ConcurrencyStamp" or "CreatedAt" or "CreatedBy" or "UpdatedAt" or "UpdatedBy" or "StatusChangedAt";
+
+    /// <summary>The label of a field a user would recognise, or null for technical fields (stamps, search text).</summary>
+    public static string? Label(string entityType, string field) =>
+        Labels.TryGetValue(entityType, out var fields) && fields.TryGetValue(field, out var label) ? label : null;
+
+    private static readonly Dictionary<string, string> Common = new()
+    {
+        ["Id"] = "Mã số",
+        ["IsSample"] = "Dữ liệu mẫu",
+        ["ProgramId"] = "Chương trình (mã số)",
+    };
+
+    /// <summary>Label for the audit page: the known label, else a common one, else the field's own name.</summary>
+    public static string DisplayLabel(string entityType, string field) =>
+        Label(entityType, field) ?? Common.GetValueOrDefault(field) ?? field;
+
+    /// <summary>A stored value as a person reads it: 1.250.000.000 đồng, 05/01/2026, "Đã phê duyệt".</summary>
+    public static string Value(string entityType, string field, string? raw)
+    {
+        if (raw is null)
+        {
+            return "(trống)";
+        }
+
+        if (AmountFields.Contains(field) && decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        {
+            return VnFormat.Dong(amount) + " đồng";
+        }
+
+        switch (field)
+        {
+            case "Status" or "FromStatus" or "ToStatus" when Enum.TryParse<ProposalStatus>(raw, out var status):
+                return status.DisplayName();
+            case "Action" when entityType == "ProposalTransition" && Enum.TryParse<ProposalAction>(raw, out var action):
+                return action.DisplayName();
+            case "Kind" when entityType == "Organization" && Enum.TryParse<OrganizationKind>(raw, out var kind):
+                return Organization.KindDisplayName(kind);
+            case "Kind" when entityType == "DisbursementEntry" && Enum.TryParse<DisbursementKind>(raw, out var entryKind):
+                return DisbursementEntry.KindDisplayName(entryKind);
+            case "Source" when Enum.TryParse<FundingSource>(raw, out var source):
+                return DisbursementEntry.SourceDisplayName(source);
+            case "DocumentType" when Enum.TryParse<DocumentType>(raw, out var doc):
+                return Attachment.DocumentTypeDisplayName(doc);
+            case "IsDeleted" or "IsSample" or "IsActive":
+                return raw == "true" ? "Có" : raw == "false" ? "Không" : raw;
+            default:
+                break;
+        }
+
+        if (raw.Length == 10 && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return VnFormat.Date(date);
+        }
+
+        if (raw.Length >= 19 && raw[10] == 'T' && DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return VnFormat.DateTime(at);
+        }
+
+        return raw;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain;
+using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Common;
+
+namespace NgheAn.CNHT.Application.Catalog;
+
+public sealed record PlanRevisionView(int Id, string ItemCode, decimal OldAmount, decimal NewAmount, string? DecisionReference, string? Reason, string ChangedBy, DateTime ChangedAt);
+
+/// <summary>
+/// Changes to the catalog: program set-up while in draft (groups, items, order), locking on approval,
+/// and period plan targets with their revision history. Group and program plans stay sums.
+/// </summary>
+public sealed class CatalogService(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<CatalogService> logger)
+{
+    public async Task<string> CreateProgramAsync(string code, string name, int startYear, int endYear, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = new CnhtProgram(code, name, startYear, endYear, null);
+        if (await db.Programs.AnyAsync(p => p.Code == program.Code, ct))
+        {
+            throw new DomainException($"Đã có chương trình mã {program.Code}.", nameof(CnhtProgram.Code));
+        }
+
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(ct);
+        return program.Code;
+    }
+
+    public async Task AddGroupAsync(string programCode, string code, string name, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        program.AddGroup(code, name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddItemAsync(string programCode, int groupId, string code, string name, decimal planAmount, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        var group = program.Groups.FirstOrDefault(g => g.Id == groupId) ?? throw new NotFoundException("Không tìm thấy nhóm nội dung.");
+        group.AddItem(code, name, planAmount);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RenameGroupAsync(string programCode, int groupId, string name, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        (program.Groups.FirstOrDefault(g => g.Id == groupId) ?? throw new NotFoundException("Không tìm thấy nhóm nội dung.")).Rename(name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RenameItemAsync(string programCode, int itemId, string name, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        FindItem(program, itemId).Rename(name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task MoveGroupAsync(string programCode, int groupId, int direction, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        program.MoveGroup(program.Groups.FirstOrDefault(g => g.Id == groupId) ?? throw new NotFoundException("Không tìm thấy nhóm nội dung."), direction);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task MoveItemAsync(string programCode, int itemId, int direction, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        var item = FindItem(program, itemId);
+        item.Group.MoveItem(item, direction);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records the approval decision and locks the catalog.</summary>
+    public async Task LockAsync(string programCode, string legalBasis, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        program.Activate(legalBasis);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Catalog of program {Program} locked by {User}", programCode, user.UserName);
+    }
+
+    public async Task RevisePlanAsync(int itemId, decimal newAmount, string? decisionReference, string? reason, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var item = await db.ContentItems.Include(i => i.Group).ThenInclude(g => g.Program)
+            .FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException("Không tìm thấy nội dung.");
+        if (item.Group.Program.Status != ProgramStatus.Draft && string.IsNullOrWhiteSpace(decisionReference))
+        {
+            throw new DomainException("Chương trình đã phê duyệt: điều chỉnh kế hoạch phải ghi số quyết định điều chỉnh.", "DecisionReference");
+        }
+
+        item.RevisePlan(newAmount, decisionReference, reason, user.Actor, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Plan of content item {ItemId} revised by {User}", itemId, user.UserName);
+    }
+
+    public async Task<IReadOnlyList<PlanRevisionView>> PlanHistoryAsync(string programCode, CancellationToken ct = default) =>
+        await db.PlanRevisions.AsNoTracking()
+            .Where(r => r.ContentItem.Group.Program.Code == programCode)
+            .OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
+            .Select(r => new PlanRevisionView(r.Id, r.ContentItem.Code, r.OldAmount, r.NewAmount, r.DecisionReference, r.Reason, r.ChangedBy, r.ChangedAt))
+            .ToListAsync(ct);
+
+    private async Task<CnhtProgram> LoadProgramAsync(string code, CancellationToken ct) =>
+        await db.Programs.Include(p => p.Groups).ThenInclude(g => g.Items).FirstOrDefaultAsync(p => p.Code == code, ct)
+        ?? throw new NotFoundException($"Không có chương trình mã {code}.");
+
+    private static ContentItem FindItem(CnhtProgram program, int itemId) =>
+        program.Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("Không tìm thấy nội dung.");
+
+    private void RequireSpecialist()
+    {
+        if (!user.Actor.IsIn(Roles.DoitSpecialist))
+        {
+            throw new DomainException("Chỉ Chuyên viên Sở được sửa danh mục chương trình.");
+        }
+    }
+}

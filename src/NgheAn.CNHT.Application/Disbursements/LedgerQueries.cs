@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Disbursements;
+
+public sealed record LedgerFilter(
+    string? ProgramCode = null,
+    int? Year = null,
+    FundingSource? Source = null,
+    DisbursementKind? Kind = null,
+    string? GroupCode = null,
+    int? ProposalId = null,
+    int? LeadOrganizationId = null,
+    int Page = 1,
+    int PageSize = 50,
+    int? EntryId = null);
+
+public sealed record LedgerRow(int Id, DateOnly EntryDate, int ProposalId, string ProposalCode, string ProposalTitle, string LeadUnit,
+    string ItemCode, DisbursementKind Kind, FundingSource Source, string VoucherNumber, string? Note, decimal Amount, int? ReversesEntryId,
+    bool IsReversed, string RecordedBy, DateTime RecordedAt, bool IsSample);
+
+public sealed record LedgerTotals(int Count, decimal Provincial, decimal Counterpart, decimal Other)
+{
+    public decimal All => Provincial + Counterpart + Other;
+}
+
+public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, LedgerTotals Totals, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Totals.Count + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// One proposal's balance: approved (or settled) amounts against the ledger. "Outstanding advances"
+/// are the advances (net of their reversals) of a proposal not yet settled.
+/// </summary>
+public sealed record ProposalBalance(
+    int ProposalId, string Code, string Title, string LeadUnit, ProposalStatus Status,
+    decimal ApprovedProvincialShare, decimal ApprovedOtherSources,
+    decimal DisbursedProvincial, decimal DisbursedCounterpart, decimal DisbursedOther, decimal Advances)
+{
+    public decimal RemainingProvincial => ApprovedProvincialShare - DisbursedProvincial;
+    public decimal DisbursedNonProvincial => DisbursedCounterpart + DisbursedOther;
+    public decimal? PercentDisbursed => ApprovedProvincialShare == 0 ? null : DisbursedProvincial / ApprovedProvincialShare;
+    public decimal OutstandingAdvances => Status == ProposalStatus.Settled ? 0 : Advances;
+}
+
+/// <summary>Reads of the ledger: the register, its totals and per-proposal balances, all aggregated in SQL.</summary>
+public sealed class LedgerQueries(IAppDbContext db)
+{
+    private static readonly ProposalStatus[] WithLedger =
+        [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
+
+    public async Task<LedgerPage> RegisterAsync(LedgerFilter filter, CancellationToken ct = default)
+    {
+        var query = Filtered(filter);
+        var sums = await query.GroupBy(e => e.Source)
+            .Select(g => new { Source = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        decimal Of(FundingSource s) => sums.FirstOrDefault(x => x.Source == s)?.Sum ?? 0m;
+        var totals = new LedgerTotals(sums.Sum(s => s.Count), Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
+
+        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize, 10, 200);
+        var rows = await query
+            .OrderByDescending(e => e.EntryDate).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(e => new LedgerRow(e.Id, e.EntryDate, e.ProposalId, e.Proposal.Code, e.Proposal.Title, e.Proposal.LeadOrganization.Name,
+                e.Proposal.ContentItem.Code, e.Kind, e.Source, e.VoucherNumber, e.Note, e.Amount, e.ReversesEntryId,
+                db.DisbursementEntries.Any(r => r.ReversesEntryId == e.Id), e.RecordedBy, e.RecordedAt, e.IsSample))
+            .ToListAsync(ct);
+        return new LedgerPage(rows, totals, page, size);
+    }
+
+    /// <summary>Balances of the proposals that can carry ledger entries (approved and later), filtered like the register.</summary>
+    public async Task<IReadOnlyList<ProposalBalance>> BalancesAsync(LedgerFilter filter, CancellationToken ct = default)
+    {
+        var proposals = db.Proposals.AsNoTracking().Where(p => WithLedger.Contains(p.Status));
+        if (!string.IsNullOrEmpty(filter.ProgramCode))
+        {
+            var programId = db.Programs.Where(x => x.Code == filter.ProgramCode).Select(x => x.Id);
+            proposals = proposals.Where(p => programId.Contains(p.ProgramId));
+        }
+
+        if (!string.IsNullOrEmpty(filter.GroupCode))
+        {
+            proposals = proposals.Where(p => p.ContentItem.Group.Code == filter.GroupCode);
+        }
+
+        if (filter.ProposalId is { } id)
+        {
+            proposals = proposals.Where(p => p.Id == id);
+        }
+
+        if (filter.LeadOrganizationId is { } org)
+        {
+            proposals = proposals.Where(p => p.LeadOrganizationId == org);
+        }
+
+        var heads = await proposals
+            .OrderBy(p => p.Code)
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Title, Lead = p.LeadOrganization.Name, p.Status,
+                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
+                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
+            })
+            .ToListAsync(ct);
+        var ids = heads.Select(h => h.Id).ToList();
+        var sums = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.ProposalId))
+            .GroupBy(e => new { e.ProposalId, e.Source })
+            .Select(g => new { g.Key.ProposalId, g.Key.Source, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        // Advances net of their reversals: a reversal of an advance points at it.
+        var advances = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.ProposalId)
+                        && (e.Kind == DisbursementKind.Advance
+                            || (e.Kind == DisbursementKind.Reversal && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance))))
+            .GroupBy(e => e.ProposalId)
+            .Select(g => new { ProposalId = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+
+        decimal Sum(int proposalId, FundingSource s) => sums.FirstOrDefault(x => x.ProposalId == proposalId && x.Source == s)?.Sum ?? 0m;
+        return heads.Select(h => new ProposalBalance(h.Id, h.Code, h.Title, h.Lead, h.Status, h.Share, h.Total - h.Share,
+                Sum(h.Id, FundingSource.ProvincialBudget), Sum(h.Id, FundingSource.Counterpart), Sum(h.Id, FundingSource.Other),
+                advances.FirstOrDefault(a => a.ProposalId == h.Id)?.Sum ?? 0m))
+            .ToList();
+    }
+
+    public async Task<ProposalBalance?> BalanceAsync(int proposalId, CancellationToken ct = default) =>
+        (await BalancesAsync(new LedgerFilter(ProposalId: proposalId), ct)).SingleOrDefault();
+
+    private IQueryable<DisbursementEntry> Filtered(LedgerFilter f)
+    {
+        var q = db.DisbursementEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(f.ProgramCode))
+        {
+            var programId = db.Programs.Where(x => x.Code == f.ProgramCode).Select(x => x.Id);
+            q = q.Where(e => programId.Contains(e.Proposal.ProgramId));
+        }
+
+        if (f.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            q = q.Where(e => e.EntryDate >= from && e.EntryDate <= to);
+        }
+
+        if (f.Source is { } source)
+        {
+            q = q.Where(e => e.Source == source);
+        }
+
+        if (f.Kind is { } kind)
+        {
+            q = q.Where(e => e.Kind == kind);
+        }
+
+        if (!string.IsNullOrEmpty(f.GroupCode))
+        {
+            q = q.Where(e => e.Proposal.ContentItem.Group.Code == f.GroupCode);
+        }
+
+        if (f.ProposalId is { } id)
+        {
+            q = q.Where(e => e.ProposalId == id);
+        }
+
+        if (f.LeadOrganizationId is { } org)
+        {
+            q = q.Where(e => e.Proposal.LeadOrganizationId == org);
+        }
+
+        if (f.EntryId is { } entryId)
+        {
+            q = q.Where(e => e.Id == entryId);
+        }
+
+        return q;
+    }
+}

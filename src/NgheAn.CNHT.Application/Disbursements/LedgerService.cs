@@ -1,0 +1,100 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Disbursements;
+
+public sealed record RecordEntryInput(int ProposalId, DateOnly EntryDate, decimal Amount, FundingSource Source, DisbursementKind Kind, string VoucherNumber, string? Note);
+
+public sealed record ReverseEntryInput(int EntryId, DateOnly EntryDate, string VoucherNumber, string Reason);
+
+public sealed record SettleInput(int ProposalId, string DecisionNumber, DateOnly SettlementDate, decimal SettledTotalCost, decimal SettledProvincialShare, string? Comment);
+
+/// <summary>
+/// Writes to the append-only ledger and settles proposals. The ceiling is checked inside the same
+/// database transaction as the insert, after the proposal row has been locked, so two Support Center
+/// staff posting at the same moment cannot both pass: on SQLite the transaction is BEGIN IMMEDIATE
+/// (one writer at a time), on SQL Server the UPDATE of the proposal row holds its exclusive lock
+/// until commit.
+/// </summary>
+public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<LedgerService> logger)
+{
+    public async Task<int> RecordAsync(RecordEntryInput input, CancellationToken ct = default)
+    {
+        var entry = await InLockedProposalAsync(input.ProposalId, async (proposal, balance) =>
+        {
+            var e = DisbursementEntry.Record(proposal, balance, input.EntryDate, input.Amount, input.Source, input.Kind,
+                input.VoucherNumber, input.Note, user.Actor, clock.GetUtcNow().UtcDateTime);
+            db.DisbursementEntries.Add(e);
+            await db.SaveChangesAsync(ct);
+            return e;
+        }, ct);
+        logger.LogInformation("Ledger entry {EntryId} ({Kind}, {Source}) recorded on proposal {ProposalId} by {User}",
+            entry.Id, entry.Kind, entry.Source, entry.ProposalId, user.UserName);
+        return entry.Id;
+    }
+
+    public async Task<int> ReverseAsync(ReverseEntryInput input, CancellationToken ct = default)
+    {
+        var original = await db.DisbursementEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == input.EntryId, ct)
+            ?? throw new NotFoundException("Không tìm thấy bút toán cần đảo.");
+        var reversal = await InLockedProposalAsync(original.ProposalId, async (proposal, balance) =>
+        {
+            var alreadyReversed = await db.DisbursementEntries.AnyAsync(e => e.ReversesEntryId == original.Id, ct);
+            var r = original.Reverse(proposal, balance, alreadyReversed, input.EntryDate, input.VoucherNumber, input.Reason,
+                user.Actor, clock.GetUtcNow().UtcDateTime);
+            db.DisbursementEntries.Add(r);
+            await db.SaveChangesAsync(ct);
+            return r;
+        }, ct);
+        logger.LogInformation("Ledger entry {EntryId} reversed by {ReversalId} ({User})", original.Id, reversal.Id, user.UserName);
+        return reversal.Id;
+    }
+
+    /// <summary>Settlement (quyết toán): fixes the final figures; from then on reports show them and the ledger is closed.</summary>
+    public async Task SettleAsync(SettleInput input, CancellationToken ct = default)
+    {
+        await InLockedProposalAsync(input.ProposalId, async (proposal, balance) =>
+        {
+            proposal.Settle(user.Actor, clock.GetUtcNow().UtcDateTime, input.DecisionNumber, input.SettlementDate,
+                input.SettledTotalCost, input.SettledProvincialShare, balance.Provincial, input.Comment);
+            await db.SaveChangesAsync(ct);
+            return proposal;
+        }, ct);
+        logger.LogInformation("Proposal {ProposalId} settled by {User}", input.ProposalId, user.UserName);
+    }
+
+    /// <summary>What the ledger holds for a proposal, per source (signed sums computed in SQL).</summary>
+    public static async Task<LedgerBalance> BalanceAsync(IAppDbContext db, int proposalId, CancellationToken ct)
+    {
+        var sums = await db.DisbursementEntries
+            .Where(e => e.ProposalId == proposalId)
+            .GroupBy(e => e.Source)
+            .Select(g => new { Source = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        decimal Of(FundingSource s) => sums.FirstOrDefault(x => x.Source == s)?.Sum ?? 0m;
+        return new LedgerBalance(Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
+    }
+
+    private async Task<T> InLockedProposalAsync<T>(int proposalId, Func<Proposal, LedgerBalance, Task<T>> work, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Take the proposal's write lock first: every poster for this proposal queues here.
+        var touched = await db.Proposals.Where(p => p.Id == proposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusChangedAt, p => p.StatusChangedAt), ct);
+        if (touched == 0)
+        {
+            throw new NotFoundException("Không tìm thấy đề án.");
+        }
+
+        var proposal = await db.Proposals.FirstAsync(p => p.Id == proposalId, ct);
+        var balance = await BalanceAsync(db, proposalId, ct);
+        var result = await work(proposal, balance);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}

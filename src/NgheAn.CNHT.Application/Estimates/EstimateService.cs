@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Estimates;
+
+public sealed record EstimateSummary(int Id, string ProgramCode, int Year, int Version, EstimateStatus Status, decimal Total,
+    string? DecisionNumber, DateOnly? DecisionDate, string CreatedBy, DateTime CreatedAt, string? ApprovedBy, DateTime? ApprovedAt);
+
+public sealed record EstimateLineView(int ContentItemId, string GroupCode, string ItemCode, string ItemName, decimal Amount, string? Note,
+    decimal PlannedFromProposals);
+
+public sealed record EstimateDetail(EstimateSummary Summary, string? Note, string? SubmittedBy, DateTime? SubmittedAt, IReadOnlyList<EstimateLineView> Lines);
+
+/// <summary>
+/// Annual estimates (dự toán năm): DOIT builds one per program and year from the proposals planned for
+/// that year plus management costs, submits it, DOIT leadership approves it. Revisions are new versions;
+/// an approved version is superseded (kept) when a later version is approved.
+/// </summary>
+public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<EstimateService> logger)
+{
+    /// <summary>Statuses whose proposals are "planned" for a year: submitted and later, except rejected/cancelled.</summary>
+    private static readonly ProposalStatus[] Planned =
+    [
+        ProposalStatus.Submitted, ProposalStatus.Appraised, ProposalStatus.Approved,
+        ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled,
+    ];
+
+    public async Task<IReadOnlyList<EstimateSummary>> ListAsync(string programCode, CancellationToken ct = default)
+    {
+        var rows = await db.AnnualEstimates.AsNoTracking()
+            .Join(db.Programs.Where(p => p.Code == programCode), e => e.ProgramId, p => p.Id, (e, p) => new { e, p.Code })
+            .OrderByDescending(x => x.e.Year).ThenByDescending(x => x.e.Version)
+            .Select(x => new
+            {
+                x.e.Id, x.Code, x.e.Year, x.e.Version, x.e.Status, Total = x.e.Lines.Sum(l => l.Amount),
+                x.e.DecisionNumber, x.e.DecisionDate, x.e.CreatedBy, x.e.CreatedAt, x.e.ApprovedBy, x.e.ApprovedAt,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new EstimateSummary(r.Id, r.Code, r.Year, r.Version, r.Status, r.Total, r.DecisionNumber, r.DecisionDate,
+            r.CreatedBy, r.CreatedAt, r.ApprovedBy, r.ApprovedAt)).ToList();
+    }
+
+    public async Task<EstimateDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var e = await db.AnnualEstimates.AsNoTracking().Include(x => x.Lines).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == e.ProgramId, ct);
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Group.ProgramId == e.ProgramId)
+            .OrderBy(i => i.Group.SortOrder).ThenBy(i => i.SortOrder)
+            .Select(i => new { i.Id, GroupCode = i.Group.Code, i.Code, i.Name })
+            .ToListAsync(ct);
+        var planned = await PlannedByItemAsync(e.ProgramId, e.Year, ct);
+        var lines = items.Select(i =>
+        {
+            var line = e.Lines.FirstOrDefault(l => l.ContentItemId == i.Id);
+            return new EstimateLineView(i.Id, i.GroupCode, i.Code, i.Name, line?.Amount ?? 0, line?.Note, planned.GetValueOrDefault(i.Id));
+        }).ToList();
+        return new EstimateDetail(
+            new EstimateSummary(e.Id, program.Code, e.Year, e.Version, e.Status, e.Total, e.DecisionNumber, e.DecisionDate, e.CreatedBy, e.CreatedAt, e.ApprovedBy, e.ApprovedAt),
+            e.Note, e.SubmittedBy, e.SubmittedAt, lines);
+    }
+
+    /// <summary>Provincial share (approved if decided, else requested) of the proposals starting in the year, per item, in SQL.</summary>
+    public async Task<Dictionary<int, decimal>> PlannedByItemAsync(int programId, int year, CancellationToken ct = default) =>
+        await db.Proposals.AsNoTracking()
+            .Where(p => p.ProgramId == programId && p.StartYear == year && Planned.Contains(p.Status))
+            .GroupBy(p => p.ContentItemId)
+            .Select(g => new { g.Key, Sum = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RecommendedProvincialShare ?? p.RequestedProvincialShare) })
+            .ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+
+    /// <summary>Starts the first estimate of a year, or a revision (next version) copying the latest one's lines.</summary>
+    public async Task<int> CreateAsync(string programCode, int year, string? note, bool prefillFromProposals, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == programCode, ct)
+            ?? throw new NotFoundException($"Không có chương trình mã {programCode}.");
+        var versions = await db.AnnualEstimates.Where(x => x.ProgramId == program.Id && x.Year == year).Include(x => x.Lines).ToListAsync(ct);
+        if (versions.Any(v => v.Status is EstimateStatus.Draft or EstimateStatus.Submitted))
+        {
+            throw new DomainException($"Năm {year} đang có một phiên bản dự toán chưa được phê duyệt; hãy hoàn tất phiên bản đó trước.");
+        }
+
+        var estimate = new AnnualEstimate(program.Id, program.Period, year, versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1, note);
+        var previous = versions.OrderByDescending(v => v.Version).FirstOrDefault();
+        if (previous is not null && !prefillFromProposals)
+        {
+            foreach (var line in previous.Lines)
+            {
+                estimate.SetLine(line.ContentItemId, line.Amount, line.Note);
+            }
+        }
+        else if (prefillFromProposals)
+        {
+            foreach (var (itemId, amount) in await PlannedByItemAsync(program.Id, year, ct))
+            {
+                estimate.SetLine(itemId, amount, "Theo các đề án dự kiến thực hiện trong năm");
+            }
+        }
+
+        db.AnnualEstimates.Add(estimate);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Annual estimate {EstimateId} ({Program} {Year} v{Version}) created by {User}", estimate.Id, programCode, year, estimate.Version, user.UserName);
+        return estimate.Id;
+    }
+
+    public async Task SaveLinesAsync(int id, IReadOnlyDictionary<int, (decimal Amount, string? Note)> lines, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var estimate = await LoadAsync(id, ct);
+        var valid = await db.ContentItems.Where(i => i.Group.ProgramId == estimate.ProgramId).Select(i => i.Id).ToListAsync(ct);
+        foreach (var (itemId, (amount, note)) in lines)
+        {
+            if (!valid.Contains(itemId))
+            {
+                throw new DomainException("Nội dung không thuộc chương trình của dự toán.");
+            }
+
+            estimate.SetLine(itemId, amount, note);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SubmitAsync(int id, CancellationToken ct = default)
+    {
+        var estimate = await LoadAsync(id, ct);
+        estimate.Submit(user.Actor, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(int id, CancellationToken ct = default)
+    {
+        var estimate = await LoadAsync(id, ct);
+        estimate.ReturnToDraft(user.Actor);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Approves a submitted version; the previously approved version of the year becomes "superseded" (kept).</summary>
+    public async Task ApproveAsync(int id, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default)
+    {
+        var estimate = await LoadAsync(id, ct);
+        var previous = await db.AnnualEstimates
+            .Where(x => x.ProgramId == estimate.ProgramId && x.Year == estimate.Year && x.Status == EstimateStatus.Approved && x.Id != id)
+            .ToListAsync(ct);
+        estimate.Approve(user.Actor, clock.GetUtcNow().UtcDateTime, decisionNumber, decisionDate);
+        foreach (var p in previous)
+        {
+            p.Supersede();
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Annual estimate {EstimateId} approved by {User}", id, user.UserName);
+    }
+
+    private async Task<AnnualEstimate> LoadAsync(int id, CancellationToken ct) =>
+        await db.AnnualEstimates.Include(x => x.Lines).FirstOrDefaultAsync(x => x.Id == id, ct)
+        ?? throw new NotFoundException("Không tìm thấy dự toán.");
+
+    private void RequireSpecialist()
+    {
+        if (!user.Actor.IsIn(Domain.Roles.DoitSpecialist))
+        {
+            throw new DomainException("Chỉ Chuyên viên Sở được lập và sửa dự toán.");
+        }
+    }
+}

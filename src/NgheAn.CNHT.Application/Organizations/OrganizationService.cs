@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Auditing;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Organizations;
+
+namespace NgheAn.CNHT.Application.Organizations;
+
+/// <summary>What a specialist types for a lead unit.</summary>
+public sealed record OrganizationInput(
+    string Name,
+    OrganizationKind Kind,
+    string? TaxCode,
+    string? Sector,
+    string? District,
+    string? Address = null,
+    string? ContactPerson = null,
+    string? Phone = null,
+    string? Email = null);
+
+/// <summary>Creating and editing lead units (đơn vị chủ trì). DOIT specialists keep this list.</summary>
+public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, AuditTrail audit, ILogger<OrganizationService> logger)
+{
+    public async Task<int> CreateAsync(OrganizationInput input, CancellationToken ct = default)
+    {
+        var organization = await AddAsync(input, ct);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Organization {OrganizationId} created", organization.Id);
+        return organization.Id;
+    }
+
+    /// <summary>
+    /// Validates and adds a new lead unit to the context without saving, so a caller can save it in the
+    /// same transaction as the proposal that names it.
+    /// </summary>
+    public async Task<Organization> AddAsync(OrganizationInput input, CancellationToken ct = default)
+    {
+        EnsureMayEdit();
+        var organization = new Organization(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
+            input.Address, input.ContactPerson, input.Phone, input.Email);
+        await EnsureTaxCodeFreeAsync(organization.TaxCode, null, ct);
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    public async Task UpdateAsync(int id, Guid stamp, OrganizationInput input, CancellationToken ct = default)
+    {
+        EnsureMayEdit();
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct)
+            ?? throw new NotFoundException($"Không tìm thấy đơn vị số {id}.");
+        if (organization.ConcurrencyStamp != stamp)
+        {
+            throw await ConflictAsync(id, stamp, organization.ConcurrencyStamp, ct);
+        }
+
+        organization.Update(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
+            input.Address, input.ContactPerson, input.Phone, input.Email);
+        await EnsureTaxCodeFreeAsync(organization.TaxCode, id, ct);
+        db.Entry(organization).Property(o => o.ConcurrencyStamp).OriginalValue = stamp;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConcurrencyStamp).FirstOrDefaultAsync(ct);
+            throw await ConflictAsync(id, stamp, current, ct);
+        }
+
+        logger.LogInformation("Organization {OrganizationId} updated", id);
+    }
+
+    private void EnsureMayEdit()
+    {
+        if (!user.Actor.IsIn(Roles.DoitSpecialist))
+        {
+            throw new DomainException("Chỉ Chuyên viên Sở được thêm, sửa đơn vị chủ trì.");
+        }
+    }
+
+    private async Task EnsureTaxCodeFreeAsync(string? taxCode, int? exceptId, CancellationToken ct)
+    {
+        if (taxCode is null)
+        {
+            return;
+        }
+
+        var holder = await db.Organizations.AsNoTracking()
+            .Where(o => o.TaxCode == taxCode && o.Id != (exceptId ?? 0))
+            .Select(o => o.Name)
+            .FirstOrDefaultAsync(ct);
+        if (holder is not null)
+        {
+            throw new DomainException($"Mã số thuế {taxCode} đã được dùng cho đơn vị \"{holder}\".", nameof(Organization.TaxCode));
+        }
+    }
+
+    private async Task<ConcurrencyConflictException> ConflictAsync(int id, Guid stamp, Guid current, CancellationToken ct)
+    {
+        var changes = await audit.DescribeChangesSinceAsync(nameof(Organization), id, stamp, ct);
+        return new ConcurrencyConflictException(
+            "Đơn vị này vừa được người khác sửa trong khi bạn đang sửa; thay đổi của bạn chưa được lưu.", changes, current);
+    }
+}

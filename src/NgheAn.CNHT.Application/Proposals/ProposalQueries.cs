@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Proposals;
+
+/// <summary>
+/// Reads of proposals: the register (filtered, searched, sorted, paged and totalled in SQL), one
+/// proposal with its history, files and ledger, and the choices the forms offer.
+/// </summary>
+public sealed class ProposalQueries(IAppDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<RegisterPage> RegisterAsync(RegisterFilter filter, CancellationToken ct = default)
+    {
+        var query = await FilteredAsync(filter, ct);
+
+        // Totals of the whole filtered set: one aggregate, never summed from a page.
+        var totals = await query
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost),
+                ProvincialShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
+            })
+            .FirstOrDefaultAsync(ct);
+        var count = totals?.Count ?? 0;
+        var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+
+        var rows = await Sorted(query, filter.Sort, filter.Descending)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(p => new ProposalRow(
+                p.Id, p.Code, p.Title,
+                db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Code).First(),
+                p.ContentItem.Code, p.ContentItem.Name,
+                p.LeadOrganizationId, p.LeadOrganization.Name,
+                p.StartYear, p.EndYear,
+                p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost,
+                p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare,
+                p.Status, p.StatusChangedAt, p.IsSample))
+            .ToListAsync(ct);
+
+        return new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize);
+    }
+
+    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, CancellationToken ct)
+    {
+        var query = db.Proposals.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.ProgramCode))
+        {
+            var programId = await db.Programs.AsNoTracking().Where(p => p.Code == f.ProgramCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            query = query.Where(p => p.ProgramId == (programId ?? -1));
+        }
+
+        if (f.Year is { } year)
+        {
+            query = query.Where(p => p.StartYear <= year && p.EndYear >= year);
+        }
+
+        if (f.ItemId is { } itemId)
+        {
+            query = query.Where(p => p.ContentItemId == itemId);
+        }
+        else if (f.GroupId is { } groupId)
+        {
+            query = query.Where(p => p.ContentItem.GroupId == groupId);
+        }
+
+        if (f.OrganizationId is { } orgId)
+        {
+            query = query.Where(p => p.LeadOrganizationId == orgId);
+        }
+
+        if (f.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        // Each word must appear in the folded code + title: "dao tao" finds "Đào tạo" (ADR 0010).
+        foreach (var term in SearchText.Terms(f.Query))
+        {
+            query = query.Where(p => p.SearchText.Contains(term));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Proposal> Sorted(IQueryable<Proposal> q, RegisterSort sort, bool desc) => sort switch
+    {
+        RegisterSort.Title => desc ? q.OrderByDescending(p => p.Title).ThenBy(p => p.Id) : q.OrderBy(p => p.Title).ThenBy(p => p.Id),
+        RegisterSort.Item => desc
+            ? q.OrderByDescending(p => p.ContentItem.Group.SortOrder).ThenByDescending(p => p.ContentItem.SortOrder).ThenByDescending(p => p.Code)
+            : q.OrderBy(p => p.ContentItem.Group.SortOrder).ThenBy(p => p.ContentItem.SortOrder).ThenBy(p => p.Code),
+        RegisterSort.Organization => desc ? q.OrderByDescending(p => p.LeadOrganization.Name).ThenBy(p => p.Code) : q.OrderBy(p => p.LeadOrganization.Name).ThenBy(p => p.Code),
+        RegisterSort.Year => desc ? q.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.Code) : q.OrderBy(p => p.StartYear).ThenBy(p => p.Code),
+        RegisterSort.Status => desc ? q.OrderByDescending(p => p.Status).ThenBy(p => p.Code) : q.OrderBy(p => p.Status).ThenBy(p => p.Code),
+        RegisterSort.TotalCost => desc
+            ? q.OrderByDescending(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost).ThenBy(p => p.Code)
+            : q.OrderBy(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost).ThenBy(p => p.Code),
+        RegisterSort.ProvincialShare => desc
+            ? q.OrderByDescending(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare).ThenBy(p => p.Code)
+            : q.OrderBy(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare).ThenBy(p => p.Code),
+        RegisterSort.Changed => desc ? q.OrderByDescending(p => p.StatusChangedAt).ThenByDescending(p => p.Id) : q.OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id),
+        _ => desc ? q.OrderByDescending(p => p.Code) : q.OrderBy(p => p.Code),
+    };
+
+    /// <summary>Programs, their groups and items (in catalog order) and every lead unit, for selects.</summary>
+    public async Task<ProposalChoices> ChoicesAsync(CancellationToken ct = default)
+    {
+        var programs = await db.Programs.AsNoTracking()
+            .OrderBy(p => p.StartYear)
+            .Select(p => new ProgramOption(p.Id, p.Code, p.Name, p.StartYear, p.EndYear))
+            .ToListAsync(ct);
+        var groups = await db.ContentGroups.AsNoTracking()
+            .OrderBy(g => g.Program.StartYear).ThenBy(g => g.SortOrder)
+            .Select(g => new { g.Id, g.ProgramId, ProgramCode = g.Program.Code, g.Code, g.Name })
+            .ToListAsync(ct);
+        var items = await db.ContentItems.AsNoTracking()
+            .OrderBy(i => i.SortOrder)
+            .Select(i => new { i.GroupId, Item = new ItemOption(i.Id, i.Code, i.Name) })
+            .ToListAsync(ct);
+        var organizations = await db.Organizations.AsNoTracking()
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganizationOption(o.Id, o.Name, o.TaxCode))
+            .ToListAsync(ct);
+        return new ProposalChoices(
+            programs,
+            groups.Select(g => new GroupOption(g.Id, g.ProgramId, g.ProgramCode, g.Code, g.Name,
+                items.Where(i => i.GroupId == g.Id).Select(i => i.Item).ToList())).ToList(),
+            organizations);
+    }
+
+    public async Task<ProposalDetails?> DetailsAsync(int id, CancellationToken ct = default)
+    {
+        var details = await db.Proposals.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new ProposalDetails(
+                p.Id, p.Code, p.Title, p.Objectives, p.ExpectedOutputs,
+                db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Code).First(),
+                db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Name).First(),
+                p.ContentItemId, p.ContentItem.Code, p.ContentItem.Name, p.ContentItem.Group.Code, p.ContentItem.Group.Name,
+                p.LeadOrganizationId, p.LeadOrganization.Name, p.LeadOrganization.TaxCode,
+                p.StartYear, p.EndYear,
+                p.RequestedTotalCost, p.RequestedProvincialShare,
+                p.AppraisalDate, p.AppraisalOpinion, p.RecommendedTotalCost, p.RecommendedProvincialShare,
+                p.DecisionNumber, p.DecisionDate, p.ApprovedTotalCost, p.ApprovedProvincialShare,
+                p.AcceptanceDate, p.AcceptanceResult,
+                p.SettlementDecisionNumber, p.SettlementDate, p.SettledTotalCost, p.SettledProvincialShare,
+                p.ClosingReason, p.Status, p.StatusChangedAt, p.IsSample, p.ConcurrencyStamp,
+                p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt))
+            .FirstOrDefaultAsync(ct);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var transitions = await db.ProposalTransitions.AsNoTracking()
+            .Where(t => t.ProposalId == id)
+            .OrderBy(t => t.At).ThenBy(t => t.Id)
+            .Select(t => new TransitionRow(t.Action, t.FromStatus, t.ToStatus, t.UserName, t.UserDisplayName, t.At, t.Comment))
+            .ToListAsync(ct);
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.ProposalId == id)
+            .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Select(a => new AttachmentRow(a.Id, a.DocumentType, a.FileName, a.ContentType, a.Size, a.Sha256, a.Description,
+                a.UploadedBy, a.UploadedAt, a.IsDeleted, a.DeletedBy, a.DeletedAt))
+            .ToListAsync(ct);
+        return details with
+        {
+            Transitions = transitions,
+            Attachments = attachments,
+            Disbursements = await DisbursementsAsync(id, details.SettledProvincialShare ?? details.ApprovedProvincialShare, ct),
+        };
+    }
+
+    /// <summary>The proposal's ledger lines and sums (SQL aggregates); recording them is the disbursement feature's.</summary>
+    public async Task<DisbursementSummary> DisbursementsAsync(int proposalId, decimal? provincialCeiling, CancellationToken ct = default)
+    {
+        var entries = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => e.ProposalId == proposalId)
+            .OrderBy(e => e.EntryDate).ThenBy(e => e.Id)
+            .Select(e => new DisbursementRow(e.Id, e.EntryDate, e.Kind, e.Source, e.VoucherNumber, e.Amount, e.Note, e.RecordedBy, e.ReversesEntryId))
+            .ToListAsync(ct);
+        var sums = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => e.ProposalId == proposalId)
+            .GroupBy(e => e.Source == FundingSource.ProvincialBudget)
+            .Select(g => new { Provincial = g.Key, Amount = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        return new DisbursementSummary(entries, provincialCeiling,
+            sums.Where(s => s.Provincial).Sum(s => s.Amount),
+            sums.Where(s => !s.Provincial).Sum(s => s.Amount));
+    }
+
+    public async Task<ProposalForm?> FormAsync(int id, CancellationToken ct = default) =>
+        await db.Proposals.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new ProposalForm(p.Id, p.Code, p.ProgramId, p.ContentItemId, p.LeadOrganizationId, p.Title, p.Objectives, p.ExpectedOutputs,
+                p.StartYear, p.EndYear, p.RequestedTotalCost, p.RequestedProvincialShare, p.Status, p.ConcurrencyStamp))
+            .FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Auditing;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Organizations;
+using NgheAn.CNHT.Domain;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Proposals;
+
+/// <summary>
+/// What a specialist types for a proposal. <see cref="LeadOrganizationId"/> names an existing lead unit;
+/// when <see cref="NewOrganization"/> is given, that unit is created with the proposal instead.
+/// An empty <see cref="Code"/> gets the next CNHT-YYYY-NN of the start year.
+/// </summary>
+public sealed record ProposalInput(
+    string? Code,
+    int ContentItemId,
+    int LeadOrganizationId,
+    OrganizationInput? NewOrganization,
+    string Title,
+    string? Objectives,
+    string? ExpectedOutputs,
+    int StartYear,
+    int EndYear,
+    decimal TotalCost,
+    decimal ProvincialShare);
+
+/// <summary>
+/// Every change to a proposal: create, edit and each lifecycle step. Loads the proposal, lets the domain
+/// decide (role, state, values) with the current user and the clock, saves once. A refused step throws
+/// <see cref="DomainException"/> and saves nothing; a stale form throws <see cref="ConcurrencyConflictException"/>.
+/// Settlement (quyết toán) belongs to the disbursement feature.
+/// </summary>
+public sealed class ProposalService(
+    IAppDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    AuditTrail audit,
+    OrganizationService organizations,
+    ILogger<ProposalService> logger)
+{
+    public const string NewOrganizationPrefix = "NewOrganization.";
+
+    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<int> CreateAsync(ProposalInput input, CancellationToken ct = default)
+    {
+        var actor = user.Actor;
+        if (!actor.IsIn(Roles.DoitSpecialist))
+        {
+            throw new DomainException("Chỉ Chuyên viên Sở được tạo đề án.");
+        }
+
+        var item = await ItemAsync(input.ContentItemId, ct);
+        var code = string.IsNullOrWhiteSpace(input.Code) ? await NextCodeAsync(input.StartYear, ct) : input.Code.Trim();
+        await EnsureCodeFreeAsync(code, ct);
+
+        // A new lead unit and its proposal are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var organizationId = await LeadOrganizationAsync(input, ct);
+        var proposal = new Proposal(
+            new ProposalDraft(code, input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare),
+            new ProposalContext(item.ProgramId, item.Period, item.Id, organizationId),
+            actor, UtcNow);
+        db.Proposals.Add(proposal);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // Two specialists took the same code at the same moment: the unique index refused the second.
+            if (await db.Proposals.AsNoTracking().AnyAsync(p => p.Code == code, ct))
+            {
+                throw new DomainException($"Mã đề án {code} vừa được dùng cho đề án khác; vui lòng chọn mã khác.", nameof(Proposal.Code));
+            }
+
+            throw;
+        }
+
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Proposal {ProposalId} created as draft ({Code})", proposal.Id, proposal.Code);
+        return proposal.Id;
+    }
+
+    /// <summary>Edits a draft. <paramref name="stamp"/> is the version the user opened; a newer one refuses the save.</summary>
+    public async Task UpdateAsync(int id, Guid stamp, ProposalInput input, CancellationToken ct = default)
+    {
+        var proposal = await LoadAsync(id, ct);
+        if (proposal.ConcurrencyStamp != stamp)
+        {
+            throw await ConflictAsync(id, stamp, ct);
+        }
+
+        var item = await ItemAsync(input.ContentItemId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var organizationId = await LeadOrganizationAsync(input, ct);
+        proposal.Edit(
+            new ProposalDraft(proposal.Code, input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare),
+            new ProposalContext(item.ProgramId, item.Period, item.Id, organizationId),
+            user.Actor);
+        await SaveAsync(proposal, stamp, ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Proposal {ProposalId} edited", id);
+    }
+
+    public Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Submit, (p, a, now) => p.Submit(a, now, comment), ct);
+
+    public Task AppraiseAsync(int id, Guid? stamp, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Appraise,
+            (p, a, now) => p.Appraise(a, now, appraisalDate, opinion, recommendedTotalCost, recommendedProvincialShare), ct);
+
+    public Task ApproveAsync(int id, Guid? stamp, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Approve,
+            (p, a, now) => p.Approve(a, now, decisionNumber, decisionDate, approvedTotalCost, approvedProvincialShare, comment), ct);
+
+    public Task RejectAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Reject, (p, a, now) => p.Reject(a, now, reason), ct);
+
+    public Task StartImplementationAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.StartImplementation, (p, a, now) => p.StartImplementation(a, now, comment), ct);
+
+    public Task AcceptAsync(int id, Guid? stamp, DateOnly acceptanceDate, string result, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Accept, (p, a, now) => p.Accept(a, now, acceptanceDate, result), ct);
+
+    public Task CancelAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.Cancel, (p, a, now) => p.Cancel(a, now, reason), ct);
+
+    public Task ReturnForRevisionAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
+        TransitionAsync(id, stamp, ProposalAction.ReturnForRevision, (p, a, now) => p.ReturnForRevision(a, now, reason), ct);
+
+    private async Task TransitionAsync(int id, Guid? stamp, ProposalAction action, Action<Proposal, Actor, DateTime> apply, CancellationToken ct)
+    {
+        var proposal = await LoadAsync(id, ct);
+        if (stamp is { } seen && proposal.ConcurrencyStamp != seen)
+        {
+            throw await ConflictAsync(id, seen, ct);
+        }
+
+        var from = proposal.Status;
+        apply(proposal, user.Actor, UtcNow);
+        await SaveAsync(proposal, stamp ?? proposal.ConcurrencyStamp, ct);
+        logger.LogInformation("Proposal {ProposalId}: {Action} ({From} → {To})", id, action, from, proposal.Status);
+    }
+
+    private async Task<Proposal> LoadAsync(int id, CancellationToken ct) =>
+        await db.Proposals.FirstOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw new NotFoundException($"Không tìm thấy đề án số {id}.");
+
+    /// <summary>Saves with the version the user saw as the original stamp, so a change in between is refused by the database.</summary>
+    private async Task SaveAsync(Proposal proposal, Guid stamp, CancellationToken ct)
+    {
+        db.Entry(proposal).Property(p => p.ConcurrencyStamp).OriginalValue = stamp;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await ConflictAsync(proposal.Id, stamp, ct);
+        }
+    }
+
+    private async Task<ConcurrencyConflictException> ConflictAsync(int id, Guid stamp, CancellationToken ct)
+    {
+        var current = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).FirstOrDefaultAsync(ct);
+        var changes = await audit.DescribeChangesSinceAsync(nameof(Proposal), id, stamp, ct);
+        var by = changes.Count > 0 ? $" bởi {changes.MaxBy(c => c.ChangedAt)!.ChangedBy}" : "";
+        return new ConcurrencyConflictException(
+            $"Đề án vừa được thay đổi{by} sau khi bạn mở trang; thao tác của bạn chưa được lưu. Hãy xem các thay đổi dưới đây rồi thực hiện lại nếu vẫn cần.",
+            changes, current);
+    }
+
+    private sealed record ItemContext(int Id, int ProgramId, YearRange Period);
+
+    private async Task<ItemContext> ItemAsync(int itemId, CancellationToken ct)
+    {
+        var item = itemId <= 0
+            ? null
+            : await db.ContentItems.AsNoTracking()
+                .Where(i => i.Id == itemId)
+                .Select(i => new { i.Id, i.Group.ProgramId, i.Group.Program.StartYear, i.Group.Program.EndYear })
+                .FirstOrDefaultAsync(ct);
+        return item is null
+            ? throw new DomainException("Vui lòng chọn nội dung hỗ trợ trong danh mục chương trình.", nameof(Proposal.ContentItemId))
+            : new ItemContext(item.Id, item.ProgramId, new YearRange(item.StartYear, item.EndYear));
+    }
+
+    private async Task<int> LeadOrganizationAsync(ProposalInput input, CancellationToken ct)
+    {
+        if (input.NewOrganization is null)
+        {
+            if (input.LeadOrganizationId <= 0 || !await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == input.LeadOrganizationId, ct))
+            {
+                throw new DomainException("Vui lòng chọn đơn vị chủ trì, hoặc nhập đơn vị mới.", nameof(Proposal.LeadOrganizationId));
+            }
+
+            return input.LeadOrganizationId;
+        }
+
+        try
+        {
+            var organization = await organizations.AddAsync(input.NewOrganization, ct);
+            await db.SaveChangesAsync(ct);
+            return organization.Id;
+        }
+        catch (DomainException ex)
+        {
+            throw new DomainException(ex.Message, ex.Field is null ? null : NewOrganizationPrefix + ex.Field);
+        }
+    }
+
+    private async Task EnsureCodeFreeAsync(string code, CancellationToken ct)
+    {
+        if (await db.Proposals.AsNoTracking().AnyAsync(p => p.Code == code, ct))
+        {
+            throw new DomainException($"Mã đề án {code} đã có; vui lòng chọn mã khác (hoặc để trống để hệ thống tự đánh số).", nameof(Proposal.Code));
+        }
+    }
+
+    /// <summary>CNHT-YYYY-NN: the next number among the proposals of that start year.</summary>
+    private async Task<string> NextCodeAsync(int startYear, CancellationToken ct)
+    {
+        var prefix = $"CNHT-{startYear.ToString(CultureInfo.InvariantCulture)}-";
+        var codes = await db.Proposals.AsNoTracking().Where(p => p.Code.StartsWith(prefix)).Select(p => p.Code).ToListAsync(ct);
+        var last = codes.Select(c => int.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return $"{prefix}{last + 1:00}";
+    }
+}

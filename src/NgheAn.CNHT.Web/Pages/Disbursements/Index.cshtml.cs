@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Domain.Disbursements;
+
+namespace NgheAn.CNHT.Web.Pages.Disbursements;
+
+public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "program")] public string? ProgramCode { get; set; }
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "source")] public FundingSource? Source { get; set; }
+    [BindProperty(SupportsGet = true, Name = "kind")] public DisbursementKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = "group")] public string? GroupCode { get; set; }
+    [BindProperty(SupportsGet = true, Name = "proposal")] public int? ProposalId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "lead")] public int? LeadOrganizationId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public LedgerPage Entries { get; private set; } = null!;
+    public IReadOnlyList<ProposalBalance> Balances { get; private set; } = [];
+    public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
+    public ProgramCatalog? Catalog { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> LeadUnits { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Programs = await catalog.ListProgramsAsync(ct);
+        ProgramCode ??= await catalog.DefaultProgramCodeAsync(DateTime.UtcNow.Year, ct);
+        Catalog = ProgramCode is null ? null : await catalog.GetAsync(ProgramCode, ct);
+        var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber);
+        Entries = await ledger.RegisterAsync(filter, ct);
+        Balances = await ledger.BalancesAsync(filter, ct);
+        LeadUnits = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["program"] = ProgramCode, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["source"] = Source?.ToString(),
+        ["kind"] = Kind?.ToString(), ["group"] = GroupCode, ["proposal"] = ProposalId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["lead"] = LeadOrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NgheAn.CNHT.Application.Proposals;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Web.Authorization;
+
+namespace NgheAn.CNHT.Web.Pages.Proposals;
+
+/// <summary>
+/// The register of proposals: filters, search with or without diacritics, sorting and paging, with the
+/// totals of the whole filtered set. The last filters are kept in a cookie, so coming back to
+/// /Proposals shows the list as the user left it.
+/// </summary>
+public sealed class IndexModel(ProposalQueries queries, IAuthorizationService auth) : PageModel
+{
+    public const string FilterCookie = "cnht.proposals.filter";
+
+    [FromQuery(Name = "program")] public string? Program { get; set; }
+    [FromQuery(Name = "year")] public int? Year { get; set; }
+    /// <summary>"g{id}" for a content group, "i{id}" for one item.</summary>
+    [FromQuery(Name = "content")] public string? ContentFilter { get; set; }
+    [FromQuery(Name = "org")] public int? Org { get; set; }
+    [FromQuery(Name = "status")] public ProposalStatus? Status { get; set; }
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "sort")] public RegisterSort Sort { get; set; } = RegisterSort.Code;
+    [FromQuery(Name = "desc")] public bool Desc { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public RegisterPage Result { get; private set; } = null!;
+    public ProposalChoices Choices { get; private set; } = null!;
+    public bool CanCreate { get; private set; }
+    public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || !string.IsNullOrWhiteSpace(Q);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "reset")] bool reset, CancellationToken ct)
+    {
+        if (reset)
+        {
+            Response.Cookies.Delete(FilterCookie, CookieOptions());
+            return RedirectToPage();
+        }
+
+        var saved = Request.Cookies[FilterCookie];
+        if (Request.Query.Count == 0 && !string.IsNullOrEmpty(saved) && saved.StartsWith('?'))
+        {
+            return Redirect(Url.Page("./Index") + saved);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A hand-edited query string with a value that does not parse: start from a clean register.
+            Response.Cookies.Delete(FilterCookie, CookieOptions());
+            return RedirectToPage();
+        }
+
+        var (groupId, itemId) = ParseContent(ContentFilter);
+        Result = await queries.RegisterAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber), ct);
+        Choices = await queries.ChoicesAsync(ct);
+        CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
+
+        var query = QueryString.Create(RouteValues(1).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+        if (IsFiltered || Sort != RegisterSort.Code || Desc)
+        {
+            Response.Cookies.Append(FilterCookie, query.Value ?? "", CookieOptions());
+        }
+        else
+        {
+            Response.Cookies.Delete(FilterCookie, CookieOptions());
+        }
+
+        return Page();
+    }
+
+    private CookieOptions CookieOptions() => new()
+    {
+        Path = "/Proposals",
+        HttpOnly = true,
+        IsEssential = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = Request.IsHttps,
+        MaxAge = TimeSpan.FromDays(90),
+    };
+
+    public static (int? GroupId, int? ItemId) ParseContent(string? content)
+    {
+        if (string.IsNullOrEmpty(content) || content.Length < 2 || !int.TryParse(content.AsSpan(1), out var id))
+        {
+            return (null, null);
+        }
+
+        return content[0] switch
+        {
+            'g' => (id, null),
+            'i' => (null, id),
+            _ => (null, null),
+        };
+    }
+
+    /// <summary>The current filters as route values, for sorting and paging links.</summary>
+    public Dictionary<string, string> RouteValues(int page, RegisterSort? sort = null, bool? desc = null)
+    {
+        var s = sort ?? Sort;
+        var d = desc ?? Desc;
+        return Shared.RouteData.Clean(new Dictionary<string, string?>
+        {
+            ["program"] = Program,
+            ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["content"] = ContentFilter,
+            ["org"] = Org?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["status"] = Status?.ToString(),
+            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            ["sort"] = s == RegisterSort.Code ? null : s.ToString(),
+            ["desc"] = d ? "true" : null,
+            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        });
+    }
+
+    /// <summary>Clicking a column sorts by it; clicking it again reverses the order.</summary>
+    public Dictionary<string, string> SortRoute(RegisterSort column) =>
+        RouteValues(1, column, column == Sort ? !Desc : column is RegisterSort.TotalCost or RegisterSort.ProvincialShare or RegisterSort.Changed);
+
+    public string? AriaSort(RegisterSort column) => column == Sort ? (Desc ? "descending" : "ascending") : null;
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using NgheAn.CNHT.BrowserTests.Support;
+
+namespace NgheAn.CNHT.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LedgerJourneyTests(BrowserPortal portal)
+{
+    private static async Task RecordAsync(IPage page, string kind, string amount, string voucher)
+    {
+        await page.GetByLabel("Loại bút toán").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.GetByLabel("Nguồn kinh phí").SelectOptionAsync(new SelectOptionValue { Label = "Ngân sách tỉnh" });
+        await page.GetByLabel("Số tiền (đồng)").FillAsync(amount);
+        await page.GetByLabel("Số chứng từ").FillAsync(voucher);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào sổ" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Disbursements?", StringComparison.Ordinal) || url.EndsWith("/Disbursements", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_support_center_records_an_advance_and_a_payment_and_the_balance_follows()
+    {
+        var (context, page, problems) = await portal.NewPageAsync();
+        await using var _ = context;
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await portal.SignInAsync(page, "trungtam@cnht.demo");
+
+        await page.GotoAsync("/Disbursements?program=2018-2025");
+        var row = page.Locator("#balances-table tr[data-proposal='CNHT-2025-01']");
+        var disbursedBefore = (await row.Locator("[data-col=disbursed]").InnerTextAsync()).Trim();
+        Assert.Equal("200.000.000", disbursedBefore);
+
+        var recordUrl = await row.GetByRole(AriaRole.Link, new() { Name = "Ghi giải ngân" }).GetAttributeAsync("href");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Ghi giải ngân" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-balance=disbursed]")).ToHaveTextAsync("200.000.000");
+        await RecordAsync(page, "Tạm ứng", "50.000.000", "PC-2025-TU2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi tạm ứng 50.000.000 đồng");
+
+        await page.GotoAsync(recordUrl!);
+        await Assertions.Expect(page.Locator("[data-balance=disbursed]")).ToHaveTextAsync("250.000.000");
+        await RecordAsync(page, "Thanh toán", "100.000.000", "PC-2025-TT1");
+        await page.GotoAsync("/Disbursements?program=2018-2025");
+        await Assertions.Expect(row.Locator("[data-col=disbursed]")).ToHaveTextAsync("350.000.000");
+        await Assertions.Expect(row.Locator("[data-col=remaining]")).ToHaveTextAsync("50.000.000");
+        await Assertions.Expect(row.Locator("[data-col=advances]")).ToHaveTextAsync("250.000.000");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.OutputFolder, "disbursements-supportcenter-1366.png"), FullPage = true });
+
+        // Above the remaining share: refused with the reason, nothing recorded.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Ghi giải ngân" }).ClickAsync();
+        await page.GetByLabel("Số tiền (đồng)").FillAsync("50.000.001");
+        await page.GetByLabel("Số chứng từ").FillAsync("PC-2025-TT2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào sổ" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Vượt mức ngân sách tỉnh được duyệt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-balance=disbursed]")).ToHaveTextAsync("350.000.000");
+        Assert.Empty(problems);
+    }
+}

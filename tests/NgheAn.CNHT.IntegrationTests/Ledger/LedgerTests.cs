@@ -1,0 +1,265 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Ledger;
+
+/// <summary>The append-only ledger, its ceiling under concurrent posting, reversals and settlement (each test on its own database).</summary>
+public sealed class LedgerTests
+{
+    private static async Task<(int Id, decimal Share)> ProposalAsync(CnhtFactory portal, ProposalStatus status) =>
+        await portal.ScopedAsync(async sp =>
+        {
+            var p = await sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking()
+                .Where(x => x.Status == status).OrderBy(x => x.Code)
+                .Select(x => new { x.Id, Share = x.ApprovedProvincialShare!.Value }).FirstAsync();
+            return (p.Id, p.Share);
+        });
+
+    private static Task<LedgerBalance> BalanceAsync(CnhtFactory portal, int proposalId) =>
+        portal.ScopedAsync(sp => LedgerService.BalanceAsync(sp.GetRequiredService<AppDbContext>(), proposalId, CancellationToken.None));
+
+    private static Dictionary<string, string> Entry(decimal amount, string kind = "Payment", string source = "ProvincialBudget", string voucher = "PC-T") => new()
+    {
+        ["Input.EntryDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Amount"] = VnFormat.Dong(amount),
+        ["Input.Kind"] = kind,
+        ["Input.Source"] = source,
+        ["Input.VoucherNumber"] = voucher,
+    };
+
+    [Fact]
+    public async Task Concurrent_postings_never_break_the_provincial_ceiling()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var (id, share) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        var before = await BalanceAsync(portal, id);
+        var remaining = share - before.Provincial;
+        var each = decimal.Truncate(remaining / 3.5m);
+
+        var page = $"/Disbursements/Record?proposalId={id}";
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => portal.SignInAsAsync("SupportCenter")));
+        var forms = await Task.WhenAll(clients.Select(async (c, i) =>
+        {
+            var html = await c.GetStringAsync(page);
+            var form = Entry(each, voucher: $"PC-SS-{i}");
+            form["__RequestVerificationToken"] = WebPageHelpers.AntiforgeryToken(html);
+            form["ProposalId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (Client: c, Form: form);
+        }));
+
+        using var start = new SemaphoreSlim(0);
+        var posts = forms.Select(async f =>
+        {
+            await start.WaitAsync();
+            return await f.Client.PostAsync(page, new FormUrlEncodedContent(f.Form));
+        }).ToList();
+        start.Release(forms.Length);
+        var responses = await Task.WhenAll(posts);
+
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(3, accepted);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var after = await BalanceAsync(portal, id);
+        Assert.Equal(before.Provincial + 3 * each, after.Provincial);
+        Assert.True(after.Provincial <= share);
+    }
+
+    [Fact]
+    public async Task Posting_above_the_ceiling_shows_a_vietnamese_error_and_saves_nothing()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var (id, share) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        var client = await portal.SignInAsAsync("SupportCenter");
+        var before = await BalanceAsync(portal, id);
+        var response = await client.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(share));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vượt mức ngân sách tỉnh được duyệt", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await BalanceAsync(portal, id));
+    }
+
+    [Theory]
+    [InlineData("abc", "phải là số đồng nguyên")]
+    [InlineData("1,5", "phải là số đồng nguyên")]
+    [InlineData("", "Vui lòng nhập số tiền")]
+    public async Task Malformed_amounts_are_refused_next_to_the_field(string amount, string message)
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var (id, _) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        var client = await portal.SignInAsAsync("SupportCenter");
+        var form = Entry(1);
+        form["Input.Amount"] = amount;
+        var response = await client.PostFormAsync($"/Disbursements/Record?proposalId={id}", form);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("DoitSpecialist")]
+    [InlineData("DoitLeader")]
+    [InlineData("Viewer")]
+    public async Task Only_the_support_center_may_open_the_recording_form(string role)
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var (id, _) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        var client = await portal.SignInAsAsync(role);
+        var response = await client.GetAsync($"/Disbursements/Record?proposalId={id}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_ledger_refuses_updates_and_deletes_in_the_application_and_in_the_database()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var entry = await db.DisbursementEntries.FirstAsync();
+            var original = entry.Amount;
+            db.Entry(entry).Property(e => e.Amount).CurrentValue = 1m;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.DisbursementEntries.Remove(await db.DisbursementEntries.FirstAsync());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            var update = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+                db.Database.ExecuteSqlRawAsync("UPDATE DisbursementEntries SET Amount = '1' WHERE Id = {0}", entry.Id));
+            Assert.Contains("append-only", update.Message);
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM DisbursementEntries"));
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ProposalTransitions"));
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET UserName = 'x'"));
+            Assert.Equal(original, await db.DisbursementEntries.Where(e => e.Id == entry.Id).Select(e => e.Amount).SingleAsync());
+            return true;
+        });
+    }
+
+    [Fact]
+    public async Task A_reversal_cancels_an_entry_once_and_points_at_it()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var (id, _) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        var client = await portal.SignInAsAsync("SupportCenter");
+        var before = await BalanceAsync(portal, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(12_345_000m, voucher: "PC-NHAM"))).StatusCode);
+        var entryId = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.Where(e => e.VoucherNumber == "PC-NHAM").Select(e => e.Id).SingleAsync());
+
+        var reverse = new Dictionary<string, string>
+        {
+            ["Input.EntryDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.VoucherNumber"] = "PC-NHAM-DAO",
+            ["Input.Reason"] = "Nhập nhầm số tiền",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Reverse?id={entryId}", reverse)).StatusCode);
+        Assert.Equal(before, await BalanceAsync(portal, id));
+
+        var reversal = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.AsNoTracking().SingleAsync(e => e.ReversesEntryId == entryId));
+        Assert.Equal(-12_345_000m, reversal.Amount);
+        Assert.Equal(DisbursementKind.Reversal, reversal.Kind);
+
+        var again = await client.PostFormAsync($"/Disbursements/Reverse?id={entryId}", reverse);
+        Assert.Contains("đã được đảo", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.CountAsync(e => e.ReversesEntryId == entryId)));
+    }
+
+    [Fact]
+    public async Task Settlement_overrides_the_approved_figures_in_the_appendix_and_closes_the_ledger()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var accepted = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking()
+            .Where(p => p.Status == ProposalStatus.Accepted).Select(p => new { p.Id, Total = p.ApprovedTotalCost!.Value, Share = p.ApprovedProvincialShare!.Value, Group = p.ContentItem.Group.Code }).FirstAsync());
+        var appendix = () => portal.ScopedAsync(sp => sp.GetRequiredService<AppendixQuery>().BuildAsync("2018-2025"));
+        var before = await appendix();
+
+        var client = await portal.SignInAsAsync("SupportCenter");
+        var settledTotal = accepted.Total - 100_000_000m;
+        var settledShare = accepted.Share - 65_252_000m;
+        var form = new Dictionary<string, string>
+        {
+            ["Input.DecisionNumber"] = "77/QĐ-TT",
+            ["Input.SettlementDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SettledTotalCost"] = VnFormat.Dong(settledTotal),
+            ["Input.SettledProvincialShare"] = VnFormat.Dong(settledShare),
+        };
+        var response = await client.PostFormAsync($"/Disbursements/Settle?proposalId={accepted.Id}", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var after = await appendix();
+        Assert.Equal(before.Total.TotalCost - 100_000_000m, after.Total.TotalCost);
+        Assert.Equal(before.Total.ProvincialShare - 65_252_000m, after.Total.ProvincialShare);
+        Assert.Equal(before.Total.ProposalCount, after.Total.ProposalCount);
+        Assert.Equal(ProposalStatus.Settled, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.Id == accepted.Id).Select(p => p.Status).SingleAsync()));
+
+        var closed = await client.GetAsync($"/Disbursements/Record?proposalId={accepted.Id}");
+        var post = await client.PostFormAsync($"/Disbursements/Record?proposalId={accepted.Id}", Entry(1_000m));
+        Assert.Contains("Đề án đã quyết toán", await post.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Settling_above_the_approved_share_is_refused_and_nothing_changes()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var accepted = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking()
+            .Where(p => p.Status == ProposalStatus.Accepted).Select(p => new { p.Id, Total = p.ApprovedTotalCost!.Value, Share = p.ApprovedProvincialShare!.Value }).FirstAsync());
+        var client = await portal.SignInAsAsync("SupportCenter");
+        var response = await client.PostFormAsync($"/Disbursements/Settle?proposalId={accepted.Id}", new Dictionary<string, string>
+        {
+            ["Input.DecisionNumber"] = "78/QĐ-TT",
+            ["Input.SettlementDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SettledTotalCost"] = VnFormat.Dong(accepted.Total),
+            ["Input.SettledProvincialShare"] = VnFormat.Dong(accepted.Share + 1),
+        });
+        Assert.Contains("không được vượt phần ngân sách tỉnh được duyệt", await response.Content.ReadAsStringAsync());
+        Assert.Equal(ProposalStatus.Accepted, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.Id == accepted.Id).Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_register_balances_add_up_to_the_figures_the_appendix_uses()
+    {
+        await using var portal = new CnhtFactory();
+        var balances = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().BalancesAsync(new LedgerFilter("2018-2025")));
+        var appendix = await portal.ScopedAsync(sp => sp.GetRequiredService<AppendixQuery>().BuildAsync("2018-2025"));
+        Assert.Equal(appendix.Total.ProposalCount, balances.Count);
+        Assert.Equal(appendix.Total.ProvincialShare, balances.Sum(b => b.ApprovedProvincialShare));
+        Assert.Equal(appendix.Total.OtherSources, balances.Sum(b => b.ApprovedOtherSources));
+
+        var register = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().RegisterAsync(new LedgerFilter("2018-2025")));
+        Assert.Equal(balances.Sum(b => b.DisbursedProvincial), register.Totals.Provincial);
+        var settled = balances.Where(b => b.Status == ProposalStatus.Settled).ToList();
+        Assert.All(settled, b => Assert.Equal(b.ApprovedProvincialShare, b.DisbursedProvincial));
+        Assert.All(settled, b => Assert.Equal(0m, b.OutstandingAdvances));
+        Assert.Contains(balances, b => b.Status != ProposalStatus.Settled && b.OutstandingAdvances > 0);
+    }
+
+    [Fact]
+    public async Task The_register_page_filters_by_source_and_shows_totals()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var client = await portal.SignInAsAsync("Viewer");
+        var html = await client.GetStringAsync("/Disbursements?program=2018-2025&source=Counterpart");
+        Assert.Contains("Sổ giải ngân", html);
+        var register = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().RegisterAsync(new LedgerFilter("2018-2025", Source: FundingSource.Counterpart)));
+        Assert.True(register.Totals.Count > 0);
+        Assert.Contains($"Bút toán ({register.Totals.Count})", html);
+        Assert.All(register.Rows, r => Assert.Equal(FundingSource.Counterpart, r.Source));
+        Assert.Equal(0m, register.Totals.Provincial);
+        Assert.Contains(VnFormat.Dong(register.Totals.Counterpart), html);
+        Assert.DoesNotContain("Ghi giải ngân", html);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Operations;
+
+/// <summary>Containers log compact JSON to the console and write no file; elsewhere a daily rolling file is kept.</summary>
+public sealed class LoggingTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cnht-tests", $"logs-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Json_format_writes_one_json_event_per_line_to_the_console_and_no_file()
+    {
+        var result = await PortalProcess.RunWithEnvironmentAsync(Path.Combine(_folder, "cnht.db"), "Production",
+            new Dictionary<string, string?> { ["Logging__Format"] = "json", ["Logging__File"] = "" }, "migrate");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+
+        var events = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith('{'))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToList();
+        Assert.Contains(events, e => e.TryGetProperty("@mt", out var mt) && mt.GetString()!.StartsWith("Applying {Count} migration(s)", StringComparison.Ordinal));
+        Assert.All(events, e => Assert.True(e.TryGetProperty("@t", out _)));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "logs")));
+    }
+
+    [Fact]
+    public async Task Text_format_keeps_a_daily_rolling_file()
+    {
+        var file = Path.Combine(_folder, "logs", "cnht-.log");
+        var result = await PortalProcess.RunWithEnvironmentAsync(Path.Combine(_folder, "cnht.db"), "Production",
+            new Dictionary<string, string?> { ["Logging__File"] = file }, "migrate");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+
+        var written = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "logs"), "cnht-*.log"));
+        Assert.Matches(@"cnht-\d{8}\.log$", written);
+        Assert.Contains("Applying", await File.ReadAllTextAsync(written));
+        Assert.DoesNotContain("\"@mt\"", result.StdOut);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

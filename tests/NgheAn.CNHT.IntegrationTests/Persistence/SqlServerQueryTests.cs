@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Persistence;
+
+/// <summary>
+/// Every report query compiles for SQL Server: EF Core translates it with the SQL Server provider and the
+/// T-SQL it produces parses for SQL Server 2022. The real query code runs (no copies of the LINQ), replayed
+/// on SQL Server from the demo data (<see cref="SqlServerQueryRecorder"/>). New query classes belong here.
+/// </summary>
+public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoPortal>
+{
+    private static void AssertParsesAsTSql(IEnumerable<string> commands)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        }
+    }
+
+    private static string WithoutTimestamp(AppendixReport report)
+    {
+        var json = JsonNode.Parse(ReportJson.Serialize(report))!.AsObject();
+        json.Remove("generatedAtUtc");
+        return json.ToJsonString();
+    }
+
+    [Fact]
+    public void The_appendix_aggregate_is_one_grouped_TSql_query()
+    {
+        using var db = SqlServerQueryRecorder.SqlServerContext();
+        var sql = AppendixQuery.ItemSums(db, programId: 1, fromYear: 2018, toYear: 2025).ToQueryString();
+        Assert.Contains("GROUP BY [p].[ContentItemId]", sql);
+        Assert.Contains("COUNT(*)", sql);
+        Assert.Contains("SUM(COALESCE(", sql);
+        AssertParsesAsTSql([sql]);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(2020, 2022)]
+    public async Task The_appendix_report_runs_its_queries_on_sql_server_with_the_same_result(int? from, int? to)
+    {
+        var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString,
+            db => new AppendixQuery(db, new CatalogQueries(db), TimeProvider.System).BuildAsync("2018-2025", from, to));
+        Assert.True(capture.Commands.Count >= 4, string.Join("\n\n", capture.Commands));
+        Assert.Contains(capture.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal));
+        AssertParsesAsTSql(capture.Commands);
+        Assert.Equal(WithoutTimestamp(capture.SqliteResult), WithoutTimestamp(capture.SqlServerResult));
+    }
+
+    [Fact]
+    public async Task The_catalog_queries_run_on_sql_server_with_the_same_result()
+    {
+        var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
+        {
+            var queries = new CatalogQueries(db);
+            var programs = await queries.ListProgramsAsync();
+            var catalog = await queries.GetAsync("2018-2025");
+            var defaultCode = await queries.DefaultProgramCodeAsync(2024);
+            return ReportJson.Serialize(new { programs, catalog, defaultCode });
+        });
+        Assert.True(capture.Commands.Count >= 6, string.Join("\n\n", capture.Commands));
+        AssertParsesAsTSql(capture.Commands);
+        Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Planning;
+
+/// <summary>Annual estimates: built from the year's proposals, submitted, approved, revised as new versions — each version kept.</summary>
+public sealed partial class EstimateTests
+{
+    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<int> CreateAsync(HttpClient client, int year, bool prefill = true)
+    {
+        var response = await client.PostFormAsync("/Estimates?program=2018-2025", new Dictionary<string, string>
+        {
+            ["Input.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Prefill"] = prefill ? "true" : "false",
+        }, "/Estimates?program=2018-2025&handler=Create");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(IdRegex().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task An_estimate_is_prefilled_submitted_approved_and_revised_with_every_version_kept()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var leader = await portal.SignInAsAsync("DoitLeader");
+
+        var v1 = await CreateAsync(specialist, 2023);
+        var lines = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimateLines.Where(l => l.AnnualEstimateId == v1).SumAsync(l => l.Amount));
+        var planned2023 = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.StartYear == 2023).SumAsync(p => p.ApprovedProvincialShare ?? 0));
+        Assert.Equal(planned2023, lines);
+
+        // Management costs typed on item 7.1, then submitted and approved.
+        var item71 = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.Where(i => i.Code == "7.1" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).SingleAsync());
+        var save = await specialist.PostFormAsync($"/Estimates/Details/{v1}", new Dictionary<string, string> { ["Lines[0].ItemId"] = item71.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Lines[0].Amount"] = "25.000.000" }, $"/Estimates/Details/{v1}?handler=Save");
+        Assert.True(save.StatusCode == HttpStatusCode.Redirect, await save.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync($"/Estimates/Details/{v1}", new Dictionary<string, string>(), $"/Estimates/Details/{v1}?handler=Submit")).StatusCode);
+
+        // The specialist cannot approve; the leader can.
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync($"/Estimates/Details/{v1}", new Dictionary<string, string> { ["Approval.DecisionNumber"] = "1/QĐ", ["Approval.DecisionDate"] = Today }, $"/Estimates/Details/{v1}?handler=Approve")).StatusCode);
+        Assert.Equal(EstimateStatus.Submitted, await StatusAsync(portal, v1));
+        var approve = await leader.PostFormAsync($"/Estimates/Details/{v1}", new Dictionary<string, string> { ["Approval.DecisionNumber"] = "15/QĐ-SCT", ["Approval.DecisionDate"] = Today }, $"/Estimates/Details/{v1}?handler=Approve");
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Equal(EstimateStatus.Approved, await StatusAsync(portal, v1));
+
+        // A revision is version 2 with the same lines; approving it supersedes (keeps) version 1.
+        var v2 = await CreateAsync(specialist, 2023, prefill: false);
+        var versions = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimates.Where(e => e.Year == 2023).OrderBy(e => e.Version).Select(e => e.Version).ToListAsync());
+        Assert.Equal([1, 2], versions);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync($"/Estimates/Details/{v2}", new Dictionary<string, string>(), $"/Estimates/Details/{v2}?handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.PostFormAsync($"/Estimates/Details/{v2}", new Dictionary<string, string> { ["Approval.DecisionNumber"] = "20/QĐ-SCT", ["Approval.DecisionDate"] = Today }, $"/Estimates/Details/{v2}?handler=Approve")).StatusCode);
+        Assert.Equal(EstimateStatus.Superseded, await StatusAsync(portal, v1));
+        Assert.Equal(EstimateStatus.Approved, await StatusAsync(portal, v2));
+        var total2 = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimateLines.Where(l => l.AnnualEstimateId == v2).SumAsync(l => l.Amount));
+        var planned71 = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.StartYear == 2023 && p.ContentItemId == item71).SumAsync(p => p.ApprovedProvincialShare ?? 0));
+        Assert.Equal(planned2023 - planned71 + 25_000_000m, total2);
+
+        var history = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.EntityType == "AnnualEstimate" && a.EntityKey == v1.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(history >= 3, "insert, submit, approve and supersede of version 1 are in the audit trail");
+    }
+
+    [Fact]
+    public async Task An_approved_estimate_cannot_be_edited_and_a_second_open_version_is_refused()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var v1 = await CreateAsync(specialist, 2024);
+        var again = await specialist.PostFormAsync("/Estimates?program=2018-2025", new Dictionary<string, string> { ["Input.Year"] = "2024" }, "/Estimates?program=2018-2025&handler=Create");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("chưa được phê duyệt", await again.Content.ReadAsStringAsync());
+
+        var outside = await specialist.PostFormAsync("/Estimates?program=2018-2025", new Dictionary<string, string> { ["Input.Year"] = "2030" }, "/Estimates?program=2018-2025&handler=Create");
+        Assert.Contains("phải nằm trong giai đoạn", await outside.Content.ReadAsStringAsync());
+
+        var viewer = await portal.SignInAsAsync("Viewer");
+        var forbidden = await viewer.PostFormAsync($"/Estimates/Details/{v1}", new Dictionary<string, string>(), $"/Estimates/Details/{v1}?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", forbidden.Headers.Location!.PathAndQuery);
+        Assert.Equal(EstimateStatus.Draft, await StatusAsync(portal, v1));
+    }
+
+    private static Task<EstimateStatus> StatusAsync(CnhtFactory portal, int id) =>
+        portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimates.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
+
+    [GeneratedRegex(@"/Estimates/Details/(\d+)")]
+    private static partial Regex IdRegex();
+}
