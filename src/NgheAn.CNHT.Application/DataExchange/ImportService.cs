@@ -82,7 +82,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
                 r.Line.StartYear, r.Line.EndYear, r.Line.TotalCost, r.Line.ProvincialShare, r.Line.Status, r.Ledger.Count))
             .ToList();
         var summary = plan.Summary(parsed);
-        if (errors > 0 || request.DryRun || plan.Rows.Count == 0)
+        if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null)))
         {
             logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}",
                 request.FileName, program.Code, errors, plan.Rows.Count, request.DryRun);

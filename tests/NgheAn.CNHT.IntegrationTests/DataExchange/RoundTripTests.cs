@@ -38,6 +38,9 @@ public sealed class RoundTripTests(DemoPortal demo) : IClassFixture<DemoPortal>
             .ToListAsync());
         Assert.Equal(await Proposals(demo), await Proposals(empty));
 
+        // A unit listed in DonVi but used by no proposal is created too (the demo has one).
+        Assert.Equal(14, outcome.Summary.NewUnits);
+
         // And the import's own export is the same workbook content again.
         var again = await empty.ImportAsync(await empty.ExportAsync());
         Assert.Equal(23, again.Summary.ExistingProposals);

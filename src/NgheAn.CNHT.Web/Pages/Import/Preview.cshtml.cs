@@ -14,7 +14,7 @@ public sealed class PreviewModel(ImportBatchService batches, ILogger<PreviewMode
 
     public ImportOutcome? Report => View.Report;
 
-    public bool CanConfirm => View.Batch.Status == Domain.DataExchange.ImportBatchStatus.Checked && Report is { HasErrors: false } r && r.Summary.NewProposals > 0;
+    public bool CanConfirm => View.Batch.Status == Domain.DataExchange.ImportBatchStatus.Checked && Report is { HasErrors: false } r && (r.Summary.NewProposals > 0 || r.Summary.NewUnits > 0);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
