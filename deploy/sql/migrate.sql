@@ -926,3 +926,62 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [FileName] nvarchar(255) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [ProgramCode] nvarchar(20) NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CheckedAt] datetime2 NULL,
+        [ErrorCount] int NOT NULL,
+        [NewProposalCount] int NOT NULL,
+        [NewLedgerEntryCount] int NOT NULL,
+        [ImportedAt] datetime2 NULL,
+        [ImportedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ImportBatches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatchContents] (
+        [ImportBatchId] int NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        [Report] varbinary(max) NULL,
+        CONSTRAINT [PK_ImportBatchContents] PRIMARY KEY ([ImportBatchId]),
+        CONSTRAINT [FK_ImportBatchContents_ImportBatches_ImportBatchId] FOREIGN KEY ([ImportBatchId]) REFERENCES [ImportBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE INDEX [IX_ImportBatches_UploadedBy_UploadedAt] ON [ImportBatches] ([UploadedBy], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127222537_ImportBatches', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

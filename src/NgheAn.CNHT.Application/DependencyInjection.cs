@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Access;
+using NgheAn.CNHT.Application.Api;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Application.Disbursements;
 using NgheAn.CNHT.Application.Estimates;
 using NgheAn.CNHT.Application.Organizations;
@@ -16,6 +19,11 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<ImportBatchService>();
+        services.AddScoped<ExportQuery>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<ApiReadQueries>();
         services.AddScoped<CatalogService>();
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerQueries>();

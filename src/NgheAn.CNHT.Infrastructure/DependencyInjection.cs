@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
@@ -60,6 +62,8 @@ public static class DependencyInjection
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddSingleton<IReportRenderer, ReportRenderer>();
+        services.AddSingleton<IWorkbookReader, ClosedXmlWorkbookReader>();
+        services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
     private const string AuditRoles =  "L    A     D    A    D      D";
     private const string Workers =     "L    D     A    A    A      D";
     private const string LeaderReads = "L    D     D    A    D      D";
+    private const string Importers =   "L    D     A    D    A      D";
 
     /// <summary>Endpoint → expected outcome per caller. URLs are filled from the fixture's records.</summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>
@@ -140,6 +141,30 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Reports/Issued/Create"] = Leader,
         // The download log needs both business reading and audit rights: DOIT leadership.
         ["GET /Reports/Downloads"] = LeaderReads,
+        // Import, export, API keys (ADR 0041, 0043); ids of batches that do not exist answer 404 once authorized.
+        ["GET /Import"] = Importers,
+        ["GET /Import/Index"] = Importers,
+        ["GET /Import?handler=Template"] = Importers,
+        ["GET /Import/Index?handler=Template"] = Importers,
+        ["POST /Import?handler=Upload"] = Importers,
+        ["POST /Import/Index?handler=Upload"] = Importers,
+        ["GET /Import/Preview/{id:int}"] = Importers,
+        ["POST /Import/Preview/{id:int}?handler=Confirm"] = Importers,
+        ["POST /Import/Preview/{id:int}?handler=Discard"] = Importers,
+        ["GET /Export"] = Business,
+        ["GET /Export/Index"] = Business,
+        ["GET /Export?handler=Download"] = Business,
+        ["GET /Export/Index?handler=Download"] = Business,
+        ["GET /Admin/ApiKeys"] = AdminOnly,
+        ["POST /Admin/ApiKeys?handler=Issue"] = AdminOnly,
+        ["POST /Admin/ApiKeys?handler=Revoke"] = AdminOnly,
+        // The read-only API: 401 without a key or a session, 403 for an Admin session.
+        ["GET /api/v1/programs"] = Business,
+        ["GET /api/v1/programs/{code}"] = Business,
+        ["GET /api/v1/programs/{code}/proposals"] = Business,
+        ["GET /api/v1/programs/{code}/ledger"] = Business,
+        ["GET /api/v1/programs/{code}/appendix"] = Business,
+        ["GET /openapi/{documentName}.json"] = Anyone,
     };
 
     [Fact]
@@ -237,7 +262,8 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             .Replace("/Organizations/Edit/{id:int}", $"/Organizations/Edit/{_values["organization"]}", StringComparison.Ordinal)
             .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
             .Replace("{code}", "2026-2030", StringComparison.Ordinal)
-            .Replace("{kind}", "appendix", StringComparison.Ordinal);
+            .Replace("{kind}", "appendix", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
         url = url switch
         {
             "/Disbursements/Record" or "/Disbursements/Settle" => $"{url}?proposalId={_values["proposal"]}",
