@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ScaleDataSeeder>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdminService>();
         return services;
