@@ -985,3 +985,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_ProgramId_Status_StartYear_ContentItemId] ON [Proposals];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    DROP INDEX [IX_DisbursementEntries_ProposalId_Source] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_Code] ON [Proposals] ([ProgramId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_Status_Code] ON [Proposals] ([ProgramId], [Status], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_ProposalId_Source_Amount] ON [DisbursementEntries] ([ProposalId], [Source], [Amount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_Source_EntryDate_ProposalId_Amount] ON [DisbursementEntries] ([Source], [EntryDate], [ProposalId], [Amount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127230928_CoveringIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -131,6 +131,15 @@ public sealed class ScaleDataSeeder(IConfiguration configuration, IHostEnvironme
             logger.LogInformation("Scale data: {Proposals}/{Total} proposals, {Entries} ledger entries", created, proposals, written);
         }
 
+        await using (var db = new AppDbContext(options.Options))
+        {
+            if (db.Database.IsSqlite())
+            {
+                // Fresh statistics for the query planner after a bulk load.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+            }
+        }
+
         clock.Stop();
         return new ScaleResult(organizations.Count, proposals, transitions, written, clock.Elapsed);
     }

@@ -651,7 +651,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
 
-                    b.HasIndex("ProposalId", "Source");
+                    b.HasIndex("ProposalId", "Source", "Amount");
+
+                    b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -1072,7 +1074,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContentItemId", "StartYear");
 
-                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId");
+                    b.HasIndex("ProgramId", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Figures");
 
                     b.ToTable("Proposals", (string)null);
                 });

@@ -621,7 +621,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
 
-                    b.HasIndex("ProposalId", "Source");
+                    b.HasIndex("ProposalId", "Source", "Amount");
+
+                    b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -1032,7 +1034,12 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContentItemId", "StartYear");
 
-                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId");
+                    b.HasIndex("ProgramId", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Figures");
 
                     b.ToTable("Proposals", (string)null);
                 });
