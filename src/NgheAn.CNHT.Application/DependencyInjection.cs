@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Disbursements;
@@ -29,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<ProposalQueries>();
         services.AddScoped<ProposalService>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<NotificationService>();
+        services.TryAddSingleton<IMailOutbox, NoMailOutbox>();
+        services.AddScoped<Dashboard.DashboardQuery>();
         return services;
     }
 }

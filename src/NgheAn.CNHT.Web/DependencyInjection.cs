@@ -93,6 +93,9 @@ public static class DependencyInjection
                 o.Conventions.AuthorizePage("/Organizations/Create", Policies.EditProposals);
                 o.Conventions.AuthorizePage("/Organizations/Edit", Policies.EditProposals);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+                // Every signed-in user (the fallback policy): their own notices, the user guide.
+                o.Conventions.AuthorizeFolder("/Notifications");
+                o.Conventions.AuthorizeFolder("/Guide");
             })
             .AddMvcOptions(o =>
             {

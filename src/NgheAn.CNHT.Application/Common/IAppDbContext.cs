@@ -31,6 +31,8 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Notification> Notifications { get; }
+    DbSet<NotificationReceipt> NotificationReceipts { get; }
+    DbSet<OutgoingEmail> OutgoingEmails { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
         var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber);
         Entries = await ledger.RegisterAsync(filter, ct);
         Balances = await ledger.BalancesAsync(filter, ct);
-        LeadUnits = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        LeadUnits = (await db.Organizations.AsNoTracking().OrderByVietnamese(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
     }
 
