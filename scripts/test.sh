@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium for the browser tests (Playwright drives /usr/bin/chromium;
-# nothing is downloaded by Playwright itself); docker-compose (with python3-yaml) to validate the compose
-# files, nginx and openssl to run the reverse-proxy configuration (tests/.../Deployment). No Docker engine
-# is needed or started; Debian's policy-rc.d keeps the nginx package from starting a service.
-packages=(chromium docker-compose python3-yaml nginx openssl)
+# nothing is downloaded by Playwright itself); poppler-utils for pdftoppm, which renders report PDFs to PNG;
+# docker-compose (with python3-yaml) to validate the compose files, nginx and openssl to run the
+# reverse-proxy configuration (tests/.../Deployment). No Docker engine is needed or started; Debian's
+# policy-rc.d keeps the nginx package from starting a service.
+packages=(chromium poppler-utils docker-compose python3-yaml nginx openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -929,7 +929,66 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [FileName] nvarchar(255) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [ProgramCode] nvarchar(20) NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CheckedAt] datetime2 NULL,
+        [ErrorCount] int NOT NULL,
+        [NewProposalCount] int NOT NULL,
+        [NewLedgerEntryCount] int NOT NULL,
+        [ImportedAt] datetime2 NULL,
+        [ImportedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ImportBatches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE TABLE [ImportBatchContents] (
+        [ImportBatchId] int NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        [Report] varbinary(max) NULL,
+        CONSTRAINT [PK_ImportBatchContents] PRIMARY KEY ([ImportBatchId]),
+        CONSTRAINT [FK_ImportBatchContents_ImportBatches_ImportBatchId] FOREIGN KEY ([ImportBatchId]) REFERENCES [ImportBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    CREATE INDEX [IX_ImportBatches_UploadedBy_UploadedAt] ON [ImportBatches] ([UploadedBy], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127222537_ImportBatches'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127222537_ImportBatches', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     DROP INDEX [IX_Notifications_RecipientRole_ReadAt] ON [Notifications];
@@ -937,7 +996,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -951,7 +1010,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -965,7 +1024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     ALTER TABLE [Notifications] ADD [ResolvedAt] datetime2 NULL;
@@ -973,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE TABLE [NotificationReceipts] (
@@ -987,7 +1046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE TABLE [OutgoingEmails] (
@@ -1008,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_ProposalId_ResolvedAt] ON [Notifications] ([ProposalId], [ResolvedAt]);
@@ -1016,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_RecipientRole_CreatedAt] ON [Notifications] ([RecipientRole], [CreatedAt]);
@@ -1024,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_RecipientUser_CreatedAt] ON [Notifications] ([RecipientUser], [CreatedAt]);
@@ -1032,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     CREATE INDEX [IX_OutgoingEmails_SentAt_FailedAt_NextAttemptAt] ON [OutgoingEmails] ([SentAt], [FailedAt], [NextAttemptAt]);
@@ -1040,11 +1099,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127223525_NotificationReceiptsAndOutbox'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127223525_NotificationReceiptsAndOutbox', N'10.0.15');
+    VALUES (N'20261127225756_NotificationReceiptsAndOutbox', N'10.0.15');
 END;
 
 COMMIT;

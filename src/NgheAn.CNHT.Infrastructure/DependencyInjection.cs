@@ -5,10 +5,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Mail;
 using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
 
 namespace NgheAn.CNHT.Infrastructure;
@@ -58,6 +62,10 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("NgheAn.CNHT")
             .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddSingleton<IReportRenderer, ReportRenderer>();
+        services.AddSingleton<IWorkbookReader, ClosedXmlWorkbookReader>();
+        services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -8,6 +9,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Seeding;
+using NgheAn.CNHT.Web.Api;
 using NgheAn.CNHT.Web.Authorization;
 using NgheAn.CNHT.Web.Operations;
 using NgheAn.CNHT.Web.Security;
@@ -28,7 +30,19 @@ public static class DependencyInjection
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(ApiKeyAuthenticationHandler.ApiOrCookieScheme, "Khóa API hoặc phiên đăng nhập", o =>
+            {
+                o.ForwardDefaultSelector = c => c.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme;
+                // The API answers 401/403 with a JSON problem, never with a redirect to the login page.
+                o.ForwardChallenge = ApiKeyAuthenticationHandler.SchemeName;
+                o.ForwardForbid = ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddIdentityCookies();
+        services.AddCnhtOpenApi();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -93,6 +107,12 @@ public static class DependencyInjection
                 o.Conventions.AuthorizePage("/Organizations/Create", Policies.EditProposals);
                 o.Conventions.AuthorizePage("/Organizations/Edit", Policies.EditProposals);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.ReadProgramData);
+                o.Conventions.AuthorizePage("/Reports/Narratives", Policies.EditNarratives);
+                o.Conventions.AuthorizePage("/Reports/Issued/Create", Policies.IssueReports);
+                o.Conventions.AuthorizePage("/Reports/Downloads", Policies.ViewAudit);
+                o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
+                o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Guide");
@@ -171,10 +191,14 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
+        app.UseImportUploadLimit();
         // Stylesheets, scripts and images are public: the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapPortalHealthChecks();
+        app.MapApiV1();
+        // The description of a read-only API is public; the data behind it is not.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }

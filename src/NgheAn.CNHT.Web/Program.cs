@@ -11,7 +11,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(Verbs.HostArgs(args));
     builder.Host.UseSerilog((context, services, logger) =>
         LogSetup.Configure(logger, context.Configuration, context.HostingEnvironment).ReadFrom.Services(services));
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Domain.Access;
 using NgheAn.CNHT.Domain.Auditing;
 using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.DataExchange;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Organizations;
@@ -31,10 +32,15 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Notification> Notifications { get; }
+    DbSet<ImportBatch> ImportBatches { get; }
+    DbSet<ImportBatchContent> ImportBatchContents { get; }
     DbSet<NotificationReceipt> NotificationReceipts { get; }
     DbSet<OutgoingEmail> OutgoingEmails { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     /// <summary>The tracking entry of an entity (to set the concurrency stamp the user saw as the original value).</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;

@@ -15,13 +15,7 @@ public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, Time
 {
     public async Task<AppendixReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
-        var program = await catalog.GetAsync(programCode, ct)
-            ?? throw new NotFoundException($"Không có chương trình mã {programCode}.");
-        var period = new YearRange(fromYear ?? program.StartYear, toYear ?? program.EndYear);
-        if (!new YearRange(program.StartYear, program.EndYear).Contains(period))
-        {
-            throw new DomainException($"Khoảng năm {period} nằm ngoài giai đoạn của chương trình ({program.StartYear}-{program.EndYear}).");
-        }
+        var (program, period) = await ResolveAsync(catalog, programCode, fromYear, toYear, ct);
 
         var sums = await ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct);
         var byItem = sums.ToDictionary(s => s.ContentItemId);
@@ -46,6 +40,20 @@ public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, Time
 
         return new AppendixReport(program.Code, program.Name, program.LegalBasis, period.From, period.To, groups,
             AppendixFigures.Sum(groups.Select(g => g.Figures)), clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The program's catalog and the year range asked for (its whole period when no years are given), refused when outside the period.</summary>
+    public static async Task<(ProgramCatalog Program, YearRange Period)> ResolveAsync(CatalogQueries catalog, string programCode, int? fromYear, int? toYear, CancellationToken ct)
+    {
+        var program = await catalog.GetAsync(programCode, ct)
+            ?? throw new NotFoundException($"Không có chương trình mã {programCode}.");
+        var period = new YearRange(fromYear ?? program.StartYear, toYear ?? program.EndYear);
+        if (!new YearRange(program.StartYear, program.EndYear).Contains(period))
+        {
+            throw new DomainException($"Khoảng năm {period} nằm ngoài giai đoạn của chương trình ({program.StartYear}-{program.EndYear}).");
+        }
+
+        return (program, period);
     }
 
     /// <summary>Per content item: count, total cost and provincial share of the counted proposals. One GROUP BY.</summary>

@@ -14,9 +14,25 @@ public sealed record AppendixReport(
     int ToYear,
     IReadOnlyList<AppendixGroupRow> Groups,
     AppendixFigures Total,
-    DateTime GeneratedAtUtc)
+    DateTime GeneratedAtUtc) : IReportModel
 {
+    public ReportKind Kind => ReportKind.Appendix;
+
     public string PeriodLabel => FromYear == ToYear ? $"năm {FromYear}" : $"giai đoạn {FromYear}-{ToYear}";
+
+    public IEnumerable<ReportFigureRow> Figures()
+    {
+        foreach (var g in Groups)
+        {
+            yield return g.Figures.Row("group:" + g.Code, $"Nhóm {g.Code}. {g.Name}");
+            foreach (var i in g.Items)
+            {
+                yield return i.Figures.Row("item:" + i.Code, $"{i.Code}. {i.Name}");
+            }
+        }
+
+        yield return Total.Row("total", "Tổng cộng");
+    }
 }
 
 public sealed record AppendixFigures(decimal Plan, int ProposalCount, decimal TotalCost, decimal ProvincialShare)
@@ -25,6 +41,16 @@ public sealed record AppendixFigures(decimal Plan, int ProposalCount, decimal To
     public decimal OtherSources => TotalCost - ProvincialShare;
 
     public decimal? PercentOfPlan => Plan == 0 ? null : Math.Round(ProvincialShare * 100m / Plan, 2, MidpointRounding.AwayFromZero);
+
+    public ReportFigureRow Row(string key, string label) => new(key, label,
+    [
+        new("Kế hoạch giai đoạn", Plan, FigureUnit.Dong),
+        new("Số đề án", ProposalCount, FigureUnit.Count),
+        new("Tổng kinh phí thực hiện", TotalCost, FigureUnit.Dong),
+        new("Ngân sách tỉnh hỗ trợ", ProvincialShare, FigureUnit.Dong),
+        new("Nguồn khác", OtherSources, FigureUnit.Dong),
+        new("Tỷ lệ so với kế hoạch", PercentOfPlan, FigureUnit.Percent),
+    ]);
 
     public static AppendixFigures Sum(IEnumerable<AppendixFigures> rows)
     {

@@ -5,6 +5,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Access;
 using NgheAn.CNHT.Domain.Auditing;
 using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.DataExchange;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Organizations;
@@ -42,6 +43,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportBatchContent> ImportBatchContents => Set<ImportBatchContent>();
     public DbSet<NotificationReceipt> NotificationReceipts => Set<NotificationReceipt>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

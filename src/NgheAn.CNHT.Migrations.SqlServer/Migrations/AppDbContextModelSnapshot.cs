@@ -580,6 +580,87 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("PlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("NewLedgerEntryCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewProposalCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProgramCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("Report")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("ImportBatchId");
+
+                    b.ToTable("ImportBatchContents", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1445,6 +1526,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.DataExchange.ImportBatch", null)
+                        .WithOne("Content")
+                        .HasForeignKey("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", "ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -1554,6 +1644,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
                 {
                     b.Navigation("PlanRevisions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>

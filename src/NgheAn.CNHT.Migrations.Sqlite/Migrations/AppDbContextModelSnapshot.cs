@@ -552,6 +552,85 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("PlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewLedgerEntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewProposalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgramCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Report")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ImportBatchId");
+
+                    b.ToTable("ImportBatchContents", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1396,6 +1475,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.DataExchange.ImportBatch", null)
+                        .WithOne("Content")
+                        .HasForeignKey("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", "ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -1505,6 +1593,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
                 {
                     b.Navigation("PlanRevisions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>

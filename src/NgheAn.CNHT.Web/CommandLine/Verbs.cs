@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Persistence;
@@ -13,9 +14,32 @@ namespace NgheAn.CNHT.Web.CommandLine;
 /// </summary>
 public static class Verbs
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "backup"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "backup", "import", "export"];
+
+    private static readonly string[] Switches = ["--dry-run", "--template"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    /// <summary>
+    /// The arguments the host's configuration sees: without the verb, its positional argument (a file such as
+    /// /srv/du-lieu.xlsx would otherwise read as a "/key value" switch and swallow the next argument) and its
+    /// value-less switches. Configuration overrides (--contentRoot, --Database:Provider X) pass through.
+    /// </summary>
+    public static string[] HostArgs(string[] args)
+    {
+        if (!IsVerb(args))
+        {
+            return args;
+        }
+
+        var rest = args.Skip(1).ToList();
+        if (rest.Count > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            rest.RemoveAt(0);
+        }
+
+        return rest.Where(a => !Switches.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -57,6 +81,12 @@ public static class Verbs
                 case "backup":
                     return await BackupAsync(sp.GetRequiredService<DatabaseBackup>(), options);
 
+                case "import":
+                    return await ImportAsync(sp, args, options);
+
+                case "export":
+                    return await ExportAsync(sp, options);
+
                 default:
                     return Fail($"Lệnh không hợp lệ: {args[0]}.");
             }
@@ -91,37 +121,121 @@ public static class Verbs
         }
     }
 
+    private const string ReportUsage =
+        "Cách dùng: report appendix|annual|matrix|register|document --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json|pdf|xlsx|html --out TỆP";
+
     private static async Task<int> ReportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
     {
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new UsageException("Cách dùng: report appendix --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json --out TỆP");
+            throw new UsageException(ReportUsage);
         }
 
-        var kind = args[1];
+        if (!ReportKinds.TryParse(args[1], out var kind))
+        {
+            throw new UsageException($"Loại báo cáo không hợp lệ: {args[1]} (chọn appendix, annual, matrix, register hoặc document).");
+        }
+
         var program = Require(options, "program");
-        var format = options.GetValueOrDefault("format", "json").ToLowerInvariant();
+        var formatText = options.GetValueOrDefault("format", "json");
+        if (!ReportKinds.TryParseFormat(formatText, out var format))
+        {
+            throw new UsageException($"Định dạng không hợp lệ: {formatText} (chọn json, pdf, xlsx hoặc html).");
+        }
+
         var output = Require(options, "out");
         var (from, to) = Years(options);
-        if (kind != "appendix")
-        {
-            throw new UsageException($"Loại báo cáo không hợp lệ: {kind}.");
-        }
-
-        var report = await sp.GetRequiredService<AppendixQuery>().BuildAsync(program, from, to);
-        byte[] bytes = format switch
-        {
-            "json" => System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(report)),
-            _ => throw new UsageException($"Định dạng không hợp lệ: {format} (chọn json)."),
-        };
+        var file = await sp.GetRequiredService<ReportService>().RenderAsync(new ReportRequest(kind, program, from, to), format);
         var folder = Path.GetDirectoryName(Path.GetFullPath(output));
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        await File.WriteAllBytesAsync(output, bytes);
-        Console.WriteLine($"Đã ghi {output} ({bytes.Length:N0} byte).");
+        await File.WriteAllBytesAsync(output, file.Content);
+        Console.WriteLine($"Đã ghi {output} ({file.Content.Length:N0} byte).");
+        return 0;
+    }
+
+    /// <summary>import FILE.xlsx [--program CODE] [--dry-run]: the portal's checks, then all rows in one transaction or none.</summary>
+    private static async Task<int> ImportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException("Cách dùng: import TỆP.xlsx [--program MÃ] [--dry-run]");
+        }
+
+        var path = args[1];
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Không có tệp {path}.");
+        }
+
+        var dryRun = options.ContainsKey("dry-run");
+        await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var lastPercent = -10;
+        await using var file = File.OpenRead(path);
+        var outcome = await sp.GetRequiredService<ImportService>().RunAsync(file,
+            new ImportRequest(Path.GetFileName(path), options.GetValueOrDefault("program"), dryRun),
+            p =>
+            {
+                if (p.Phase == ImportService.PhaseSave && p.Percent / 10 != lastPercent / 10)
+                {
+                    lastPercent = p.Percent;
+                    Console.WriteLine($"{p.Phase}: {p.Done:N0}/{p.Total:N0} đề án ({p.Percent}%)");
+                }
+
+                return Task.CompletedTask;
+            });
+
+        var notices = outcome.Problems.Where(p => !p.IsError).ToList();
+        foreach (var problem in notices.Take(20))
+        {
+            Console.WriteLine($"Lưu ý — {problem}");
+        }
+
+        if (notices.Count > 20)
+        {
+            Console.WriteLine($"… và {notices.Count - 20:N0} lưu ý khác.");
+        }
+
+        var s = outcome.Summary;
+        if (outcome.HasErrors)
+        {
+            foreach (var problem in outcome.Problems.Where(p => p.IsError))
+            {
+                Console.Error.WriteLine($"Lỗi: {problem}");
+            }
+
+            Console.Error.WriteLine($"Lỗi: tệp có {outcome.ErrorCount:N0} lỗi; không dòng nào được ghi.");
+            return 2;
+        }
+
+        var what = $"{s.NewProposals:N0} đề án mới, {s.NewLedgerEntries:N0} bút toán giải ngân, {s.NewUnits:N0} đơn vị chủ trì mới; {s.ExistingProposals:N0} đề án đã có được bỏ qua";
+        Console.WriteLine(dryRun
+            ? $"Kiểm tra xong, không có lỗi (chạy thử, chưa ghi): {what}."
+            : outcome.Saved ? $"Đã nhập vào chương trình {outcome.ProgramCode}: {what}." : $"Không có dữ liệu mới để nhập: {what}.");
+        return 0;
+    }
+
+    /// <summary>export --program CODE --out FILE.xlsx: the program's data in the import template's format.</summary>
+    private static async Task<int> ExportAsync(IServiceProvider sp, Dictionary<string, string> options)
+    {
+        var program = Require(options, "program");
+        var output = Require(options, "out");
+        var model = await sp.GetRequiredService<ExportQuery>().BuildAsync(program, options.ContainsKey("template"));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using (var file = File.Create(output))
+        {
+            sp.GetRequiredService<IWorkbookWriter>().Write(model, file);
+        }
+
+        Console.WriteLine($"Đã ghi {output}: {model.Proposals.Count:N0} đề án, {model.Ledger.Count:N0} bút toán giải ngân, {model.Units.Count:N0} đơn vị.");
         return 0;
     }
 

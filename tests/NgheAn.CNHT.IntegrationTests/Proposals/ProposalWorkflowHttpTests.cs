@@ -231,7 +231,7 @@ public sealed class ProposalWorkflowHttpTests(DemoPortal portal) : IClassFixture
         Assert.Matches("data-figure=\"remaining\">0<", html);
         var ledger = html.IndexOf("id=\"ledger\"", StringComparison.Ordinal);
         var body = html[ledger..html.IndexOf("<tfoot>", ledger, StringComparison.Ordinal)];
-        Assert.Equal(entries + 1, System.Text.RegularExpressions.Regex.Count(body, "<tr>")); // header row + one per entry
+        Assert.Equal(entries + 1, System.Text.RegularExpressions.Regex.Count(body, "<tr[ >]")); // header row + one per entry
         Assert.DoesNotContain("data-action=", html);
     }
 

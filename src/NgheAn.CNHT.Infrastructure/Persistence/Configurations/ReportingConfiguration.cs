@@ -117,3 +117,30 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         b.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
     }
 }
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Domain.DataExchange.ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<Domain.DataExchange.ImportBatch> b)
+    {
+        b.ToTable("ImportBatches");
+        b.Property(i => i.FileName).HasMaxLength(255).IsRequired();
+        b.Property(i => i.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(i => i.ProgramCode).HasMaxLength(20);
+        b.Property(i => i.UploadedBy).HasMaxLength(256).IsRequired();
+        b.Property(i => i.ImportedBy).HasMaxLength(256);
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(i => i.Content).WithOne().HasForeignKey<Domain.DataExchange.ImportBatchContent>(c => c.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.UploadedBy, i.UploadedAt });
+    }
+}
+
+internal sealed class ImportBatchContentConfiguration : IEntityTypeConfiguration<Domain.DataExchange.ImportBatchContent>
+{
+    public void Configure(EntityTypeBuilder<Domain.DataExchange.ImportBatchContent> b)
+    {
+        b.ToTable("ImportBatchContents");
+        b.HasKey(c => c.ImportBatchId);
+        b.Property(c => c.ImportBatchId).ValueGeneratedNever();
+        b.Property(c => c.Data).IsRequired();
+    }
+}

@@ -238,6 +238,7 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Large uploads: lift Kestrel's body limit for this handler only, to the configured file size plus the form.</summary>
+    [NonHandler]
     public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         if ((string.Equals(context.HandlerMethod?.Name, "Upload", StringComparison.Ordinal) || string.Equals(context.HandlerMethod?.Name, "Accept", StringComparison.Ordinal))

@@ -11,8 +11,8 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127223519_NotificationReceiptsAndOutbox")]
-    partial class NotificationReceiptsAndOutbox
+    [Migration("20261127222532_ImportBatches")]
+    partial class ImportBatches
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -233,6 +233,13 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int?>("ProposalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientRole")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -242,85 +249,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("ProposalId", "ResolvedAt");
-
-                    b.HasIndex("RecipientRole", "CreatedAt");
-
-                    b.HasIndex("RecipientUser", "CreatedAt");
+                    b.HasIndex("RecipientRole", "ReadAt");
 
                     b.ToTable("Notifications", (string)null);
-                });
-
-            modelBuilder.Entity("NgheAn.CNHT.Domain.Access.NotificationReceipt", b =>
-                {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("NotificationId", "UserName");
-
-                    b.ToTable("NotificationReceipts", (string)null);
-                });
-
-            modelBuilder.Entity("NgheAn.CNHT.Domain.Access.OutgoingEmail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
-
-                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Auditing.AuditEntry", b =>
@@ -553,6 +486,85 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ContentItemId", "ChangedAt");
 
                     b.ToTable("PlanRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewLedgerEntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewProposalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgramCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Report")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ImportBatchId");
+
+                    b.ToTable("ImportBatchContents", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
@@ -1357,15 +1369,6 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NgheAn.CNHT.Domain.Access.NotificationReceipt", b =>
-                {
-                    b.HasOne("NgheAn.CNHT.Domain.Access.Notification", null)
-                        .WithMany()
-                        .HasForeignKey("NotificationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentGroup", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", "Program")
@@ -1397,6 +1400,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ContentItem");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.DataExchange.ImportBatch", null)
+                        .WithOne("Content")
+                        .HasForeignKey("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", "ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
@@ -1508,6 +1520,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
                 {
                     b.Navigation("PlanRevisions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>

@@ -12,7 +12,7 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127223525_NotificationReceiptsAndOutbox")]
+    [Migration("20261127225756_NotificationReceiptsAndOutbox")]
     partial class NotificationReceiptsAndOutbox
     {
         /// <inheritdoc />
@@ -581,6 +581,87 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ContentItemId", "ChangedAt");
 
                     b.ToTable("PlanRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("NewLedgerEntryCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewProposalCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProgramCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedBy", "UploadedAt");
+
+                    b.ToTable("ImportBatches", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("Report")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("ImportBatchId");
+
+                    b.ToTable("ImportBatchContents", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
@@ -1448,6 +1529,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Navigation("ContentItem");
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.DataExchange.ImportBatch", null)
+                        .WithOne("Content")
+                        .HasForeignKey("NgheAn.CNHT.Domain.DataExchange.ImportBatchContent", "ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -1557,6 +1647,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
                 {
                     b.Navigation("PlanRevisions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.DataExchange.ImportBatch", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>

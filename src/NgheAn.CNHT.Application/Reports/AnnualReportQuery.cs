@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Estimates;
+
+namespace NgheAn.CNHT.Application.Reports;
+
+/// <summary>
+/// Builds <see cref="AnnualReport"/> with three grouped aggregates: estimate lines of the latest approved
+/// version of each year, counted proposals by start year (as the appendix counts them), and provincial-budget
+/// ledger entries by entry date. Nothing is loaded row by row.
+/// </summary>
+public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock)
+{
+    public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
+    {
+        var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
+
+        var approved = await db.AnnualEstimates.AsNoTracking()
+            .Where(e => e.ProgramId == program.Id && e.Status == EstimateStatus.Approved && e.Year >= period.From && e.Year <= period.To)
+            .Select(e => new { e.Id, e.Year, e.Version, e.DecisionNumber, e.DecisionDate })
+            .ToListAsync(ct);
+        var chosen = approved.GroupBy(e => e.Year).Select(g => g.OrderByDescending(e => e.Version).First()).OrderBy(e => e.Year).ToList();
+        var estimateIds = chosen.Select(e => e.Id).ToArray();
+        var estimates = await EstimateByItem(db, estimateIds).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
+
+        var sums = (await AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct)).ToDictionary(s => s.ContentItemId);
+        var disbursed = await ProvincialDisbursedByItem(db, program.Id, period.From, period.To).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
+
+        var groups = program.Groups.Select(g =>
+        {
+            var items = g.Items.Select(i =>
+            {
+                var s = sums.GetValueOrDefault(i.Id);
+                return new AnnualItemRow(i.Code, i.Name,
+                    new AnnualFigures(estimates.GetValueOrDefault(i.Id), s?.Count ?? 0, s?.TotalCost ?? 0, disbursed.GetValueOrDefault(i.Id)));
+            }).ToList();
+            return new AnnualGroupRow(g.Code, g.Name, AnnualFigures.Sum(items.Select(i => i.Figures)), items);
+        }).ToList();
+
+        return new AnnualReport(program.Code, program.Name, program.LegalBasis, period.From, period.To,
+            chosen.Select(e => new AnnualEstimateUsed(e.Year, e.Version, e.DecisionNumber, e.DecisionDate)).ToList(),
+            groups, AnnualFigures.Sum(groups.Select(g => g.Figures)), clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Sum of estimate lines per item over the given estimate versions.</summary>
+    public static IQueryable<ItemAmount> EstimateByItem(IAppDbContext db, int[] estimateIds) =>
+        db.AnnualEstimateLines.AsNoTracking()
+            .Where(l => estimateIds.Contains(l.AnnualEstimateId))
+            .GroupBy(l => l.ContentItemId)
+            .Select(g => new ItemAmount(g.Key, g.Sum(l => l.Amount)));
+
+    /// <summary>Signed provincial-budget ledger entries per item whose entry date falls in the years (payments, advances, recoveries, reversals).</summary>
+    public static IQueryable<ItemAmount> ProvincialDisbursedByItem(IAppDbContext db, int programId, int fromYear, int toYear)
+    {
+        var from = new DateOnly(fromYear, 1, 1);
+        var to = new DateOnly(toYear, 12, 31);
+        return db.DisbursementEntries.AsNoTracking()
+            .Where(e => e.Proposal.ProgramId == programId && e.Source == FundingSource.ProvincialBudget && e.EntryDate >= from && e.EntryDate <= to)
+            .GroupBy(e => e.Proposal.ContentItemId)
+            .Select(g => new ItemAmount(g.Key, g.Sum(e => e.Amount)));
+    }
+}
+
+public sealed record ItemAmount(int ContentItemId, decimal Amount);

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Reporting;
+
+namespace NgheAn.CNHT.Application.Reports;
+
+public sealed record ReportDownloadRow(long Id, string UserName, string ReportKind, string Format, string Parameters, DateTime At);
+
+/// <summary>Who downloaded which report, in which format, when (append-only; never edited).</summary>
+public sealed class ReportDownloadLog(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public async Task RecordAsync(string reportKind, ReportFormat format, string parameters, CancellationToken ct = default)
+    {
+        db.ReportDownloads.Add(new ReportDownload(user.UserName, reportKind, format.Extension(), parameters.Length > 500 ? parameters[..500] : parameters,
+            clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ReportDownloadRow>> RecentAsync(int take = 200, CancellationToken ct = default) =>
+        await db.ReportDownloads.AsNoTracking()
+            .OrderByDescending(d => d.Id)
+            .Take(take)
+            .Select(d => new ReportDownloadRow(d.Id, d.UserName, d.ReportKind, d.Format, d.Parameters, d.At))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+
+namespace NgheAn.CNHT.Application.Reports;
+
+/// <summary>Renders a model as PDF, Excel or HTML (Infrastructure/Reporting). Renderers never touch the database.</summary>
+public interface IReportRenderer
+{
+    /// <param name="issue">For an issued report: its number, date and signer, printed on the files.</param>
+    byte[] Render(IReportModel model, ReportFormat format, DocumentHeader? issue = null);
+
+    /// <summary>The report's HTML markup without page chrome, for embedding in a portal page.</summary>
+    string HtmlFragment(IReportModel model, DocumentHeader? issue = null);
+}
+
+public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>One entry point for every report: build the model for a request, render it in a format, read a frozen model back.</summary>
+public sealed class ReportService(
+    AppendixQuery appendix,
+    AnnualReportQuery annual,
+    YearMatrixQuery matrix,
+    RegisterQuery register,
+    DocumentQuery document,
+    IReportRenderer renderer)
+{
+    public async Task<IReportModel> BuildAsync(ReportRequest request, CancellationToken ct = default) => request.Kind switch
+    {
+        ReportKind.Appendix => await appendix.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.Annual => await annual.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.Matrix => await matrix.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.Register => await register.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.Document => await document.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct: ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(request)),
+    };
+
+    public ReportFile Render(IReportModel model, ReportFormat format, DocumentHeader? issue = null)
+    {
+        var bytes = format == ReportFormat.Json ? Encoding.UTF8.GetBytes(ToJson(model)) : renderer.Render(model, format, issue);
+        return new ReportFile(ReportKinds.FileName(model.Kind, model.FromYear, model.ToYear, format), format.ContentType(), bytes);
+    }
+
+    public async Task<ReportFile> RenderAsync(ReportRequest request, ReportFormat format, CancellationToken ct = default) =>
+        Render(await BuildAsync(request, ct), format);
+
+    /// <summary>The JSON form of a model (its runtime type, not the interface).</summary>
+    public static string ToJson(IReportModel model) => JsonSerializer.Serialize(model, model.GetType(), ReportJson.Options);
+
+    /// <summary>Reads a frozen model back (issued reports).</summary>
+    public static IReportModel FromJson(ReportKind kind, string json)
+    {
+        IReportModel? model = kind switch
+        {
+            ReportKind.Appendix => JsonSerializer.Deserialize<AppendixReport>(json, ReportJson.Options),
+            ReportKind.Annual => JsonSerializer.Deserialize<AnnualReport>(json, ReportJson.Options),
+            ReportKind.Matrix => JsonSerializer.Deserialize<YearMatrix>(json, ReportJson.Options),
+            ReportKind.Register => JsonSerializer.Deserialize<ProposalRegister>(json, ReportJson.Options),
+            ReportKind.Document => JsonSerializer.Deserialize<ReportDocument>(json, ReportJson.Options),
+            _ => null,
+        };
+        return model ?? throw new InvalidOperationException("Không đọc được mô hình báo cáo đã lưu.");
+    }
+}

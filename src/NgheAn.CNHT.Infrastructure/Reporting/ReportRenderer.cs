@@ -1,0 +1,17 @@
+using NgheAn.CNHT.Application.Reports;
+
+namespace NgheAn.CNHT.Infrastructure.Reporting;
+
+/// <summary>The Infrastructure side of <see cref="IReportRenderer"/>: PDF, Excel and HTML writers over the same sheets.</summary>
+public sealed class ReportRenderer : IReportRenderer
+{
+    public byte[] Render(IReportModel model, ReportFormat format, DocumentHeader? issue = null) => format switch
+    {
+        ReportFormat.Pdf => PdfReportWriter.Write(model, issue),
+        ReportFormat.Xlsx => ExcelReportWriter.Write(model, issue),
+        ReportFormat.Html => HtmlReportWriter.Write(model, issue),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), "JSON is serialised by ReportService."),
+    };
+
+    public string HtmlFragment(IReportModel model, DocumentHeader? issue = null) => HtmlReportWriter.Fragment(model, issue);
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Web.Authorization;
+
+namespace NgheAn.CNHT.Web.Pages.Reports.Issued;
+
+/// <summary>Lãnh đạo Sở issues a report: number, date, signer. Its figures and files are frozen from then on.</summary>
+public sealed class CreateModel(IssuedReportService issued, CatalogQueries catalog, ICurrentUser user, IAuthorizationService auth, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public string Kind { get; set; } = ReportKind.Document.Slug();
+        public string ProgramCode { get; set; } = "";
+        public int? FromYear { get; set; }
+        public int? ToYear { get; set; }
+        public string? Number { get; set; }
+        public DateOnly? IssueDate { get; set; }
+        public string? SignerTitle { get; set; }
+        public string? SignerName { get; set; }
+        public string? Recipients { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? program, CancellationToken ct)
+    {
+        Programs = await catalog.ListProgramsAsync(ct);
+        var today = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
+        Input = new InputModel
+        {
+            ProgramCode = program ?? await catalog.DefaultProgramCodeAsync(today.Year, ct) ?? "",
+            IssueDate = today,
+            SignerTitle = "GIÁM ĐỐC",
+            SignerName = user.Actor.DisplayName,
+            Recipients = string.Join("\n", DocumentQuery.DefaultRecipients),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!(await auth.AuthorizeAsync(User, Policies.IssueReports)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!ReportKinds.TryParse(Input.Kind, out var kind))
+        {
+            ModelState.AddModelError("Input.Kind", "Vui lòng chọn loại báo cáo.");
+        }
+
+        if (Input.IssueDate is null)
+        {
+            ModelState.AddModelError("Input.IssueDate", "Vui lòng nhập ngày ban hành.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var id = await issued.IssueAsync(new IssueReportInput(kind, Input.ProgramCode, Input.FromYear, Input.ToYear, Input.Number,
+                    Input.IssueDate!.Value, Input.SignerTitle, Input.SignerName, Input.Recipients), ct);
+                TempData["Success"] = "Đã ban hành báo cáo; số liệu và tệp của báo cáo đã được chốt.";
+                return RedirectToPage("./Details", new { id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(ex.Field is null ? string.Empty : "Input." + ex.Field, ex.Message);
+            }
+            catch (NotFoundException ex)
+            {
+                ModelState.AddModelError("Input.ProgramCode", ex.Message);
+            }
+        }
+
+        Programs = await catalog.ListProgramsAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Reports;
+
+/// <summary>
+/// The appendix of the demo data downloaded as JSON, PDF, Excel and HTML: the numbers read back from the PDF
+/// (PdfPig) and from the workbook (values and evaluated formulas) equal the JSON model, and the JSON model
+/// equals sums over the proposals computed here, independently of the application.
+/// </summary>
+public sealed class AppendixConsistencyTests(DemoPortal portal) : IClassFixture<DemoPortal>
+{
+    private const string Query = "program=2018-2025";
+
+    private async Task<byte[]> DownloadAsync(string format, string query = Query)
+    {
+        var client = await portal.SignInAsAsync("Viewer");
+        var response = await client.GetAsync($"/Reports/View/appendix?handler=Download&{query}&format={format}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>Rows of the JSON model by code ("1", "1.1", …, "total"): plan, count, total cost, share, other, percent.</summary>
+    private static Dictionary<string, (decimal Plan, int Count, decimal Total, decimal Share, decimal Other, decimal? Percent)> JsonRows(byte[] json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var rows = new Dictionary<string, (decimal, int, decimal, decimal, decimal, decimal?)>();
+        static (decimal, int, decimal, decimal, decimal, decimal?) Figures(JsonElement f) => (
+            f.GetProperty("plan").GetDecimal(), f.GetProperty("proposalCount").GetInt32(), f.GetProperty("totalCost").GetDecimal(),
+            f.GetProperty("provincialShare").GetDecimal(), f.GetProperty("otherSources").GetDecimal(),
+            f.GetProperty("percentOfPlan").ValueKind == JsonValueKind.Null ? null : f.GetProperty("percentOfPlan").GetDecimal());
+        foreach (var g in doc.RootElement.GetProperty("groups").EnumerateArray())
+        {
+            rows[g.GetProperty("code").GetString()!] = Figures(g.GetProperty("figures"));
+            foreach (var i in g.GetProperty("items").EnumerateArray())
+            {
+                rows[i.GetProperty("code").GetString()!] = Figures(i.GetProperty("figures"));
+            }
+        }
+
+        rows["total"] = Figures(doc.RootElement.GetProperty("total"));
+        return rows;
+    }
+
+    private static string Percent(decimal? p) => p is null ? "—" : (p.Value / 100m).ToString("0.00%", CultureInfo.InvariantCulture).Replace('.', ',');
+
+    [Fact]
+    public async Task The_json_model_equals_sums_over_the_proposals_computed_independently()
+    {
+        var json = JsonRows(await DownloadAsync("json"));
+        var (proposals, items) = await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var p = await db.Proposals.AsNoTracking()
+                .Select(x => new { x.Status, x.StartYear, Item = x.ContentItem.Code, Group = x.ContentItem.Group.Code, x.ApprovedTotalCost, x.ApprovedProvincialShare, x.SettledTotalCost, x.SettledProvincialShare })
+                .ToListAsync();
+            var i = await db.ContentItems.AsNoTracking().Where(x => x.Group.Program.Code == "2018-2025")
+                .Select(x => new { x.Code, Group = x.Group.Code, x.PlanAmount }).ToListAsync();
+            return (p, i);
+        });
+        var counted = proposals.Where(p => p.Status.IsCounted() && p.StartYear is >= 2018 and <= 2025).ToList();
+        foreach (var item in items)
+        {
+            var mine = counted.Where(p => p.Item == item.Code).ToList();
+            var row = json[item.Code];
+            Assert.Equal(item.PlanAmount, row.Plan);
+            Assert.Equal(mine.Count, row.Count);
+            Assert.Equal(mine.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0), row.Total);
+            Assert.Equal(mine.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0), row.Share);
+            Assert.Equal(row.Total - row.Share, row.Other);
+        }
+
+        foreach (var group in items.GroupBy(i => i.Group))
+        {
+            var mine = counted.Where(p => p.Group == group.Key).ToList();
+            var plan = group.Sum(i => i.PlanAmount);
+            var share = mine.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0);
+            var row = json[group.Key];
+            Assert.Equal(plan, row.Plan);
+            Assert.Equal(mine.Count, row.Count);
+            Assert.Equal(share, row.Share);
+            Assert.Equal(plan == 0 ? null : Math.Round(share * 100 / plan, 2, MidpointRounding.AwayFromZero), row.Percent);
+        }
+
+        Assert.Equal(counted.Count, json["total"].Count);
+        Assert.Equal(counted.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0), json["total"].Total);
+        Assert.Equal(27_247_993_000m, json["total"].Total);
+        Assert.Equal(5_500_342_000m, json["total"].Share);
+    }
+
+    [Fact]
+    public async Task Every_row_read_back_from_the_pdf_equals_the_json_model()
+    {
+        var json = JsonRows(await DownloadAsync("json"));
+        var pdf = ReportFiles.AppendixRows(await DownloadAsync("pdf"));
+        Assert.Equal(json.Count, pdf.Count);
+        foreach (var (code, row) in json)
+        {
+            var printed = pdf[code == "total" ? "Tổng" : code];
+            Assert.Equal(row.Plan == 0 ? "—" : VnFormat.Million(row.Plan), printed[0]);
+            Assert.Equal(row.Count.ToString(CultureInfo.InvariantCulture), printed[1]);
+            Assert.Equal(VnFormat.Million(row.Total), printed[2]);
+            Assert.Equal(VnFormat.Million(row.Share), printed[3]);
+            Assert.Equal(VnFormat.Million(row.Other), printed[4]);
+            Assert.Equal(Percent(row.Percent), printed[5]);
+        }
+    }
+
+    [Fact]
+    public async Task The_pdf_shows_the_reports_figures_for_groups_1_2_and_6_and_the_totals()
+    {
+        var rows = ReportFiles.AppendixRows(await DownloadAsync("pdf"));
+        Assert.Equal("27.247,993", rows["Tổng"][2]);
+        Assert.Equal("5.500,342", rows["Tổng"][3]);
+        Assert.Equal("5,34%", rows["1"][5]);
+        Assert.Equal("10,77%", rows["2"][5]);
+        Assert.Equal("4,23%", rows["6"][5]);
+    }
+
+    [Fact]
+    public async Task The_pdf_is_a4_landscape_with_embedded_liberation_serif_the_header_on_every_page_and_page_numbers_from_page_2()
+    {
+        var pages = ReportFiles.ReadPdf(await DownloadAsync("pdf"));
+        Assert.True(pages.Count >= 2, "the appendix of the demo data spans more than one page");
+        foreach (var page in pages)
+        {
+            Assert.Equal(842, page.Width, 0);
+            Assert.Equal(595, page.Height, 0);
+            Assert.All(page.Fonts, f => Assert.Contains("Liberation Serif", f, StringComparison.Ordinal));
+            // The header row repeats: its first cells are on every page.
+            Assert.Contains(page.Lines, l => l.Words.Count >= 2 && l.Words[0] == "TT" && l.Words[1] == "Nội");
+        }
+
+        Assert.DoesNotContain(pages[0].Lines[0].Words, w => w == "1");
+        for (var i = 1; i < pages.Count; i++)
+        {
+            var top = pages[i].Lines[0];
+            Assert.Equal([(i + 1).ToString(CultureInfo.InvariantCulture)], top.Words);
+        }
+
+        var text = string.Join('\n', pages.SelectMany(p => p.Lines).Select(l => l.Text));
+        Assert.Contains("KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHÁT TRIỂN CÔNG NGHIỆP HỖ TRỢ", text);
+        Assert.Contains("Hỗ trợ doanh nghiệp hoàn thiện, đổi mới công nghệ", text);
+    }
+
+    [Fact]
+    public async Task No_row_is_split_across_pages()
+    {
+        // Each item code appears once, on the same page as the first line of its name.
+        var pages = ReportFiles.ReadPdf(await DownloadAsync("pdf"));
+        var codes = pages.SelectMany(p => p.Lines.Where(l => l.Words.Count > 1 && ReportFiles.Count().IsMatch(l.Words[0].Replace(".", "", StringComparison.Ordinal)) && l.Words[0].Contains('.', StringComparison.Ordinal)))
+            .Select(l => l.Words[0]).ToList();
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Contains("3.4", codes);
+        // The row of 3.4 (three lines of text) is whole: its last words are on the page of its code.
+        var page = pages.Single(p => p.Lines.Any(l => l.Words[0] == "3.4"));
+        Assert.Contains(page.Lines, l => l.Text.Contains("dụng vào sản xuất có kết quả", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_value_and_evaluated_formula_of_the_workbook_equals_the_json_model()
+    {
+        var json = JsonRows(await DownloadAsync("json"));
+        using var workbook = ReportFiles.OpenWorkbook(await DownloadAsync("xlsx"));
+        var sheet = workbook.Worksheets.Single();
+        Assert.Equal("Phụ lục 2018-2025", sheet.Name);
+        var header = ReportFiles.HeaderRow(sheet, "TT");
+        var seen = 0;
+        foreach (var row in sheet.Rows(header + 1, sheet.LastRowUsed().RowNumber()))
+        {
+            var code = row.Cell(1).GetString();
+            var name = row.Cell(2).GetString();
+            var key = name == "Tổng cộng" ? "total" : code;
+            if (!json.TryGetValue(key, out var expected))
+            {
+                continue;
+            }
+
+            seen++;
+            Assert.Equal(expected.Plan, ReportFiles.Dong(row.Cell(3)));
+            Assert.Equal(expected.Count, Convert.ToInt32(row.Cell(4).Value, CultureInfo.InvariantCulture));
+            Assert.Equal(expected.Total, ReportFiles.Dong(row.Cell(5)));
+            Assert.Equal(expected.Share, ReportFiles.Dong(row.Cell(6)));
+            Assert.Equal(expected.Other, ReportFiles.Dong(row.Cell(7)));
+            var percent = row.Cell(8).Value;
+            if (expected.Percent is null)
+            {
+                Assert.Equal("—", percent.ToString());
+            }
+            else
+            {
+                Assert.Equal(expected.Percent, Math.Round(Convert.ToDecimal(percent, CultureInfo.InvariantCulture) * 100m, 2, MidpointRounding.AwayFromZero));
+            }
+
+            // Group and total rows are live formulas; other sources and percentages are formulas on every row.
+            var isSum = key == "total" || !code.Contains('.', StringComparison.Ordinal);
+            Assert.Equal(isSum, row.Cell(5).HasFormula);
+            Assert.Equal(isSum, row.Cell(3).HasFormula);
+            Assert.StartsWith(isSum ? "SUM(" : "", row.Cell(5).FormulaA1, StringComparison.Ordinal);
+            Assert.True(row.Cell(7).HasFormula);
+            Assert.True(row.Cell(8).HasFormula);
+        }
+
+        Assert.Equal(json.Count, seen);
+    }
+
+    [Fact]
+    public async Task The_workbook_is_set_up_to_print_on_a4_landscape_fitted_to_width_with_a_frozen_repeated_header_in_million_dong()
+    {
+        using var workbook = ReportFiles.OpenWorkbook(await DownloadAsync("xlsx"));
+        var sheet = workbook.Worksheets.Single();
+        var header = ReportFiles.HeaderRow(sheet, "TT");
+        Assert.Equal(header, sheet.SheetView.SplitRow);
+        Assert.Equal(XLPaperSize.A4Paper, sheet.PageSetup.PaperSize);
+        Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
+        Assert.Equal(1, sheet.PageSetup.PagesWide);
+        Assert.Equal(0, sheet.PageSetup.PagesTall);
+        Assert.Equal(header, sheet.PageSetup.FirstRowToRepeatAtTop);
+        Assert.Contains(sheet.RowsUsed(), r => r.Cells().Any(c => c.GetString() == "Đơn vị: triệu đồng"));
+        var total = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");
+        Assert.Equal("#,##0.000", total.Cell(5).Style.NumberFormat.Format);
+        Assert.Equal("0.00%", total.Cell(8).Style.NumberFormat.Format);
+        Assert.All(sheet.Columns(1, 9), c => Assert.True(c.Width > 3));
+    }
+
+    [Fact]
+    public async Task The_html_download_and_the_page_show_the_same_figures()
+    {
+        var html = System.Text.Encoding.UTF8.GetString(await DownloadAsync("html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<html lang=\"vi\">", html);
+        Assert.Contains("27.247,993", html);
+        Assert.Contains("5.500,342", html);
+        Assert.Contains("Hỗ trợ doanh nghiệp hoàn thiện, đổi mới công nghệ", html);
+
+        var client = await portal.SignInAsAsync("Viewer");
+        var page = await client.GetStringAsync("/Reports/View/appendix?" + Query);
+        Assert.Contains("id=\"item-3.3\"", page);
+        foreach (var figure in new[] { "27.247,993", "5.500,342", "5,34%", "10,77%", "4,23%" })
+        {
+            Assert.Contains(figure, page);
+        }
+    }
+
+    [Fact]
+    public async Task The_appendix_pdf_renders_with_pdftoppm_for_a_fresh_reader()
+    {
+        var png = await ReportFiles.RenderFirstPageAsync(await DownloadAsync("pdf"), "phu-luc-cnht-2018-2025");
+        var bytes = await File.ReadAllBytesAsync(png);
+        Assert.True(bytes.Length > 20_000, $"{png} is only {bytes.Length} bytes");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+    }
+
+    [Fact]
+    public async Task A_download_has_a_meaningful_file_name_and_is_recorded()
+    {
+        var client = await portal.SignInAsAsync("DoitLeader");
+        var response = await client.GetAsync("/Reports/View/appendix?handler=Download&program=2018-2025&from=2018&to=2024&format=pdf");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("phu-luc-cnht-2018-2024.pdf", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+
+        var logged = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ReportDownloads.AsNoTracking()
+            .Where(d => d.UserName == "lanhdao@cnht.demo" && d.ReportKind == "appendix" && d.Format == "pdf").ToListAsync());
+        var entry = Assert.Single(logged);
+        Assert.Equal("program=2018-2025;from=2018;to=2024", entry.Parameters);
+        Assert.True(DateTime.UtcNow - entry.At < TimeSpan.FromMinutes(5));
+
+        var log = await client.GetStringAsync("/Reports/Downloads");
+        Assert.Contains("lanhdao@cnht.demo", log);
+        Assert.Contains("program=2018-2025;from=2018;to=2024", log);
+    }
+}

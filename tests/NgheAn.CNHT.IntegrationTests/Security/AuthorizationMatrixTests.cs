@@ -1,0 +1,327 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.Infrastructure.Seeding;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.Security;
+
+/// <summary>
+/// The authorization matrix: every endpoint of the app (each page, each POST handler, each API or
+/// health endpoint) against anonymous and every role. A test enumerates the app's real endpoints and
+/// fails when one is missing from the table; another exercises the whole table over HTTP.
+/// Outcomes: A = reaches the page or handler (any status but a challenge or a denial),
+/// L = sent to sign in, D = denied (access-denied page or 403).
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<MatrixPortal>
+{
+    private static readonly string[] Who = ["Anonymous", "Admin", "DoitSpecialist", "DoitLeader", "SupportCenter", "Viewer"];
+
+    //                                  anon admin spec lead center viewer
+    private const string Anyone =      "A    A     A    A    A      A";
+    private const string SignedIn =    "L    A     A    A    A      A";
+    private const string Business =    "L    D     A    A    A      A";
+    private const string AdminOnly =   "L    A     D    D    D      D";
+    private const string Specialist =  "L    D     A    D    D      D";
+    private const string Leader =      "L    D     D    A    D      D";
+    private const string Center =      "L    D     D    D    A      D";
+    private const string AuditRoles =  "L    A     D    A    D      D";
+    private const string Workers =     "L    D     A    A    A      D";
+    private const string LeaderReads = "L    D     D    A    D      D";
+    private const string Importers =   "L    D     A    D    A      D";
+
+    /// <summary>Endpoint → expected outcome per caller. URLs are filled from the fixture's records.</summary>
+    public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>
+    {
+        ["* /health/live"] = Anyone,
+        ["* /health/ready"] = Anyone,
+        // Static files are anonymous; an unknown file under the catch-all route is refused like any page.
+        ["GET /{**path:file}"] = SignedIn,
+        ["HEAD /{**path:file}"] = SignedIn,
+        ["GET /"] = SignedIn,
+        ["GET /Index"] = SignedIn,
+        ["GET /Error"] = Anyone,
+        ["POST /Error"] = Anyone,
+        ["GET /Account/AccessDenied"] = Anyone,
+        ["GET /Account/Login"] = Anyone,
+        ["POST /Account/Login"] = Anyone,
+        ["GET /Account/TwoFactor"] = Anyone,
+        ["POST /Account/TwoFactor"] = Anyone,
+        ["GET /Account/Logout"] = SignedIn,
+        ["POST /Account/Logout"] = SignedIn,
+        ["GET /Account/Security"] = SignedIn,
+        ["POST /Account/Security?handler=ChangePassword"] = SignedIn,
+        ["POST /Account/Security?handler=Disable"] = SignedIn,
+        ["POST /Account/Security?handler=Enable"] = SignedIn,
+        ["POST /Account/Security?handler=RecoveryCodes"] = SignedIn,
+        ["GET /Admin/Users"] = AdminOnly,
+        ["GET /Admin/Users/Index"] = AdminOnly,
+        ["POST /Admin/Users"] = AdminOnly,
+        ["POST /Admin/Users/Index"] = AdminOnly,
+        ["GET /Admin/Users/Edit/{id}"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=Save"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=Disable"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=Enable"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=Unlock"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=ResetPassword"] = AdminOnly,
+        ["GET /Audit"] = AuditRoles,
+        ["GET /Audit/Index"] = AuditRoles,
+        ["GET /Catalog"] = Business,
+        ["GET /Catalog/Index"] = Business,
+        ["POST /Catalog?handler=Create"] = Specialist,
+        ["POST /Catalog/Index?handler=Create"] = Specialist,
+        ["GET /Catalog/Program/{code}"] = Business,
+        ["GET /Catalog/Plan/{id:int}"] = Specialist,
+        ["POST /Catalog/Plan/{id:int}"] = Specialist,
+        ["GET /Catalog/Setup/{code}"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=AddGroup"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=AddItem"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=MoveGroup"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=MoveItem"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=RenameGroup"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=RenameItem"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=Lock"] = Specialist,
+        ["GET /Disbursements"] = Business,
+        ["GET /Disbursements/Index"] = Business,
+        ["GET /Disbursements/Record"] = Center,
+        ["POST /Disbursements/Record"] = Center,
+        ["GET /Disbursements/Reverse"] = Center,
+        ["POST /Disbursements/Reverse"] = Center,
+        ["GET /Disbursements/Settle"] = Center,
+        ["POST /Disbursements/Settle"] = Center,
+        ["GET /Estimates"] = Business,
+        ["GET /Estimates/Index"] = Business,
+        ["POST /Estimates?handler=Create"] = Specialist,
+        ["POST /Estimates/Index?handler=Create"] = Specialist,
+        ["GET /Estimates/Details/{id:int}"] = Business,
+        ["POST /Estimates/Details/{id:int}?handler=Save"] = Specialist,
+        ["POST /Estimates/Details/{id:int}?handler=Submit"] = Specialist,
+        ["POST /Estimates/Details/{id:int}?handler=Approve"] = Leader,
+        ["POST /Estimates/Details/{id:int}?handler=Return"] = Leader,
+        ["GET /Notifications"] = SignedIn,
+        ["GET /Notifications/Index"] = SignedIn,
+        ["GET /Notifications?handler=Open"] = SignedIn,
+        ["GET /Notifications/Index?handler=Open"] = SignedIn,
+        ["POST /Notifications?handler=Read"] = SignedIn,
+        ["POST /Notifications/Index?handler=Read"] = SignedIn,
+        ["POST /Notifications?handler=ReadAll"] = SignedIn,
+        ["POST /Notifications/Index?handler=ReadAll"] = SignedIn,
+        ["GET /Guide"] = SignedIn,
+        ["GET /Guide/Index"] = SignedIn,
+        ["GET /Organizations"] = Business,
+        ["GET /Organizations/Index"] = Business,
+        ["GET /Organizations/Details/{id:int}"] = Business,
+        ["GET /Organizations/Create"] = Specialist,
+        ["POST /Organizations/Create"] = Specialist,
+        ["GET /Organizations/Edit/{id:int}"] = Specialist,
+        ["POST /Organizations/Edit/{id:int}"] = Specialist,
+        ["GET /Proposals"] = Business,
+        ["GET /Proposals/Index"] = Business,
+        ["GET /Proposals/Create"] = Specialist,
+        ["POST /Proposals/Create"] = Specialist,
+        ["GET /Proposals/Edit/{id:int}"] = Specialist,
+        ["POST /Proposals/Edit/{id:int}"] = Specialist,
+        ["GET /Proposals/Details/{id:int}"] = Business,
+        ["GET /Proposals/Details/{id:int}?handler=Attachment"] = Business,
+        ["POST /Proposals/Details/{id:int}?handler=Submit"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Appraise"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Approve"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Reject"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=StartImplementation"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Accept"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Cancel"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=ReturnForRevision"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Upload"] = Workers,
+        ["POST /Proposals/Details/{id:int}?handler=Withdraw"] = Workers,
+        ["GET /Reports"] = Business,
+        ["GET /Reports/Index"] = Business,
+        ["GET /Reports/View/{kind}"] = Business,
+        ["GET /Reports/View/{kind}?handler=Download"] = Business,
+        ["GET /Reports/Reconciliation"] = Business,
+        ["GET /Reports/Narratives"] = Specialist,
+        ["POST /Reports/Narratives"] = Specialist,
+        ["GET /Reports/Issued"] = Business,
+        ["GET /Reports/Issued/Index"] = Business,
+        ["GET /Reports/Issued/Details/{id:int}"] = Business,
+        ["GET /Reports/Issued/Details/{id:int}?handler=Download"] = Business,
+        ["GET /Reports/Issued/Create"] = Leader,
+        ["POST /Reports/Issued/Create"] = Leader,
+        // The download log needs both business reading and audit rights: DOIT leadership.
+        ["GET /Reports/Downloads"] = LeaderReads,
+        // Import, export, API keys (ADR 0041, 0043); ids of batches that do not exist answer 404 once authorized.
+        ["GET /Import"] = Importers,
+        ["GET /Import/Index"] = Importers,
+        ["GET /Import?handler=Template"] = Importers,
+        ["GET /Import/Index?handler=Template"] = Importers,
+        ["POST /Import?handler=Upload"] = Importers,
+        ["POST /Import/Index?handler=Upload"] = Importers,
+        ["GET /Import/Preview/{id:int}"] = Importers,
+        ["POST /Import/Preview/{id:int}?handler=Confirm"] = Importers,
+        ["POST /Import/Preview/{id:int}?handler=Discard"] = Importers,
+        ["GET /Export"] = Business,
+        ["GET /Export/Index"] = Business,
+        ["GET /Export?handler=Download"] = Business,
+        ["GET /Export/Index?handler=Download"] = Business,
+        ["GET /Admin/ApiKeys"] = AdminOnly,
+        ["POST /Admin/ApiKeys?handler=Issue"] = AdminOnly,
+        ["POST /Admin/ApiKeys?handler=Revoke"] = AdminOnly,
+        // The read-only API: 401 without a key or a session, 403 for an Admin session.
+        ["GET /api/v1/programs"] = Business,
+        ["GET /api/v1/programs/{code}"] = Business,
+        ["GET /api/v1/programs/{code}/proposals"] = Business,
+        ["GET /api/v1/programs/{code}/ledger"] = Business,
+        ["GET /api/v1/programs/{code}/appendix"] = Business,
+        ["GET /openapi/{documentName}.json"] = Anyone,
+    };
+
+    [Fact]
+    public async Task Every_endpoint_of_the_app_is_in_the_table_and_every_row_is_a_real_endpoint()
+    {
+        var actual = await EndpointCatalog.ListAsync(portal);
+        var missing = actual.Where(e => !Table.ContainsKey(e)).ToList();
+        var stale = Table.Keys.Where(k => !actual.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints missing from the authorization matrix:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Rows for endpoints that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Every_caller_gets_exactly_the_expected_outcome_on_every_endpoint()
+    {
+        var failures = new List<string>();
+        var tried = 0;
+        // Sign-out last: it ends the caller's session.
+        foreach (var (endpoint, expected) in Table.OrderBy(kv => kv.Key.Contains("/Account/Logout", StringComparison.Ordinal)))
+        {
+            var outcomes = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < Who.Length; i++)
+            {
+                var client = await portal.ClientAsync(Who[i]);
+                var actual = await portal.TryAsync(client, endpoint, Who[i]);
+                tried++;
+                if (actual != outcomes[i])
+                {
+                    failures.Add($"{endpoint} as {Who[i]}: expected {outcomes[i]}, got {actual}");
+                }
+            }
+        }
+
+        output.WriteLine($"{tried} requests ({Table.Count} endpoints × {Who.Length} callers)");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
+
+/// <summary>A portal with the records the matrix's URLs point at.</summary>
+public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<string, string> _tokens = [];
+    private Dictionary<string, string> _values = [];
+
+    public async Task InitializeAsync()
+    {
+        await EnsureDemoUsersAsync();
+        _values = await ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var seeder = sp.GetRequiredService<UserSeeder>();
+            var dummy = await seeder.CreateAsync("ma-tran@cnht.demo", UserSeeder.DemoPassword, "Tài khoản thử ma trận", NgheAn.CNHT.Domain.Roles.Viewer, isDemo: true);
+            var program = await db.Programs.SingleAsync(p => p.Code == "2018-2025");
+            var estimate = new AnnualEstimate(program.Id, program.Period, 2025, 1, "Ma trận phân quyền");
+            db.AnnualEstimates.Add(estimate);
+            await db.SaveChangesAsync();
+            var implementing = await db.Proposals.Where(p => p.Status == ProposalStatus.Implementing).Select(p => p.Id).FirstAsync();
+            var entry = await db.DisbursementEntries.Where(e => e.ProposalId == implementing).Select(e => e.Id).FirstAsync();
+            return new Dictionary<string, string>
+            {
+                ["user"] = dummy.Id,
+                ["estimate"] = estimate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["proposal"] = implementing.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["entry"] = entry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["item"] = (await db.ContentItems.Where(i => i.Code == "6.3").Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["organization"] = (await db.Organizations.Select(o => o.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        });
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    public async Task<HttpClient> ClientAsync(string who)
+    {
+        if (!_clients.TryGetValue(who, out var client))
+        {
+            client = who == "Anonymous" ? this.NewClient() : await this.SignInAsAsync(who);
+            _clients[who] = client;
+            _tokens[who] = WebPageHelpers.AntiforgeryToken(await client.GetStringAsync(who == "Anonymous" ? "/Account/Login" : "/Account/Security"));
+        }
+
+        return client;
+    }
+
+    /// <summary>The URL a matrix row stands for, with ids of this portal's records.</summary>
+    public string UrlFor(string route)
+    {
+        var url = route
+            .Replace("{**path:file}", "khong-co-tep.txt", StringComparison.Ordinal)
+            .Replace("/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{_values["user"]}", StringComparison.Ordinal)
+            .Replace("/Estimates/Details/{id:int}", $"/Estimates/Details/{_values["estimate"]}", StringComparison.Ordinal)
+            .Replace("/Catalog/Plan/{id:int}", $"/Catalog/Plan/{_values["item"]}", StringComparison.Ordinal)
+            .Replace("/Organizations/Details/{id:int}", $"/Organizations/Details/{_values["organization"]}", StringComparison.Ordinal)
+            .Replace("/Organizations/Edit/{id:int}", $"/Organizations/Edit/{_values["organization"]}", StringComparison.Ordinal)
+            .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
+            .Replace("{code}", "2026-2030", StringComparison.Ordinal)
+            .Replace("{kind}", "appendix", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        url = url switch
+        {
+            "/Disbursements/Record" or "/Disbursements/Settle" => $"{url}?proposalId={_values["proposal"]}",
+            "/Disbursements/Reverse" => $"{url}?id={_values["entry"]}",
+            _ => url,
+        };
+        return url;
+    }
+
+    public async Task<string> TryAsync(HttpClient client, string endpoint, string who)
+    {
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        var method = endpoint[..space];
+        var url = UrlFor(endpoint[(space + 1)..]);
+        HttpResponseMessage response;
+        if (method == "POST")
+        {
+            // An empty form with the caller's antiforgery token: enough to reach the handler, never enough to change data.
+            var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = _tokens[who], ["Act.Stamp"] = Guid.Empty.ToString() };
+            response = await client.PostAsync(url, new FormUrlEncodedContent(form));
+        }
+        else
+        {
+            response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method == "*" ? "GET" : method), url));
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && location.Contains("/Account/Login?ReturnUrl=", StringComparison.Ordinal))
+        {
+            return "L";
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return "L";
+        }
+
+        // The access-denied page itself answers 403 by design: reaching it is the expected outcome.
+        if (url.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return "A";
+        }
+
+        if (response.StatusCode == HttpStatusCode.Forbidden || location.Contains("/Account/AccessDenied", StringComparison.Ordinal))
+        {
+            return "D";
+        }
+
+        return "A";
+    }
+}
