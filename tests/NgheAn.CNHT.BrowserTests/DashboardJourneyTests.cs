@@ -1,32 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NgheAn.CNHT.BrowserTests.Support;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Proposals;
-using NgheAn.CNHT.Infrastructure.Persistence;
 
 namespace NgheAn.CNHT.BrowserTests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardJourneyTests(BrowserPortal portal)
 {
-    /// <summary>The program's figures summed here from the rows (not by the dashboard's query), at the moment of the test.</summary>
-    private async Task<(decimal Plan, int Count, decimal Share, decimal Paid)> ExpectedAsync()
-    {
-        using var scope = portal.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var programId = await db.Programs.Where(p => p.Code == "2018-2025").Select(p => p.Id).SingleAsync();
-        var plan = (await db.ContentItems.Where(i => i.Group.ProgramId == programId).Select(i => i.PlanAmount).ToListAsync()).Sum();
-        var counted = await db.Proposals.Where(p => p.ProgramId == programId)
-            .Select(p => new { p.Status, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m }).ToListAsync();
-        var paid = (await db.DisbursementEntries.Where(e => e.Proposal.ProgramId == programId && e.Source == FundingSource.ProvincialBudget)
-            .Select(e => e.Amount).ToListAsync()).Sum();
-        var mine = counted.Where(c => c.Status.IsCounted()).ToList();
-        return (plan, mine.Count, mine.Sum(c => c.Share), paid);
-    }
-
     [Fact]
     public async Task A_viewer_sees_where_the_program_stands_and_each_figure_opens_the_rows_behind_it()
     {
@@ -34,7 +16,7 @@ public sealed class DashboardJourneyTests(BrowserPortal portal)
         await using var _ = context;
         await portal.SignInAsync(page, "xem@cnht.demo");
         await page.GotoAsync("/");
-        var expected = await ExpectedAsync();
+        var expected = await Figures.ProgramAsync(portal);
 
         // Where the program stands, in vi-VN figures, for the current program (2018-2025; the clock is past it, so its last year).
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan chương trình");
@@ -57,6 +39,14 @@ public sealed class DashboardJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator("#activity .activity-item").First).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(page, "dashboard");
         await Ui.ShotsAsync(page, "dashboard-viewer");
+
+        // Printed, the page keeps its figures, charts and tables and drops the header, menu, forms and buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.portal-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#dashboard-filter")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("svg#chart-years")).ToBeVisibleAsync();
+        await page.PdfAsync(new() { Path = Path.Combine(BrowserPortal.OutputFolder, "dashboard-viewer-print.pdf"), Format = "A4", PrintBackground = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The provincial-share card opens the register of exactly the counted proposals, with the same totals.
         await page.Locator("a.figure-card", new() { Has = page.Locator("[data-figure=provincial-share]") }).ClickAsync();
