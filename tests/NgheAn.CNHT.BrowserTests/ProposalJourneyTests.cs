@@ -106,6 +106,7 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         await using var ___ = leaderContext;
         await portal.SignInAsync(leader, "lanhdao@cnht.demo");
         await Assertions.Expect(leader.Locator("#waiting [data-waiting-status=Appraised]")).ToContainTextAsync(code);
+        await Ui.ShotsAsync(leader, "dashboard-leader");
         await OpenNoticeAsync(leader, code, "chờ Lãnh đạo Sở phê duyệt");
         await Ui.AssertAccessibleAsync(leader, "proposal page");
         await TakeStepAsync(leader, "Phê duyệt", f => f.Locator("input[name='Act.DecisionNumber']").FillAsync("215/QĐ-SCT"));

@@ -190,6 +190,37 @@ public sealed partial class NotificationTests(DemoPortal portal) : IClassFixture
         Assert.StartsWith("/Account/Login", denied.Headers.Location!.PathAndQuery);
     }
 
+    [Fact]
+    public async Task Leaders_approving_the_same_proposal_at_once_leave_one_approval_and_one_notice()
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Appraised, "Đề án phê duyệt đồng thời");
+        var forms = new List<(HttpClient Client, FormUrlEncodedContent Form)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var client = await portal.SignInAsAsync("DoitLeader");
+            var html = await client.GetStringAsync($"/Proposals/Details/{id}");
+            forms.Add((client, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebPageHelpers.AntiforgeryToken(html),
+                ["Act.Stamp"] = StampRegex().Match(html).Groups[1].Value,
+                ["Act.DecisionNumber"] = $"{300 + i}/QĐ-SCT",
+                ["Act.Date"] = Today,
+                ["Act.TotalCost"] = "900.000.000",
+                ["Act.ProvincialShare"] = "270.000.000",
+            })));
+        }
+
+        var responses = await Task.WhenAll(forms.Select(f => Task.Run(() => f.Client.PostAsync($"/Proposals/Details/{id}?handler=Approve", f.Form))));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        var notice = Assert.Single(await NoticesAsync(id));
+        Assert.Equal(Roles.SupportCenter, notice.Role);
+        var decision = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.DecisionNumber).SingleAsync());
+        Assert.Contains($"quyết định số {decision}", notice.Message);
+    }
+
+    [GeneratedRegex("name=\"Act.Stamp\" value=\"([^\"]+)\"")]
+    private static partial Regex StampRegex();
+
     [GeneratedRegex("class=\"bell-count\" data-unread=\"(\\d+)\"")]
     private static partial Regex BellRegex();
 }
