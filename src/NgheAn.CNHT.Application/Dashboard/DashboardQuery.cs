@@ -45,7 +45,6 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         var shownYear = Math.Clamp(year ?? today.Year, program.StartYear, program.EndYear);
         var counted = ProposalStatusText.Counted.ToArray();
         var programProposals = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
-        var countedProposals = programProposals.Where(p => counted.Contains(p.Status));
         var provincialEntries = db.DisbursementEntries.AsNoTracking()
             .Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == program.Id);
 
@@ -54,47 +53,47 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
             .OrderBy(g => g.SortOrder)
             .Select(g => new { g.Id, g.Code, g.Name, Plan = g.Items.Sum(i => i.PlanAmount) })
             .ToListAsync(ct);
-        var byGroup = await countedProposals
-            .GroupBy(p => p.ContentItem.GroupId)
+        // One grouped scan of the program's proposals (by group, start year and status) and one of its
+        // provincial-budget ledger (by group and voucher year); the per-group, per-year and per-status figures are
+        // sums of those few hundred rows, as the appendix sums item rows into groups.
+        var byGroupYearStatus = await programProposals
+            .GroupBy(p => new { p.ContentItem.GroupId, p.StartYear, p.Status })
             .Select(g => new
             {
-                GroupId = g.Key,
+                g.Key.GroupId,
+                g.Key.StartYear,
+                g.Key.Status,
                 Count = g.Count(),
+                // The report figures (ADR 0003) and, for proposals not yet approved, the amounts asked for.
                 TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
                 Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
+                CurrentShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
             })
             .ToListAsync(ct);
-        var paidByGroup = await provincialEntries
-            .GroupBy(e => e.Proposal.ContentItem.GroupId)
-            .Select(g => new { GroupId = g.Key, Paid = g.Sum(e => e.Amount) })
+        var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();
+        var paid = await provincialEntries
+            .GroupBy(e => new { e.Proposal.ContentItem.GroupId, e.EntryDate.Year })
+            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(e => e.Amount) })
             .ToListAsync(ct);
         var groupFigures = groups.Select(g =>
         {
-            var s = byGroup.FirstOrDefault(x => x.GroupId == g.Id);
-            return new GroupFigures(g.Id, g.Code, g.Name, g.Plan, s?.Count ?? 0, s?.Share ?? 0m,
-                paidByGroup.FirstOrDefault(x => x.GroupId == g.Id)?.Paid ?? 0m);
+            var mine = countedSums.Where(x => x.GroupId == g.Id).ToList();
+            return new GroupFigures(g.Id, g.Code, g.Name, g.Plan, mine.Sum(x => x.Count), mine.Sum(x => x.Share),
+                paid.Where(x => x.GroupId == g.Id).Sum(x => x.Paid));
         }).ToList();
 
         var period = new ProgramFigures(
             groups.Sum(g => g.Plan),
-            byGroup.Sum(g => g.Count),
-            byGroup.Sum(g => g.TotalCost),
-            byGroup.Sum(g => g.Share),
-            paidByGroup.Sum(g => g.Paid));
+            countedSums.Sum(g => g.Count),
+            countedSums.Sum(g => g.TotalCost),
+            countedSums.Sum(g => g.Share),
+            paid.Sum(g => g.Paid));
 
-        var byStartYear = await countedProposals
-            .GroupBy(p => p.StartYear)
-            .Select(g => new { Year = g.Key, Count = g.Count(), Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m) })
-            .ToListAsync(ct);
-        var paidByYear = await provincialEntries
-            .GroupBy(e => e.EntryDate.Year)
-            .Select(g => new { Year = g.Key, Paid = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
         var years = Enumerable.Range(program.StartYear, program.EndYear - program.StartYear + 1)
             .Select(y => new YearColumn(y,
-                byStartYear.FirstOrDefault(s => s.Year == y)?.Count ?? 0,
-                byStartYear.FirstOrDefault(s => s.Year == y)?.Share ?? 0m,
-                paidByYear.FirstOrDefault(s => s.Year == y)?.Paid ?? 0m))
+                countedSums.Where(s => s.StartYear == y).Sum(s => s.Count),
+                countedSums.Where(s => s.StartYear == y).Sum(s => s.Share),
+                paid.Where(s => s.Year == y).Sum(s => s.Paid)))
             .ToList();
 
         // The approved annual estimate of the year: the newest approved version, summed in SQL.
@@ -106,12 +105,8 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         var shown = years.Single(y => y.Year == shownYear);
         var thisYear = new YearFigures(shownYear, shown.ProposalCount, shown.ProvincialShare, shown.DisbursedProvincial, estimate?.Total, estimate?.Version);
 
-        var statuses = await programProposals
-            .GroupBy(p => p.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare) })
-            .ToListAsync(ct);
         var statusCounts = Enum.GetValues<ProposalStatus>()
-            .Select(s => new StatusCount(s, statuses.FirstOrDefault(x => x.Status == s)?.Count ?? 0, statuses.FirstOrDefault(x => x.Status == s)?.Share ?? 0m))
+            .Select(s => new StatusCount(s, byGroupYearStatus.Where(x => x.Status == s).Sum(x => x.Count), byGroupYearStatus.Where(x => x.Status == s).Sum(x => x.CurrentShare)))
             .ToList();
 
         return new DashboardView(program.Code, program.Name, program.LegalBasis, program.StartYear, program.EndYear, shownYear,
@@ -166,7 +161,8 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
             .ToListAsync(ct);
         var entries = await db.DisbursementEntries.AsNoTracking()
             .Where(e => e.Proposal.ProgramId == programId)
-            .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id)
+            // The ledger is append-only: the newest ids are the latest recorded (and the key's index serves the sort).
+            .OrderByDescending(e => e.Id)
             .Take(ActivityShown)
             .Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))
             .ToListAsync(ct);
