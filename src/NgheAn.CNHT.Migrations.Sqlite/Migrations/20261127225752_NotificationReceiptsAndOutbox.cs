@@ -15,14 +15,12 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_RecipientRole_ReadAt",
                 table: "Notifications");
 
-            migrationBuilder.DropColumn(
-                name: "ReadBy",
-                table: "Notifications");
+            migrationBuilder.Sql("ALTER TABLE \"Notifications\" DROP COLUMN \"ReadBy\";");
 
             // Read state moves to NotificationReceipts (per user); "resolved" is a new fact, not the old read time.
-            migrationBuilder.DropColumn(
-                name: "ReadAt",
-                table: "Notifications");
+            // SQLite drops the unindexed columns natively (3.35+), inside the migration's transaction; EF's
+            // DropColumn would rebuild the table outside it.
+            migrationBuilder.Sql("ALTER TABLE \"Notifications\" DROP COLUMN \"ReadAt\";");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolvedAt",
@@ -113,9 +111,7 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_RecipientUser_CreatedAt",
                 table: "Notifications");
 
-            migrationBuilder.DropColumn(
-                name: "ResolvedAt",
-                table: "Notifications");
+            migrationBuilder.Sql("ALTER TABLE \"Notifications\" DROP COLUMN \"ResolvedAt\";");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReadAt",
