@@ -20,6 +20,6 @@ public sealed class NotificationRecipients(AppDbContext db) : INotificationRecip
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)));
         }
 
-        return await users.OrderBy(u => u.Email).Select(u => u.Email!).Distinct().ToListAsync(ct);
+        return await users.Select(u => u.Email!).Distinct().OrderBy(e => e).ToListAsync(ct);
     }
 }
