@@ -988,7 +988,131 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    DROP INDEX [IX_Notifications_RecipientRole_ReadAt] ON [Notifications];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Notifications]') AND [c].[name] = N'ReadBy');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Notifications] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Notifications] DROP COLUMN [ReadBy];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Notifications]') AND [c].[name] = N'ReadAt');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Notifications] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Notifications] DROP COLUMN [ReadAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    ALTER TABLE [Notifications] ADD [ResolvedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE TABLE [NotificationReceipts] (
+        [NotificationId] bigint NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [ReadAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_NotificationReceipts] PRIMARY KEY ([NotificationId], [UserName]),
+        CONSTRAINT [FK_NotificationReceipts_Notifications_NotificationId] FOREIGN KEY ([NotificationId]) REFERENCES [Notifications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE TABLE [OutgoingEmails] (
+        [Id] bigint NOT NULL IDENTITY,
+        [To] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LockedUntil] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        [SentAt] datetime2 NULL,
+        [FailedAt] datetime2 NULL,
+        CONSTRAINT [PK_OutgoingEmails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_ProposalId_ResolvedAt] ON [Notifications] ([ProposalId], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_RecipientRole_CreatedAt] ON [Notifications] ([RecipientRole], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_RecipientUser_CreatedAt] ON [Notifications] ([RecipientUser], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingEmails_SentAt_FailedAt_NextAttemptAt] ON [OutgoingEmails] ([SentAt], [FailedAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127225756_NotificationReceiptsAndOutbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127225756_NotificationReceiptsAndOutbox', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     DROP INDEX [IX_Proposals_ProgramId_Status_StartYear_ContentItemId] ON [Proposals];
@@ -996,7 +1120,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     DROP INDEX [IX_DisbursementEntries_ProposalId_Source] ON [DisbursementEntries];
@@ -1004,7 +1128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
@@ -1012,7 +1136,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_ProgramId_Code] ON [Proposals] ([ProgramId], [Code]);
@@ -1020,7 +1144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_ProgramId_Status_Code] ON [Proposals] ([ProgramId], [Status], [Code]);
@@ -1028,7 +1152,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     CREATE INDEX [IX_DisbursementEntries_ProposalId_Source_Amount] ON [DisbursementEntries] ([ProposalId], [Source], [Amount]);
@@ -1036,7 +1160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     CREATE INDEX [IX_DisbursementEntries_Source_EntryDate_ProposalId_Amount] ON [DisbursementEntries] ([Source], [EntryDate], [ProposalId], [Amount]);
@@ -1044,11 +1168,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127230928_CoveringIndexes'
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127230928_CoveringIndexes', N'10.0.15');
+    VALUES (N'20261127234437_CoveringIndexes', N'10.0.15');
 END;
 
 COMMIT;

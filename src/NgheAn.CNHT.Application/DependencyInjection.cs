@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Access;
 using NgheAn.CNHT.Application.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.DataExchange;
@@ -46,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IssuedReportService>();
         services.AddScoped<ReconciliationQuery>();
         services.AddScoped<NarrativeService>();
+        services.AddScoped<NotificationService>();
+        services.TryAddSingleton<IMailOutbox, NoMailOutbox>();
+        services.AddScoped<Dashboard.DashboardQuery>();
         return services;
     }
 }

@@ -8,7 +8,9 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Infrastructure.DataExchange;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Infrastructure.Identity;
+using NgheAn.CNHT.Infrastructure.Mail;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
@@ -72,6 +74,14 @@ public static class DependencyInjection
         services.AddScoped<ScaleDataSeeder>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+
+        // E-mail notices: off unless Smtp:Host is set; queued in the database, sent in the background.
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
+        services.AddScoped<INotificationRecipients, NotificationRecipients>();
+        services.AddHostedService<OutgoingMailSender>();
         return services;
     }
 

@@ -101,6 +101,82 @@ public static class FieldText
         ["Id"] = "Mã số",
         ["IsSample"] = "Dữ liệu mẫu",
         ["ProgramId"] = "Chương trình (mã số)",
+        // Fields every other record type uses, so the audit page never falls back to an English property name.
+        ["Status"] = "Trạng thái",
+        ["Amount"] = "Số tiền",
+        ["PlanAmount"] = "Kế hoạch giai đoạn",
+        ["Note"] = "Ghi chú",
+        ["Name"] = "Tên",
+        ["Code"] = "Mã",
+        ["Title"] = "Tiêu đề",
+        ["Year"] = "Năm",
+        ["FromYear"] = "Từ năm",
+        ["ToYear"] = "Đến năm",
+        ["StartYear"] = "Năm bắt đầu",
+        ["EndYear"] = "Năm kết thúc",
+        ["Version"] = "Phiên bản",
+        ["SortOrder"] = "Thứ tự",
+        ["GroupId"] = "Nhóm nội dung (mã số)",
+        ["ContentGroupId"] = "Nhóm nội dung (mã số)",
+        ["ContentItemId"] = "Nội dung (mã số)",
+        ["AnnualEstimateId"] = "Dự toán (mã số)",
+        ["ProposalId"] = "Đề án (mã số)",
+        ["LegalBasis"] = "Căn cứ pháp lý",
+        ["DecisionNumber"] = "Số quyết định",
+        ["DecisionDate"] = "Ngày quyết định",
+        ["DecisionReference"] = "Quyết định",
+        ["OldAmount"] = "Số cũ",
+        ["NewAmount"] = "Số mới",
+        ["Reason"] = "Lý do",
+        ["ChangedAt"] = "Thời điểm thay đổi",
+        ["ChangedBy"] = "Người thay đổi",
+        ["SubmittedAt"] = "Thời điểm trình",
+        ["SubmittedBy"] = "Người trình",
+        ["ApprovedAt"] = "Thời điểm duyệt",
+        ["ApprovedBy"] = "Người duyệt",
+        ["EntryDate"] = "Ngày chứng từ",
+        ["Source"] = "Nguồn kinh phí",
+        ["Kind"] = "Loại",
+        ["VoucherNumber"] = "Số chứng từ",
+        ["ReversesEntryId"] = "Đảo bút toán số",
+        ["RecordedBy"] = "Người ghi",
+        ["RecordedAt"] = "Thời điểm ghi",
+        ["Text"] = "Nội dung",
+        ["Number"] = "Số",
+        ["IssueDate"] = "Ngày ban hành",
+        ["IssuedAt"] = "Thời điểm ban hành",
+        ["IssuedBy"] = "Người ban hành",
+        ["SignerName"] = "Người ký",
+        ["SignerTitle"] = "Chức vụ người ký",
+        ["ReportKind"] = "Loại báo cáo",
+        ["Format"] = "Định dạng",
+        ["FileName"] = "Tên tệp",
+        ["ContentType"] = "Kiểu tệp",
+        ["Size"] = "Dung lượng (byte)",
+        ["Description"] = "Mô tả",
+        ["Comment"] = "Ý kiến",
+        ["FullName"] = "Họ và tên",
+        ["IsActive"] = "Đang hoạt động",
+        ["IsDemo"] = "Tài khoản mẫu",
+        ["UserName"] = "Tên đăng nhập",
+        ["NormalizedUserName"] = "Tên đăng nhập (chuẩn hóa)",
+        ["Email"] = "Thư điện tử",
+        ["NormalizedEmail"] = "Thư điện tử (chuẩn hóa)",
+        ["EmailConfirmed"] = "Đã xác nhận thư điện tử",
+        ["PhoneNumber"] = "Số điện thoại",
+        ["PhoneNumberConfirmed"] = "Đã xác nhận số điện thoại",
+        ["TwoFactorEnabled"] = "Xác thực hai lớp",
+        ["LockoutEnabled"] = "Cho phép khóa khi đăng nhập sai",
+        ["LockoutEnd"] = "Khóa đến",
+        ["AccessFailedCount"] = "Số lần đăng nhập sai",
+        ["UserId"] = "Tài khoản (mã số)",
+        ["RoleId"] = "Vai trò (mã số)",
+        ["ImportedAt"] = "Thời điểm nhập",
+        ["ImportedBy"] = "Người nhập",
+        ["Prefix"] = "Tiền tố",
+        ["RevokedAt"] = "Thời điểm thu hồi",
+        ["RevokedBy"] = "Người thu hồi",
+        ["LastUsedAt"] = "Lần dùng gần nhất",
     };
 
     /// <summary>Label for the audit page: the known label, else a common one, else the field's own name.</summary>
@@ -122,6 +198,8 @@ public static class FieldText
 
         switch (field)
         {
+            case "Status" when entityType == "AnnualEstimate" && Enum.TryParse<Domain.Estimates.EstimateStatus>(raw, out var estimateStatus):
+                return Domain.Estimates.AnnualEstimate.StatusDisplayName(estimateStatus);
             case "Status" or "FromStatus" or "ToStatus" when Enum.TryParse<ProposalStatus>(raw, out var status):
                 return status.DisplayName();
             case "Action" when entityType == "ProposalTransition" && Enum.TryParse<ProposalAction>(raw, out var action):
@@ -134,7 +212,7 @@ public static class FieldText
                 return DisbursementEntry.SourceDisplayName(source);
             case "DocumentType" when Enum.TryParse<DocumentType>(raw, out var doc):
                 return Attachment.DocumentTypeDisplayName(doc);
-            case "IsDeleted" or "IsSample" or "IsActive":
+            case "IsDeleted" or "IsSample" or "IsActive" or "IsDemo" or "EmailConfirmed" or "PhoneNumberConfirmed" or "TwoFactorEnabled" or "LockoutEnabled":
                 return raw == "true" ? "Có" : raw == "false" ? "Không" : raw;
             default:
                 break;

@@ -34,6 +34,8 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportBatchContent> ImportBatchContents { get; }
+    DbSet<NotificationReceipt> NotificationReceipts { get; }
+    DbSet<OutgoingEmail> OutgoingEmails { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

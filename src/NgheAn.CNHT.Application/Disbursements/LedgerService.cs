@@ -21,7 +21,7 @@ public sealed record SettleInput(int ProposalId, string DecisionNumber, DateOnly
 /// (one writer at a time), on SQL Server the UPDATE of the proposal row holds its exclusive lock
 /// until commit.
 /// </summary>
-public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<LedgerService> logger)
+public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvider clock, Notifications.NotificationService notifications, ILogger<LedgerService> logger)
 {
     public async Task<int> RecordAsync(RecordEntryInput input, CancellationToken ct = default)
     {
@@ -62,6 +62,8 @@ public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvi
         {
             proposal.Settle(user.Actor, clock.GetUtcNow().UtcDateTime, input.DecisionNumber, input.SettlementDate,
                 input.SettledTotalCost, input.SettledProvincialShare, balance.Provincial, input.Comment);
+            // Settled: nobody needs to act on the proposal's notices any more (no new notice is due).
+            await notifications.OnTransitionAsync(proposal, ProposalAction.Settle, input.Comment, ct);
             await db.SaveChangesAsync(ct);
             return proposal;
         }, ct);

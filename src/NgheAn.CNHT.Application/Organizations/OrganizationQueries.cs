@@ -52,7 +52,7 @@ public sealed class OrganizationQueries(IAppDbContext db)
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var rows = await query
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .OrderByVietnamese(o => o.Name).ThenBy(o => o.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(o => new OrganizationRow(o.Id, o.Name, o.Kind, o.TaxCode, o.Sector, o.District,

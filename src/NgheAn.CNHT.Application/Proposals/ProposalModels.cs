@@ -3,7 +3,10 @@ using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.Proposals;
 
-/// <summary>What the register is asked for: every filter optional; page is 1-based.</summary>
+/// <summary>
+/// What the register is asked for: every filter optional; page is 1-based. <see cref="CountedOnly"/> keeps the
+/// proposals the reports count (approved and later, ADR 0003), so a dashboard figure links to exactly its rows.
+/// </summary>
 public sealed record RegisterFilter(
     string? ProgramCode = null,
     int? Year = null,
@@ -14,7 +17,8 @@ public sealed record RegisterFilter(
     string? Query = null,
     RegisterSort Sort = RegisterSort.Code,
     bool Descending = false,
-    int Page = 1);
+    int Page = 1,
+    bool CountedOnly = false);
 
 public enum RegisterSort
 {

@@ -82,6 +82,12 @@ public sealed class ProposalQueries(IAppDbContext db)
             query = query.Where(p => p.Status == status);
         }
 
+        if (f.CountedOnly)
+        {
+            var counted = ProposalStatusText.Counted.ToArray();
+            query = query.Where(p => counted.Contains(p.Status));
+        }
+
         // Each word must appear in the folded code + title: "dao tao" finds "Đào tạo" (ADR 0010).
         foreach (var term in SearchText.Terms(f.Query))
         {
@@ -93,11 +99,11 @@ public sealed class ProposalQueries(IAppDbContext db)
 
     private static IQueryable<Proposal> Sorted(IQueryable<Proposal> q, RegisterSort sort, bool desc) => sort switch
     {
-        RegisterSort.Title => desc ? q.OrderByDescending(p => p.Title).ThenBy(p => p.Id) : q.OrderBy(p => p.Title).ThenBy(p => p.Id),
+        RegisterSort.Title => q.OrderByVietnamese(p => p.Title, desc).ThenBy(p => p.Id),
         RegisterSort.Item => desc
             ? q.OrderByDescending(p => p.ContentItem.Group.SortOrder).ThenByDescending(p => p.ContentItem.SortOrder).ThenByDescending(p => p.Code)
             : q.OrderBy(p => p.ContentItem.Group.SortOrder).ThenBy(p => p.ContentItem.SortOrder).ThenBy(p => p.Code),
-        RegisterSort.Organization => desc ? q.OrderByDescending(p => p.LeadOrganization.Name).ThenBy(p => p.Code) : q.OrderBy(p => p.LeadOrganization.Name).ThenBy(p => p.Code),
+        RegisterSort.Organization => q.OrderByVietnamese(p => p.LeadOrganization.Name, desc).ThenBy(p => p.Code),
         RegisterSort.Year => desc ? q.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.Code) : q.OrderBy(p => p.StartYear).ThenBy(p => p.Code),
         RegisterSort.Status => desc ? q.OrderByDescending(p => p.Status).ThenBy(p => p.Code) : q.OrderBy(p => p.Status).ThenBy(p => p.Code),
         RegisterSort.TotalCost => desc
@@ -126,7 +132,7 @@ public sealed class ProposalQueries(IAppDbContext db)
             .Select(i => new { i.GroupId, Item = new ItemOption(i.Id, i.Code, i.Name) })
             .ToListAsync(ct);
         var organizations = await db.Organizations.AsNoTracking()
-            .OrderBy(o => o.Name)
+            .OrderByVietnamese(o => o.Name)
             .Select(o => new OrganizationOption(o.Id, o.Name, o.TaxCode))
             .ToListAsync(ct);
         return new ProposalChoices(

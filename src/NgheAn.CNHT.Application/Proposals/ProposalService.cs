@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Common;
@@ -40,6 +41,7 @@ public sealed class ProposalService(
     TimeProvider clock,
     AuditTrail audit,
     OrganizationService organizations,
+    NotificationService notifications,
     ILogger<ProposalService> logger)
 {
     public const string NewOrganizationPrefix = "NewOrganization.";
@@ -108,32 +110,32 @@ public sealed class ProposalService(
     }
 
     public Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Submit, (p, a, now) => p.Submit(a, now, comment), ct);
+        TransitionAsync(id, stamp, ProposalAction.Submit, comment, (p, a, now) => p.Submit(a, now, comment), ct);
 
     public Task AppraiseAsync(int id, Guid? stamp, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Appraise,
+        TransitionAsync(id, stamp, ProposalAction.Appraise, opinion,
             (p, a, now) => p.Appraise(a, now, appraisalDate, opinion, recommendedTotalCost, recommendedProvincialShare), ct);
 
     public Task ApproveAsync(int id, Guid? stamp, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Approve,
+        TransitionAsync(id, stamp, ProposalAction.Approve, comment,
             (p, a, now) => p.Approve(a, now, decisionNumber, decisionDate, approvedTotalCost, approvedProvincialShare, comment), ct);
 
     public Task RejectAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Reject, (p, a, now) => p.Reject(a, now, reason), ct);
+        TransitionAsync(id, stamp, ProposalAction.Reject, reason, (p, a, now) => p.Reject(a, now, reason), ct);
 
     public Task StartImplementationAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.StartImplementation, (p, a, now) => p.StartImplementation(a, now, comment), ct);
+        TransitionAsync(id, stamp, ProposalAction.StartImplementation, comment, (p, a, now) => p.StartImplementation(a, now, comment), ct);
 
     public Task AcceptAsync(int id, Guid? stamp, DateOnly acceptanceDate, string result, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Accept, (p, a, now) => p.Accept(a, now, acceptanceDate, result), ct);
+        TransitionAsync(id, stamp, ProposalAction.Accept, result, (p, a, now) => p.Accept(a, now, acceptanceDate, result), ct);
 
     public Task CancelAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Cancel, (p, a, now) => p.Cancel(a, now, reason), ct);
+        TransitionAsync(id, stamp, ProposalAction.Cancel, reason, (p, a, now) => p.Cancel(a, now, reason), ct);
 
     public Task ReturnForRevisionAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.ReturnForRevision, (p, a, now) => p.ReturnForRevision(a, now, reason), ct);
+        TransitionAsync(id, stamp, ProposalAction.ReturnForRevision, reason, (p, a, now) => p.ReturnForRevision(a, now, reason), ct);
 
-    private async Task TransitionAsync(int id, Guid? stamp, ProposalAction action, Action<Proposal, Actor, DateTime> apply, CancellationToken ct)
+    private async Task TransitionAsync(int id, Guid? stamp, ProposalAction action, string? comment, Action<Proposal, Actor, DateTime> apply, CancellationToken ct)
     {
         var proposal = await LoadAsync(id, ct);
         if (stamp is { } seen && proposal.ConcurrencyStamp != seen)
@@ -143,7 +145,10 @@ public sealed class ProposalService(
 
         var from = proposal.Status;
         apply(proposal, user.Actor, UtcNow);
+        // The notices (and queued e-mails) the new status calls for are saved with the step, or not at all.
+        await notifications.OnTransitionAsync(proposal, action, comment, ct);
         await SaveAsync(proposal, stamp ?? proposal.ConcurrencyStamp, ct);
+        notifications.AfterCommit();
         logger.LogInformation("Proposal {ProposalId}: {Action} ({From} → {To})", id, action, from, proposal.Status);
     }
 

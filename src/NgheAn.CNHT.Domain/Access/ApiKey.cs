@@ -41,35 +41,3 @@ public sealed class ApiKey : Entity
 
     public void MarkUsed(DateTime utcNow) => LastUsedAt = utcNow;
 }
-
-/// <summary>An in-portal notice that a proposal needs someone's action (to a role, or to one user).</summary>
-public sealed class Notification
-{
-    private Notification() { }
-
-    public Notification(string recipientRole, string? recipientUser, int? proposalId, string message, string? link, DateTime utcNow)
-    {
-        RecipientRole = recipientRole;
-        RecipientUser = recipientUser;
-        ProposalId = proposalId;
-        Message = message;
-        Link = link;
-        CreatedAt = utcNow;
-    }
-
-    public long Id { get; private set; }
-    public string RecipientRole { get; private set; } = "";
-    public string? RecipientUser { get; private set; }
-    public int? ProposalId { get; private set; }
-    public string Message { get; private set; } = "";
-    public string? Link { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime? ReadAt { get; private set; }
-    public string? ReadBy { get; private set; }
-
-    public void MarkRead(string userName, DateTime utcNow)
-    {
-        ReadAt ??= utcNow;
-        ReadBy ??= userName;
-    }
-}

@@ -17,14 +17,24 @@ public sealed class UserAdminService(UserManager<AppUser> users, TimeProvider cl
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var all = await users.Users.AsNoTracking().ToListAsync(ct);
         var result = new List<UserRow>(all.Count);
-        foreach (var u in all)
+        // Vietnamese lists of people go by given name (the last word), then the whole name, in Vietnamese order.
+        foreach (var u in all.OrderBy(u => GivenName(u.FullName), VietnameseOrder).ThenBy(u => u.FullName, VietnameseOrder).ThenBy(u => u.Email, StringComparer.Ordinal))
         {
             result.Add(await RowAsync(u));
         }
 
         return result;
+    }
+
+    private static readonly IComparer<string?> VietnameseOrder = Comparer<string?>.Create(Persistence.VietnameseCollationInterceptor.Compare);
+
+    /// <summary>"Nguyễn Thị Đào" → "Đào".</summary>
+    public static string GivenName(string fullName)
+    {
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 ? "" : words[^1];
     }
 
     public async Task<UserRow?> GetAsync(string id)

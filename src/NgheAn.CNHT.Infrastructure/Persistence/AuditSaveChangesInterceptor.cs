@@ -45,7 +45,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload)];
 
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(AttachmentContent)];
+        [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
     private IDbContextTransaction? _ownTransaction;

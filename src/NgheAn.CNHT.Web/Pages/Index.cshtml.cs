@@ -4,17 +4,35 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Dashboard;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Web.Authorization;
 
 namespace NgheAn.CNHT.Web.Pages;
 
-public sealed class IndexModel(IAuthorizationService auth, CatalogQueries catalog, AppendixQuery appendix, IAppDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// The home page after sign-in: where the program stands (plan, provincial budget, disbursement), by group and by
+/// year, proposals by status, what waits for the user's role, recent activity and unread notices; the appendix of
+/// the chosen years below. Every figure links to the register or ledger rows behind it.
+/// </summary>
+public sealed class IndexModel(
+    IAuthorizationService auth,
+    CatalogQueries catalog,
+    DashboardQuery dashboard,
+    AppendixQuery appendix,
+    NotificationService notifications,
+    IAppDbContext db) : PageModel
 {
     [FromQuery(Name = "program")]
     public string? ProgramCode { get; set; }
 
+    /// <summary>The year of the "this year" figures (default: this year, inside the program's period).</summary>
+    [FromQuery(Name = "year")]
+    public int? Year { get; set; }
+
+    /// <summary>Years of the appendix at the bottom (default: the whole period).</summary>
     [FromQuery(Name = "from")]
     public int? FromYear { get; set; }
 
@@ -23,40 +41,53 @@ public sealed class IndexModel(IAuthorizationService auth, CatalogQueries catalo
 
     public bool CanRead { get; private set; }
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
+    public DashboardView? View { get; private set; }
     public AppendixReport? Appendix { get; private set; }
+    public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
+    public int UnreadCount { get; private set; }
     public bool HasSampleData { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         CanRead = (await auth.AuthorizeAsync(User, Policies.ReadProgramData)).Succeeded;
         if (!CanRead)
         {
-            return;
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A hand-edited address ("?year=abc"): start from the defaults rather than an error page.
+            return RedirectToPage();
         }
 
         Programs = await catalog.ListProgramsAsync(ct);
-        ProgramCode ??= await catalog.DefaultProgramCodeAsync(VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime).Year, ct);
-        if (ProgramCode is null)
+        if (ProgramCode is not null && Programs.All(p => p.Code != ProgramCode))
         {
-            return;
+            Problem = $"Không có chương trình mã {ProgramCode}; đang hiển thị chương trình mặc định.";
+            ProgramCode = null;
+        }
+
+        View = await dashboard.BuildAsync(ProgramCode, Year, ct);
+        if (View is null)
+        {
+            return Page();
         }
 
         try
         {
-            Appendix = await appendix.BuildAsync(ProgramCode, FromYear, ToYear, ct);
+            Appendix = await appendix.BuildAsync(View.ProgramCode, FromYear, ToYear, ct);
         }
         catch (DomainException ex)
         {
-            Problem = ex.Message;
-            Appendix = await appendix.BuildAsync(ProgramCode, null, null, ct);
-        }
-        catch (NotFoundException ex)
-        {
-            Problem = ex.Message;
-            return;
+            Problem = ex.Message + " Phụ lục đang hiển thị cả giai đoạn.";
+            Appendix = await appendix.BuildAsync(View.ProgramCode, null, null, ct);
         }
 
+        UnreadCount = await notifications.UnreadCountAsync(ct);
+        Unread = await notifications.LatestUnreadAsync(5, ct);
         HasSampleData = await db.Proposals.AnyAsync(p => p.IsSample, ct);
+        return Page();
     }
 }

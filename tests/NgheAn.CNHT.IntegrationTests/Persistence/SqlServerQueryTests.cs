@@ -71,4 +71,61 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         AssertParsesAsTSql(capture.Commands);
         Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
     }
+
+    private sealed class As(NgheAn.CNHT.Domain.Common.Actor actor) : NgheAn.CNHT.Application.Common.ICurrentUser
+    {
+        public string UserName => actor.UserName;
+        public NgheAn.CNHT.Domain.Common.Actor Actor => actor;
+    }
+
+    private sealed class NoNames : NgheAn.CNHT.Application.Common.IUserDirectory
+    {
+        public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+    }
+
+    [Fact]
+    public async Task The_dashboard_runs_its_aggregates_on_sql_server_with_the_same_result()
+    {
+        var center = new As(ProposalArrange.Center);
+        var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
+        {
+            var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System)
+                .BuildAsync("2018-2025", 2024);
+            return ReportJson.Serialize(view! with { GeneratedAtUtc = default });
+        });
+        Assert.True(capture.Commands.Count >= 10, string.Join("\n\n", capture.Commands));
+        Assert.Contains(capture.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal) && c.Contains("[StartYear]", StringComparison.Ordinal));
+        Assert.Contains(capture.Commands, c => c.Contains("DATEPART(year, [d].[EntryDate])", StringComparison.Ordinal));
+        AssertParsesAsTSql(capture.Commands);
+        Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
+    }
+
+    [Fact]
+    public async Task The_notification_reads_run_on_sql_server_with_the_same_result()
+    {
+        var center = new As(ProposalArrange.Center);
+        var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
+        {
+            var service = new NgheAn.CNHT.Application.Notifications.NotificationService(db, center, TimeProvider.System, null!,
+                new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
+            var count = await service.UnreadCountAsync();
+            var latest = await service.LatestUnreadAsync(5);
+            var page = await service.PageAsync(1, unreadOnly: false);
+            return ReportJson.Serialize(new { count, latest, page });
+        });
+        Assert.Equal(4, capture.Commands.Count); // unread count, latest unread, page count, page rows
+        Assert.Contains(capture.Commands, c => c.Contains("NOT EXISTS", StringComparison.Ordinal) && c.Contains("[NotificationReceipts]", StringComparison.Ordinal));
+        AssertParsesAsTSql(capture.Commands);
+        Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
+    }
+
+    [Fact]
+    public void Names_are_ordered_with_the_vietnamese_collation_on_sql_server()
+    {
+        using var db = SqlServerQueryRecorder.SqlServerContext();
+        var sql = NgheAn.CNHT.Application.Common.Collations.OrderByVietnamese(db.Organizations, o => o.Name).Select(o => o.Name).ToQueryString();
+        Assert.Contains("ORDER BY [o].[Name] COLLATE Vietnamese_CI_AS", sql);
+        AssertParsesAsTSql([sql]);
+    }
 }

@@ -218,3 +218,33 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(portal));
     }
 }
+
+/// <summary>Bad input through the read-only API: clear refusals (never a 500), nothing changed.</summary>
+public sealed class ApiBadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
+{
+    [Theory]
+    [InlineData("/api/v1/programs/2018-2025/proposals?page=-1")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?page=0")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?pageSize=100000")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?pageSize=abc")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?status=Khac")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?fromYear=99999")]
+    [InlineData("/api/v1/programs/2018-2025/proposals?q=%27%3B%20DROP%20TABLE%20Proposals%3B--")]
+    [InlineData("/api/v1/programs/2018-2025/ledger?from=31-02-2025")]
+    [InlineData("/api/v1/programs/2018-2025/ledger?source=Bitcoin")]
+    [InlineData("/api/v1/programs/2018-2025/appendix?from=2010&to=2012")]
+    [InlineData("/api/v1/programs/2018-2025/appendix?from=2025&to=2019")]
+    [InlineData("/api/v1/programs/..%2F..%2Fetc%2Fpasswd/appendix")]
+    [InlineData("/api/v1/programs/%3Cscript%3E/proposals")]
+    public async Task The_api_answers_bad_parameters_without_a_server_error_and_changes_nothing(string url)
+    {
+        var before = await DatabaseFingerprint.TakeAsync(portal);
+        var client = await portal.SignInAsAsync("Viewer");
+        var response = await client.GetAsync(url);
+        Assert.True((int)response.StatusCode is 200 or 400 or 404, $"{url}: {(int)response.StatusCode}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("<script>", body);
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(portal));
+    }
+}

@@ -86,8 +86,35 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.RecipientUser).HasMaxLength(256);
         b.Property(n => n.Message).HasMaxLength(1000).IsRequired();
         b.Property(n => n.Link).HasMaxLength(300);
-        b.Property(n => n.ReadBy).HasMaxLength(256);
-        b.HasIndex(n => new { n.RecipientRole, n.ReadAt });
+        // The bell reads a role's (or a user's) latest notices; resolving finds the open ones of a proposal.
+        b.HasIndex(n => new { n.RecipientRole, n.CreatedAt });
+        b.HasIndex(n => new { n.RecipientUser, n.CreatedAt });
+        b.HasIndex(n => new { n.ProposalId, n.ResolvedAt });
+    }
+}
+
+internal sealed class NotificationReceiptConfiguration : IEntityTypeConfiguration<NotificationReceipt>
+{
+    public void Configure(EntityTypeBuilder<NotificationReceipt> b)
+    {
+        b.ToTable("NotificationReceipts");
+        b.HasKey(r => new { r.NotificationId, r.UserName });
+        b.Property(r => r.UserName).HasMaxLength(256).IsRequired();
+        b.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmail> b)
+    {
+        b.ToTable("OutgoingEmails");
+        b.Property(e => e.To).HasMaxLength(320).IsRequired();
+        b.Property(e => e.Subject).HasMaxLength(300).IsRequired();
+        b.Property(e => e.Body).HasMaxLength(8000).IsRequired();
+        b.Property(e => e.LastError).HasMaxLength(1000);
+        // The sender looks for messages neither sent nor given up whose time has come.
+        b.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Web.Forms;
 
 namespace NgheAn.CNHT.Web.Pages.Audit;
 
@@ -19,13 +20,20 @@ public sealed class IndexModel(AuditQueries queries) : PageModel
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public const string FilterCookie = "cnht.audit.filter";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (RememberedFilters.Apply(this, FilterCookie, "/Audit") is { } redirect)
+        {
+            return redirect;
+        }
+
         EntityTypes = await queries.EntityTypesAsync(ct);
         if (!ModelState.IsValid)
         {
             Problem = "Ngày lọc không hợp lệ; vui lòng chọn lại.";
-            return;
+            return Page();
         }
 
         try
@@ -36,6 +44,8 @@ public sealed class IndexModel(AuditQueries queries) : PageModel
         {
             Problem = ex.Message;
         }
+
+        return Page();
     }
 
     public IDictionary<string, string> RouteValues(int page) => Shared.RouteData.Clean(new Dictionary<string, string?>

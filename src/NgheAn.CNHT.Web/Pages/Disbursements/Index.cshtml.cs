@@ -5,6 +5,7 @@ using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Disbursements;
 using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Web.Forms;
 
 namespace NgheAn.CNHT.Web.Pages.Disbursements;
 
@@ -25,16 +26,26 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
     public ProgramCatalog? Catalog { get; private set; }
     public IReadOnlyList<(int Id, string Name)> LeadUnits { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public const string FilterCookie = "cnht.ledger.filter";
+
+    public bool IsFiltered => Request.Query.Keys.Any(k => k != "page");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (RememberedFilters.Apply(this, FilterCookie, "/Disbursements") is { } redirect)
+        {
+            return redirect;
+        }
+
         Programs = await catalog.ListProgramsAsync(ct);
         ProgramCode ??= await catalog.DefaultProgramCodeAsync(DateTime.UtcNow.Year, ct);
         Catalog = ProgramCode is null ? null : await catalog.GetAsync(ProgramCode, ct);
         var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber);
         Entries = await ledger.RegisterAsync(filter, ct);
         Balances = await ledger.BalancesAsync(filter, ct);
-        LeadUnits = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        LeadUnits = (await db.Organizations.AsNoTracking().OrderByVietnamese(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
+        return Page();
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Web.Authorization;
+using NgheAn.CNHT.Web.Forms;
 
 namespace NgheAn.CNHT.Web.Pages.Organizations;
 
@@ -16,10 +17,20 @@ public sealed class IndexModel(OrganizationQueries queries, IAuthorizationServic
     public OrganizationPage Result { get; private set; } = null!;
     public bool CanCreate { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public const string FilterCookie = "cnht.organizations.filter";
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Kind is not null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (RememberedFilters.Apply(this, FilterCookie, "/Organizations") is { } redirect)
+        {
+            return redirect;
+        }
+
         Result = await queries.ListAsync(Q, Kind, PageNumber, ct);
         CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
+        return Page();
     }
 
     public IDictionary<string, string> RouteValues(int page) => Shared.RouteData.Clean(new Dictionary<string, string?>

@@ -23,6 +23,8 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     [FromQuery(Name = "org")] public int? Org { get; set; }
     [FromQuery(Name = "status")] public ProposalStatus? Status { get; set; }
     [FromQuery(Name = "q")] public string? Q { get; set; }
+    /// <summary>Only the proposals the reports count (approved and later).</summary>
+    [FromQuery(Name = "counted")] public bool Counted { get; set; }
     [FromQuery(Name = "sort")] public RegisterSort Sort { get; set; } = RegisterSort.Code;
     [FromQuery(Name = "desc")] public bool Desc { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -30,7 +32,7 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     public RegisterPage Result { get; private set; } = null!;
     public ProposalChoices Choices { get; private set; } = null!;
     public bool CanCreate { get; private set; }
-    public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || !string.IsNullOrWhiteSpace(Q);
+    public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || Counted || !string.IsNullOrWhiteSpace(Q);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "reset")] bool reset, CancellationToken ct)
     {
@@ -54,7 +56,7 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
         }
 
         var (groupId, itemId) = ParseContent(ContentFilter);
-        Result = await queries.RegisterAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber), ct);
+        Result = await queries.RegisterAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber, Counted), ct);
         Choices = await queries.ChoicesAsync(ct);
         CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
 
@@ -109,6 +111,7 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
             ["org"] = Org?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = Status?.ToString(),
             ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            ["counted"] = Counted ? "true" : null,
             ["sort"] = s == RegisterSort.Code ? null : s.ToString(),
             ["desc"] = d ? "true" : null,
             ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Estimates;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Dashboard;
+
+/// <summary>
+/// The home page's figures for one program and year, read as grouped SQL aggregates (a handful of queries,
+/// never loading proposals or ledger lines). "Waiting for my action" follows the workflow table
+/// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
+/// </summary>
+public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock)
+{
+    public const int WaitingShown = 5;
+    public const int ActivityShown = 10;
+
+    /// <summary>Steps that move a proposal forward; cancelling, rejecting and returning are not "waiting for" anyone.</summary>
+    private static readonly HashSet<ProposalAction> Forward =
+    [
+        ProposalAction.Submit, ProposalAction.Appraise, ProposalAction.Approve,
+        ProposalAction.StartImplementation, ProposalAction.Accept, ProposalAction.Settle,
+    ];
+
+    /// <summary>The dashboard, or null when there is no program at all.</summary>
+    public async Task<DashboardView?> BuildAsync(string? programCode, int? year, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = VnFormat.TodayInVietnam(now);
+        programCode ??= await catalog.DefaultProgramCodeAsync(today.Year, ct);
+        var program = programCode is null
+            ? null
+            : await db.Programs.AsNoTracking().Where(p => p.Code == programCode)
+                .Select(p => new { p.Id, p.Code, p.Name, p.LegalBasis, p.StartYear, p.EndYear })
+                .FirstOrDefaultAsync(ct);
+        if (program is null)
+        {
+            return null;
+        }
+
+        // The year asked for, else this year, kept inside the program's period.
+        var shownYear = Math.Clamp(year ?? today.Year, program.StartYear, program.EndYear);
+        var counted = ProposalStatusText.Counted.ToArray();
+        var programProposals = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
+        var provincialEntries = db.DisbursementEntries.AsNoTracking()
+            .Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == program.Id);
+
+        var groups = await db.ContentGroups.AsNoTracking()
+            .Where(g => g.ProgramId == program.Id)
+            .OrderBy(g => g.SortOrder)
+            .Select(g => new { g.Id, g.Code, g.Name, Plan = g.Items.Sum(i => i.PlanAmount) })
+            .ToListAsync(ct);
+        // One grouped scan of the program's proposals (by group, start year and status) and one of its
+        // provincial-budget ledger (by group and voucher year); the per-group, per-year and per-status figures are
+        // sums of those few hundred rows, as the appendix sums item rows into groups.
+        var byGroupYearStatus = await programProposals
+            .GroupBy(p => new { p.ContentItem.GroupId, p.StartYear, p.Status })
+            .Select(g => new
+            {
+                g.Key.GroupId,
+                g.Key.StartYear,
+                g.Key.Status,
+                Count = g.Count(),
+                // The report figures (ADR 0003) and, for proposals not yet approved, the amounts asked for.
+                TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
+                Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
+                CurrentShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
+            })
+            .ToListAsync(ct);
+        var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();
+        var paid = await provincialEntries
+            .GroupBy(e => new { e.Proposal.ContentItem.GroupId, e.EntryDate.Year })
+            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        var groupFigures = groups.Select(g =>
+        {
+            var mine = countedSums.Where(x => x.GroupId == g.Id).ToList();
+            return new GroupFigures(g.Id, g.Code, g.Name, g.Plan, mine.Sum(x => x.Count), mine.Sum(x => x.Share),
+                paid.Where(x => x.GroupId == g.Id).Sum(x => x.Paid));
+        }).ToList();
+
+        var period = new ProgramFigures(
+            groups.Sum(g => g.Plan),
+            countedSums.Sum(g => g.Count),
+            countedSums.Sum(g => g.TotalCost),
+            countedSums.Sum(g => g.Share),
+            paid.Sum(g => g.Paid));
+
+        var years = Enumerable.Range(program.StartYear, program.EndYear - program.StartYear + 1)
+            .Select(y => new YearColumn(y,
+                countedSums.Where(s => s.StartYear == y).Sum(s => s.Count),
+                countedSums.Where(s => s.StartYear == y).Sum(s => s.Share),
+                paid.Where(s => s.Year == y).Sum(s => s.Paid)))
+            .ToList();
+
+        // The approved annual estimate of the year: the newest approved version, summed in SQL.
+        var estimate = await db.AnnualEstimates.AsNoTracking()
+            .Where(e => e.ProgramId == program.Id && e.Year == shownYear && e.Status == EstimateStatus.Approved)
+            .OrderByDescending(e => e.Version)
+            .Select(e => new { e.Version, Total = db.AnnualEstimateLines.Where(l => l.AnnualEstimateId == e.Id).Sum(l => (decimal?)l.Amount) ?? 0m })
+            .FirstOrDefaultAsync(ct);
+        var shown = years.Single(y => y.Year == shownYear);
+        var thisYear = new YearFigures(shownYear, shown.ProposalCount, shown.ProvincialShare, shown.DisbursedProvincial, estimate?.Total, estimate?.Version);
+
+        var statusCounts = Enum.GetValues<ProposalStatus>()
+            .Select(s => new StatusCount(s, byGroupYearStatus.Where(x => x.Status == s).Sum(x => x.Count), byGroupYearStatus.Where(x => x.Status == s).Sum(x => x.CurrentShare)))
+            .ToList();
+
+        return new DashboardView(program.Code, program.Name, program.LegalBasis, program.StartYear, program.EndYear, shownYear,
+            period, thisYear, groupFigures, years, statusCounts, await WaitingAsync(ct), await ActivityAsync(program.Id, ct), now);
+    }
+
+    /// <summary>For each status where the user's role takes the next step: how many proposals (all programs), the oldest first.</summary>
+    public async Task<IReadOnlyList<WaitingStatus>> WaitingAsync(CancellationToken ct = default)
+    {
+        var actor = user.Actor;
+        var mine = Enum.GetValues<ProposalStatus>()
+            .Select(s => (Status: s, Actions: ProposalWorkflow.AvailableActions(s, actor).Where(Forward.Contains).ToList()))
+            .Where(x => x.Actions.Count > 0)
+            .ToList();
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+
+        var statuses = mine.Select(m => m.Status).ToList();
+        var counts = await db.Proposals.AsNoTracking()
+            .Where(p => statuses.Contains(p.Status))
+            .GroupBy(p => p.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var result = new List<WaitingStatus>();
+        foreach (var (status, actions) in mine)
+        {
+            var count = counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+            var oldest = count == 0
+                ? []
+                : await db.Proposals.AsNoTracking()
+                    .Where(p => p.Status == status)
+                    .OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id)
+                    .Take(WaitingShown)
+                    .Select(p => new WaitingProposal(p.Id, p.Code, p.Title, db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Code).First(), p.StatusChangedAt))
+                    .ToListAsync(ct);
+            result.Add(new WaitingStatus(status, actions, count, oldest));
+        }
+
+        return result;
+    }
+
+    /// <summary>The latest lifecycle steps and ledger entries of the program, newest first.</summary>
+    public async Task<IReadOnlyList<ActivityRow>> ActivityAsync(int programId, CancellationToken ct = default)
+    {
+        var steps = await db.ProposalTransitions.AsNoTracking()
+            .Where(t => t.Proposal.ProgramId == programId)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Take(ActivityShown)
+            .Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))
+            .ToListAsync(ct);
+        var entries = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => e.Proposal.ProgramId == programId)
+            // The ledger is append-only: the newest ids are the latest recorded (and the key's index serves the sort).
+            .OrderByDescending(e => e.Id)
+            .Take(ActivityShown)
+            .Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))
+            .ToListAsync(ct);
+        var latest = steps.Concat(entries)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Kind)
+            .Take(ActivityShown)
+            .ToList();
+        // Ledger entries keep only the user name of who recorded them; show the person's name where there is an account.
+        var names = await users.DisplayNamesAsync(latest.Where(a => a.Kind == ActivityKind.Ledger).Select(a => a.Who).ToList(), ct);
+        return latest.Select(a => a.Kind == ActivityKind.Ledger && names.TryGetValue(a.Who, out var name) ? a with { Who = name } : a).ToList();
+    }
+}

@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain;
+using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Notifications;
+
+/// <summary>Which step asks whom to act next, and what the notice says ({0} = code, {1} = title, {2} = comment or decision).</summary>
+public sealed record NoticeRule(ProposalAction After, string Role, bool ToSubmitter, string Message, string Subject);
+
+public sealed record NotificationRow(long Id, string Message, string? Link, int? ProposalId, DateTime CreatedAt, bool IsRead, bool IsResolved);
+
+public sealed record NotificationPage(IReadOnlyList<NotificationRow> Rows, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// In-portal notices (and, when SMTP is configured, e-mails) that a proposal needs someone's action.
+/// <see cref="OnTransitionAsync"/> adds them to the same unit of work as the step, so they are saved with it
+/// or not at all; e-mails wait in the outbox and are sent after the commit (docs/decisions/0072-notifications.md).
+/// Read state is per user: a notice to a role is unread for each of its members until each opens it.
+/// </summary>
+public sealed class NotificationService(
+    IAppDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    INotificationRecipients recipients,
+    IMailOutbox outbox,
+    ILogger<NotificationService> logger)
+{
+    public const int PageSize = 30;
+
+    public static IReadOnlyList<NoticeRule> Rules { get; } =
+    [
+        new(ProposalAction.Submit, Roles.SupportCenter, false,
+            "Đề án {0} «{1}» đã nộp hồ sơ, chờ Trung tâm ghi kết quả thẩm định.", "Đề án {0} chờ thẩm định"),
+        new(ProposalAction.Appraise, Roles.DoitLeader, false,
+            "Đề án {0} «{1}» đã có kết quả thẩm định, chờ Lãnh đạo Sở phê duyệt.", "Đề án {0} chờ phê duyệt"),
+        new(ProposalAction.Approve, Roles.SupportCenter, false,
+            "Đề án {0} «{1}» đã được phê duyệt ({2}); Trung tâm theo dõi thực hiện và ghi giải ngân.", "Đề án {0} đã được phê duyệt"),
+        new(ProposalAction.ReturnForRevision, Roles.DoitSpecialist, true,
+            "Đề án {0} «{1}» được trả lại để chỉnh sửa, bổ sung: {2}", "Đề án {0} được trả lại để chỉnh sửa"),
+    ];
+
+    private bool _mailQueued;
+
+    /// <summary>
+    /// Called by a lifecycle step after the domain accepted it and before the save: resolves the proposal's open
+    /// notices (whoever was asked to act has acted, or the proposal went elsewhere) and adds the notice, and the
+    /// e-mails, the new status calls for. Nothing is saved here.
+    /// </summary>
+    public async Task OnTransitionAsync(Proposal proposal, ProposalAction action, string? comment, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.Notifications.Where(n => n.ProposalId == proposal.Id && n.ResolvedAt == null).ToListAsync(ct);
+        foreach (var notice in open)
+        {
+            notice.Resolve(now);
+        }
+
+        var rule = Rules.FirstOrDefault(r => r.After == action);
+        if (rule is null)
+        {
+            return;
+        }
+
+        var recipient = rule.ToSubmitter ? await SubmitterAsync(proposal, ct) : null;
+        var detail = action == ProposalAction.Approve ? $"quyết định số {proposal.DecisionNumber}" : Shorten(comment ?? "", 300);
+        var message = string.Format(VnFormat.Culture, rule.Message, proposal.Code, Shorten(proposal.Title, 200), detail);
+        var link = $"/Proposals/Details/{proposal.Id}";
+        db.Notifications.Add(new Notification(rule.Role, recipient, proposal.Id, Shorten(message, 1000), link, now));
+
+        if (!outbox.Enabled)
+        {
+            return;
+        }
+
+        var addresses = await recipients.EmailsAsync(rule.Role, recipient, ct);
+        var actor = user.Actor;
+        var subject = "[CNHT Nghệ An] " + string.Format(VnFormat.Culture, rule.Subject, proposal.Code);
+        var body = string.Join("\n",
+            $"Kính gửi: {(recipient is null ? Roles.DisplayName(rule.Role) : recipient)},",
+            "",
+            Shorten(message, 1200),
+            "",
+            $"Người thực hiện: {actor.DisplayName} ({actor.UserName}), lúc {VnFormat.DateTime(now)}.",
+            $"Xem và xử lý tại: {(outbox.PortalUrl?.TrimEnd('/') ?? "")}{link}",
+            "",
+            "Thư này được gửi tự động từ Cổng quản lý Chương trình phát triển công nghiệp hỗ trợ tỉnh Nghệ An; vui lòng không trả lời thư này.");
+        foreach (var address in addresses)
+        {
+            db.OutgoingEmails.Add(new OutgoingEmail(address, Shorten(subject, 300), body, now));
+        }
+
+        _mailQueued |= addresses.Count > 0;
+    }
+
+    /// <summary>After the step's transaction committed: the sender may go (it never runs inside the request).</summary>
+    public void AfterCommit()
+    {
+        if (_mailQueued)
+        {
+            _mailQueued = false;
+            outbox.Wake();
+        }
+    }
+
+    private async Task<string?> SubmitterAsync(Proposal proposal, CancellationToken ct) =>
+        await db.ProposalTransitions.AsNoTracking()
+            .Where(t => t.ProposalId == proposal.Id && t.Action == ProposalAction.Submit)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Select(t => t.UserName)
+            .FirstOrDefaultAsync(ct)
+        ?? proposal.CreatedBy;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>The notices the current user may see: to one of their roles, or to them by name.</summary>
+    private IQueryable<Notification> Mine()
+    {
+        var actor = user.Actor;
+        var name = actor.UserName;
+        var roles = actor.Roles.ToList();
+        return db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientUser == name || (n.RecipientUser == null && roles.Contains(n.RecipientRole)));
+    }
+
+    private IQueryable<Notification> Unread()
+    {
+        var name = user.Actor.UserName;
+        return Mine().Where(n => n.ResolvedAt == null && !db.NotificationReceipts.Any(r => r.NotificationId == n.Id && r.UserName == name));
+    }
+
+    /// <summary>Unread notices that still ask for action: the number on the bell.</summary>
+    public Task<int> UnreadCountAsync(CancellationToken ct = default) => Unread().CountAsync(ct);
+
+    /// <summary>The latest unread notices that still ask for action (the bell's list and the dashboard).</summary>
+    public Task<List<NotificationRow>> LatestUnreadAsync(int take, CancellationToken ct = default) =>
+        Project(Unread().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)).ToListAsync(ct);
+
+    public async Task<NotificationPage> PageAsync(int page, bool unreadOnly, CancellationToken ct = default)
+    {
+        var query = unreadOnly ? Unread() : Mine();
+        var count = await query.CountAsync(ct);
+        var pages = Math.Max(1, (count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await Project(query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return new NotificationPage(rows, count, page, PageSize);
+    }
+
+    private IQueryable<NotificationRow> Project(IQueryable<Notification> query)
+    {
+        var name = user.Actor.UserName;
+        return query.Select(n => new NotificationRow(n.Id, n.Message, n.Link, n.ProposalId, n.CreatedAt,
+            db.NotificationReceipts.Any(r => r.NotificationId == n.Id && r.UserName == name), n.ResolvedAt != null));
+    }
+
+    /// <summary>Marks one of the user's notices read and returns where it points (null when it is not theirs).</summary>
+    public async Task<string?> MarkReadAsync(long id, CancellationToken ct = default)
+    {
+        var notice = await Mine().Where(n => n.Id == id).Select(n => new { n.Id, n.Link }).FirstOrDefaultAsync(ct);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        await AddReceiptsAsync([notice.Id], ct);
+        return notice.Link ?? "/Notifications";
+    }
+
+    /// <summary>Marks every unread notice of the user read; returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(CancellationToken ct = default)
+    {
+        var name = user.Actor.UserName;
+        var ids = await Mine().Where(n => !db.NotificationReceipts.Any(r => r.NotificationId == n.Id && r.UserName == name))
+            .Select(n => n.Id).ToListAsync(ct);
+        await AddReceiptsAsync(ids, ct);
+        return ids.Count;
+    }
+
+    private async Task AddReceiptsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var name = user.Actor.UserName;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var already = await db.NotificationReceipts.AsNoTracking().Where(r => r.UserName == name && ids.Contains(r.NotificationId))
+            .Select(r => r.NotificationId).ToListAsync(ct);
+        var fresh = ids.Except(already).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        db.NotificationReceipts.AddRange(fresh.Select(id => new NotificationReceipt(id, name, now)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // The same user marked it read in another tab at the same moment: it is read either way.
+            logger.LogDebug(ex, "Read receipts of {User} already recorded", name);
+        }
+    }
+}

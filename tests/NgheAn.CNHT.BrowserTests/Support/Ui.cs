@@ -1,0 +1,57 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace NgheAn.CNHT.BrowserTests.Support;
+
+/// <summary>What every journey does on the way: screenshots at desktop and phone widths, axe-core checks, layout checks.</summary>
+public static class Ui
+{
+    public const int DesktopWidth = 1366;
+    public const int DesktopHeight = 768;
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
+
+    /// <summary>A full-page screenshot in test-output/screenshots (the width is part of <paramref name="name"/>).</summary>
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.OutputFolder, name), FullPage = true });
+
+    /// <summary>Screenshots the page at 1366×768 and at a 390-px phone, and checks the phone layout; leaves the desktop size.</summary>
+    public static async Task ShotsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(DesktopWidth, DesktopHeight);
+        await ShotAsync(page, $"{name}-1366.png");
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await AssertFitsPhoneAsync(page, name);
+        await ShotAsync(page, $"{name}-390.png");
+        await page.SetViewportSizeAsync(DesktopWidth, DesktopHeight);
+    }
+
+    /// <summary>
+    /// At phone width the page itself never scrolls sideways (wide tables scroll inside their own container) and
+    /// the main navigation is collapsed behind its button.
+    /// </summary>
+    public static async Task AssertFitsPhoneAsync(IPage page, string name)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than a {PhoneWidth}-px phone");
+        if (await page.Locator("#mainNav").CountAsync() > 0)
+        {
+            await Assertions.Expect(page.Locator("#mainNav")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator(".navbar-toggler")).ToBeVisibleAsync();
+        }
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is; fails on any serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var report = string.Join(Environment.NewLine, serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}"))));
+        Assert.True(serious.Count == 0, $"{name}: axe-core found serious or critical problems:{Environment.NewLine}{report}");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.IntegrationTests.Proposals;
+using NgheAn.CNHT.IntegrationTests.Support;
+using static NgheAn.CNHT.IntegrationTests.Support.ProposalArrange;
+
+namespace NgheAn.CNHT.IntegrationTests.Reliability;
+
+/// <summary>Real parallel requests against SQLite: one lifecycle step wins, one edit wins, the rest are told why.</summary>
+public sealed class ConcurrentChangeTests(DemoPortal portal) : IClassFixture<DemoPortal>
+{
+    private const int Callers = 6;
+
+    private static async Task<HttpResponseMessage[]> AllAtOnceAsync(IEnumerable<Func<Task<HttpResponseMessage>>> requests)
+    {
+        using var gate = new SemaphoreSlim(0);
+        var list = requests.ToList();
+        var tasks = list.Select(async r =>
+        {
+            await gate.WaitAsync();
+            return await r();
+        }).ToList();
+        gate.Release(list.Count);
+        return await Task.WhenAll(tasks);
+    }
+
+    [Fact]
+    public async Task Concurrent_approvals_of_one_proposal_leave_exactly_one_approval()
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Appraised);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var callers = new List<(HttpClient Client, Dictionary<string, string> Form)>();
+        for (var i = 0; i < Callers; i++)
+        {
+            var client = await portal.SignInAsAsync("DoitLeader");
+            var html = await client.GetStringAsync($"/Proposals/Details/{id}");
+            callers.Add((client, new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebPageHelpers.AntiforgeryToken(html),
+                ["Act.Stamp"] = Regex.Match(html, "name=\"Act.Stamp\" value=\"([^\"]+)\"").Groups[1].Value,
+                ["Act.DecisionNumber"] = $"{100 + i}/QĐ-SCT",
+                ["Act.Date"] = today,
+                ["Act.TotalCost"] = "900.000.000",
+                ["Act.ProvincialShare"] = "270.000.000",
+            }));
+        }
+
+        var responses = await AllAtOnceAsync(callers.Select(c => (Func<Task<HttpResponseMessage>>)(() =>
+            c.Client.PostAsync($"/Proposals/Details/{id}?handler=Approve", new FormUrlEncodedContent(c.Form)))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var text = Text(await refused.Content.ReadAsStringAsync());
+            Assert.True(text.Contains("Đề án vừa được thay đổi", StringComparison.Ordinal) || text.Contains("Không thể thực hiện thao tác", StringComparison.Ordinal), text[..Math.Min(400, text.Length)]);
+        }
+
+        var approvals = await ReadAsync(portal, db => db.ProposalTransitions.CountAsync(t => t.ProposalId == id && t.Action == ProposalAction.Approve));
+        Assert.Equal(1, approvals);
+        Assert.Equal(ProposalStatus.Approved, await StatusAsync(portal, id));
+    }
+
+    [Fact]
+    public async Task Concurrent_edits_of_one_draft_keep_exactly_one_and_refuse_the_others_with_a_conflict()
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Draft, title: "Tên trước khi sửa đồng thời");
+        var callers = new List<(HttpClient Client, Dictionary<string, string> Form)>();
+        for (var i = 0; i < Callers; i++)
+        {
+            var client = await portal.SignInAsAsync("DoitSpecialist");
+            var form = ProposalEditingTests.FormValues(await client.GetStringAsync($"/Proposals/Edit/{id}"));
+            form["Input.Title"] = $"Tên do người thứ {i + 1} sửa";
+            callers.Add((client, form));
+        }
+
+        var responses = await AllAtOnceAsync(callers.Select(c => (Func<Task<HttpResponseMessage>>)(() =>
+            c.Client.PostAsync($"/Proposals/Edit/{id}", new FormUrlEncodedContent(c.Form)))));
+
+        var winners = responses.Select((r, i) => (r, i)).Where(x => x.r.StatusCode == HttpStatusCode.Redirect).ToList();
+        Assert.Single(winners);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Đề án vừa được thay đổi", Text(await refused.Content.ReadAsStringAsync()));
+        }
+
+        var title = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Title).SingleAsync());
+        Assert.Equal($"Tên do người thứ {winners[0].i + 1} sửa", title);
+    }
+}
