@@ -31,7 +31,7 @@ fi
 
 echo "== start (Production settings, plain HTTP on loopback)"
 start=$(date +%s.%N)
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
+(cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
   Https__Redirect=false Https__Hsts=false Security__EnforceTwoFactor=false Logging__File= Logging__Format=json \
   Serilog__MinimumLevel__Default=Warning dotnet app/NgheAn.CNHT.Web.dll >"$work/portal.log" 2>&1) &
 portal=$!

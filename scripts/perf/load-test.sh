@@ -27,7 +27,7 @@ db="$work/load-$proposals.db"
 rm -f "$db" "$db-wal" "$db-shm"
 cp "$template" "$db"
 
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
+(cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
   Https__Redirect=false Https__Hsts=false Security__EnforceTwoFactor=false Logging__File= Logging__Format=json \
   dotnet app/NgheAn.CNHT.Web.dll >"$work/load-portal.log" 2>&1) &
 portal=$!
