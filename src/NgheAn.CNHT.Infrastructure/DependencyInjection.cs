@@ -37,6 +37,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IDataVersion, DataVersion>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

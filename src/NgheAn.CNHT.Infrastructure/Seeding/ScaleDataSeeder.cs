@@ -133,6 +133,8 @@ public sealed class ScaleDataSeeder(IConfiguration configuration, IHostEnvironme
 
         await using (var db = new AppDbContext(options.Options))
         {
+            // These rows bypassed the interceptor: raise the data version so no node serves cached figures.
+            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql, ct);
             if (db.Database.IsSqlite())
             {
                 // Fresh statistics for the query planner after a bulk load.
