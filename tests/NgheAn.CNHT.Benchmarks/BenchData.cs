@@ -32,7 +32,16 @@ public static class BenchData
         });
         builder.Services.AddApplicationServices().AddInfrastructureServices();
         builder.Services.AddSingleton<ICurrentUser, SystemUser>();
+        // Measure the SQL, not the versioned cache: every read sees a new data version, so nothing is reused.
+        builder.Services.AddScoped<IDataVersion, EveryCallNew>();
         return builder.Build();
+    }
+
+    private sealed class EveryCallNew : IDataVersion
+    {
+        private static long _version;
+
+        public Task<long> CurrentAsync(CancellationToken ct = default) => Task.FromResult(Interlocked.Increment(ref _version));
     }
 
     public static async Task EnsureAsync(int proposals)
