@@ -1109,3 +1109,110 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_ProgramId_Status_StartYear_ContentItemId] ON [Proposals];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    DROP INDEX [IX_DisbursementEntries_ProposalId_Source] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_Code] ON [Proposals] ([ProgramId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_Status_Code] ON [Proposals] ([ProgramId], [Status], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_ProposalId_Source_Amount] ON [DisbursementEntries] ([ProposalId], [Source], [Amount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_Source_EntryDate_ProposalId_Amount] ON [DisbursementEntries] ([Source], [EntryDate], [ProposalId], [Amount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127234437_CoveringIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127234437_CoveringIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127235653_DataVersion'
+)
+BEGIN
+    CREATE TABLE [DataVersions] (
+        [Id] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_DataVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127235653_DataVersion'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Version') AND [object_id] = OBJECT_ID(N'[DataVersions]'))
+        SET IDENTITY_INSERT [DataVersions] ON;
+    EXEC(N'INSERT INTO [DataVersions] ([Id], [Version])
+    VALUES (1, CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Version') AND [object_id] = OBJECT_ID(N'[DataVersions]'))
+        SET IDENTITY_INSERT [DataVersions] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127235653_DataVersion'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127235653_DataVersion', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Catalog;
+using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Application.Disbursements;
 using NgheAn.CNHT.Application.Estimates;
@@ -19,6 +20,8 @@ public static class DependencyInjection
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        services.AddScoped<VersionedCache>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<ImportService>();

@@ -37,6 +37,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IDataVersion, DataVersion>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ScaleDataSeeder>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IUserDirectory, UserDirectory>();

@@ -57,11 +57,12 @@ public static class DependencyInjection
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        // The stamp is checked on every request: a disabled account, a new role or a changed password
-        // ends every session at once, on every node (one indexed lookup per request).
+        // Every request checks the account's stamp with one lookup (SessionValidation); the full principal
+        // (roles, claims) is rebuilt by Identity's validator every 10 minutes.
+        services.ConfigureApplicationCookie(SessionValidation.Configure);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.Zero;
+            o.ValidationInterval = TimeSpan.FromMinutes(10);
             // Keep "signed in with a second factor" when the validator rebuilds the principal.
             o.OnRefreshingPrincipal = context =>
             {

@@ -13,7 +13,7 @@ namespace NgheAn.CNHT.Application.Dashboard;
 /// never loading proposals or ledger lines). "Waiting for my action" follows the workflow table
 /// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
 /// </summary>
-public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock)
+public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache)
 {
     public const int WaitingShown = 5;
     public const int ActivityShown = 10;
@@ -56,7 +56,8 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         // One grouped scan of the program's proposals (by group, start year and status) and one of its
         // provincial-budget ledger (by group and voucher year); the per-group, per-year and per-status figures are
         // sums of those few hundred rows, as the appendix sums item rows into groups.
-        var byGroupYearStatus = await programProposals
+        // Shared by every user: kept until the next business write (VersionedCache).
+        var byGroupYearStatus = await cache.GetAsync($"dashboard:proposals:{program.Id}", () => programProposals
             .GroupBy(p => new { p.ContentItem.GroupId, p.StartYear, p.Status })
             .Select(g => new
             {
@@ -69,12 +70,12 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
                 Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
                 CurrentShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
         var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();
-        var paid = await provincialEntries
+        var paid = await cache.GetAsync($"dashboard:paid:{program.Id}", () => provincialEntries
             .GroupBy(e => new { e.Proposal.ContentItem.GroupId, e.EntryDate.Year })
             .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
         var groupFigures = groups.Select(g =>
         {
             var mine = countedSums.Where(x => x.GroupId == g.Id).ToList();

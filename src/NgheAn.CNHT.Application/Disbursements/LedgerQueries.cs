@@ -21,6 +21,12 @@ public sealed record LedgerRow(int Id, DateOnly EntryDate, int ProposalId, strin
     string ItemCode, DisbursementKind Kind, FundingSource Source, string VoucherNumber, string? Note, decimal Amount, int? ReversesEntryId,
     bool IsReversed, string RecordedBy, DateTime RecordedAt, bool IsSample);
 
+/// <summary>Totals of the balances table: every filtered proposal, not only the page shown.</summary>
+public sealed record BalanceTotals(int Count, decimal ApprovedProvincialShare, decimal ApprovedOtherSources, decimal DisbursedProvincial, decimal DisbursedNonProvincial, decimal OutstandingAdvances)
+{
+    public decimal RemainingProvincial => ApprovedProvincialShare - DisbursedProvincial;
+}
+
 public sealed record LedgerTotals(int Count, decimal Provincial, decimal Counterpart, decimal Other)
 {
     public decimal All => Provincial + Counterpart + Other;
@@ -73,8 +79,77 @@ public sealed class LedgerQueries(IAppDbContext db)
         return new LedgerPage(rows, totals, page, size);
     }
 
-    /// <summary>Balances of the proposals that can carry ledger entries (approved and later), filtered like the register.</summary>
-    public async Task<IReadOnlyList<ProposalBalance>> BalancesAsync(LedgerFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// Balances of the proposals that can carry ledger entries (approved and later), filtered like the
+    /// register, one page at a time in code order; sums come from two grouped aggregates over the page's ids.
+    /// </summary>
+    public async Task<IReadOnlyList<ProposalBalance>> BalancesAsync(LedgerFilter filter, int page = 1, int pageSize = int.MaxValue, CancellationToken ct = default)
+    {
+        var query = BalanceProposals(filter).OrderBy(p => p.Code).AsQueryable();
+        if (pageSize != int.MaxValue)
+        {
+            query = query.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize);
+        }
+
+        var heads = await query
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Title, Lead = p.LeadOrganization.Name, p.Status,
+                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
+                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
+            })
+            .ToListAsync(ct);
+        var ids = heads.Select(h => h.Id).ToList();
+        var sums = (await db.DisbursementEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.ProposalId))
+                .GroupBy(e => new { e.ProposalId, e.Source })
+                .Select(g => new { g.Key.ProposalId, g.Key.Source, Sum = g.Sum(e => e.Amount) })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.ProposalId, x.Source), x => x.Sum);
+        var advances = await AdvanceEntries(db.DisbursementEntries.AsNoTracking().Where(e => ids.Contains(e.ProposalId)))
+            .GroupBy(e => e.ProposalId)
+            .Select(g => new { ProposalId = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToDictionaryAsync(x => x.ProposalId, x => x.Sum, ct);
+
+        decimal Sum(int proposalId, FundingSource s) => sums.GetValueOrDefault((proposalId, s));
+        return heads.Select(h => new ProposalBalance(h.Id, h.Code, h.Title, h.Lead, h.Status, h.Share, h.Total - h.Share,
+                Sum(h.Id, FundingSource.ProvincialBudget), Sum(h.Id, FundingSource.Counterpart), Sum(h.Id, FundingSource.Other),
+                advances.GetValueOrDefault(h.Id)))
+            .ToList();
+    }
+
+    /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates.</summary>
+    public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default)
+    {
+        var proposals = BalanceProposals(filter);
+        var heads = await proposals
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
+                Total = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
+            })
+            .FirstOrDefaultAsync(ct);
+        var ids = proposals.Select(p => p.Id);
+        var bySource = await db.DisbursementEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.ProposalId))
+            .GroupBy(e => e.Source == FundingSource.ProvincialBudget)
+            .Select(g => new { Provincial = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        var open = proposals.Where(p => p.Status != ProposalStatus.Settled).Select(p => p.Id);
+        var advances = await AdvanceEntries(db.DisbursementEntries.AsNoTracking().Where(e => open.Contains(e.ProposalId)))
+            .SumAsync(e => e.Amount, ct);
+        return new BalanceTotals(heads?.Count ?? 0, heads?.Share ?? 0, (heads?.Total ?? 0) - (heads?.Share ?? 0),
+            bySource.Where(x => x.Provincial).Sum(x => x.Sum), bySource.Where(x => !x.Provincial).Sum(x => x.Sum), advances);
+    }
+
+    /// <summary>Advances net of their reversals: a reversal of an advance points at it.</summary>
+    private IQueryable<DisbursementEntry> AdvanceEntries(IQueryable<DisbursementEntry> entries) =>
+        entries.Where(e => e.Kind == DisbursementKind.Advance
+                           || (e.Kind == DisbursementKind.Reversal && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance)));
+
+    private IQueryable<Proposal> BalanceProposals(LedgerFilter filter)
     {
         var proposals = db.Proposals.AsNoTracking().Where(p => WithLedger.Contains(p.Status));
         if (!string.IsNullOrEmpty(filter.ProgramCode))
@@ -98,39 +173,11 @@ public sealed class LedgerQueries(IAppDbContext db)
             proposals = proposals.Where(p => p.LeadOrganizationId == org);
         }
 
-        var heads = await proposals
-            .OrderBy(p => p.Code)
-            .Select(p => new
-            {
-                p.Id, p.Code, p.Title, Lead = p.LeadOrganization.Name, p.Status,
-                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
-                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
-            })
-            .ToListAsync(ct);
-        var ids = heads.Select(h => h.Id).ToList();
-        var sums = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.ProposalId))
-            .GroupBy(e => new { e.ProposalId, e.Source })
-            .Select(g => new { g.Key.ProposalId, g.Key.Source, Sum = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
-        // Advances net of their reversals: a reversal of an advance points at it.
-        var advances = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.ProposalId)
-                        && (e.Kind == DisbursementKind.Advance
-                            || (e.Kind == DisbursementKind.Reversal && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance))))
-            .GroupBy(e => e.ProposalId)
-            .Select(g => new { ProposalId = g.Key, Sum = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
-
-        decimal Sum(int proposalId, FundingSource s) => sums.FirstOrDefault(x => x.ProposalId == proposalId && x.Source == s)?.Sum ?? 0m;
-        return heads.Select(h => new ProposalBalance(h.Id, h.Code, h.Title, h.Lead, h.Status, h.Share, h.Total - h.Share,
-                Sum(h.Id, FundingSource.ProvincialBudget), Sum(h.Id, FundingSource.Counterpart), Sum(h.Id, FundingSource.Other),
-                advances.FirstOrDefault(a => a.ProposalId == h.Id)?.Sum ?? 0m))
-            .ToList();
+        return proposals;
     }
 
     public async Task<ProposalBalance?> BalanceAsync(int proposalId, CancellationToken ct = default) =>
-        (await BalancesAsync(new LedgerFilter(ProposalId: proposalId), ct)).SingleOrDefault();
+        (await BalancesAsync(new LedgerFilter(ProposalId: proposalId), ct: ct)).SingleOrDefault();
 
     private IQueryable<DisbursementEntry> Filtered(LedgerFilter f)
     {

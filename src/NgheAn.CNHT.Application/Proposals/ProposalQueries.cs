@@ -10,7 +10,7 @@ namespace NgheAn.CNHT.Application.Proposals;
 /// Reads of proposals: the register (filtered, searched, sorted, paged and totalled in SQL), one
 /// proposal with its history, files and ledger, and the choices the forms offer.
 /// </summary>
-public sealed class ProposalQueries(IAppDbContext db)
+public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
 {
     public const int PageSize = 50;
 
@@ -19,7 +19,7 @@ public sealed class ProposalQueries(IAppDbContext db)
         var query = await FilteredAsync(filter, ct);
 
         // Totals of the whole filtered set: one aggregate, never summed from a page.
-        var totals = await query
+        var totals = await cache.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => query
             .GroupBy(_ => 1)
             .Select(g => new
             {
@@ -27,7 +27,7 @@ public sealed class ProposalQueries(IAppDbContext db)
                 TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost),
                 ProvincialShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
             })
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct), ct);
         var count = totals?.Count ?? 0;
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -117,7 +117,9 @@ public sealed class ProposalQueries(IAppDbContext db)
     };
 
     /// <summary>Programs, their groups and items (in catalog order) and every lead unit, for selects.</summary>
-    public async Task<ProposalChoices> ChoicesAsync(CancellationToken ct = default)
+    public Task<ProposalChoices> ChoicesAsync(CancellationToken ct = default) => cache.GetAsync("proposal-choices", () => BuildChoicesAsync(ct), ct);
+
+    private async Task<ProposalChoices> BuildChoicesAsync(CancellationToken ct)
     {
         var programs = await db.Programs.AsNoTracking()
             .OrderBy(p => p.StartYear)

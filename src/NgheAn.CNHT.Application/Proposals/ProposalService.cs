@@ -57,30 +57,49 @@ public sealed class ProposalService(
         }
 
         var item = await ItemAsync(input.ContentItemId, ct);
-        var code = string.IsNullOrWhiteSpace(input.Code) ? await NextCodeAsync(input.StartYear, ct) : input.Code.Trim();
+        var automatic = string.IsNullOrWhiteSpace(input.Code);
+        var code = automatic ? await NextCodeAsync(input.StartYear, ct) : input.Code!.Trim();
         await EnsureCodeFreeAsync(code, ct);
 
         // A new lead unit and its proposal are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organizationId = await LeadOrganizationAsync(input, ct);
-        var proposal = new Proposal(
-            new ProposalDraft(code, input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare),
-            new ProposalContext(item.ProgramId, item.Period, item.Id, organizationId),
-            actor, UtcNow);
-        db.Proposals.Add(proposal);
-        try
+        Proposal proposal;
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            // Two specialists took the same code at the same moment: the unique index refused the second.
-            if (await db.Proposals.AsNoTracking().AnyAsync(p => p.Code == code, ct))
+            proposal = new Proposal(
+                new ProposalDraft(code, input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare),
+                new ProposalContext(item.ProgramId, item.Period, item.Id, organizationId),
+                actor, UtcNow);
+            db.Proposals.Add(proposal);
+            try
             {
-                throw new DomainException($"Mã đề án {code} vừa được dùng cho đề án khác; vui lòng chọn mã khác.", nameof(Proposal.Code));
+                await db.SaveChangesAsync(ct);
+                break;
             }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+            {
+                // Two specialists took the same code at the same moment: the unique index refused the second.
+                if (!await db.Proposals.AsNoTracking().AnyAsync(p => p.Code == code, ct))
+                {
+                    throw;
+                }
 
-            throw;
+                if (!automatic || attempt == 5)
+                {
+                    throw new DomainException($"Mã đề án {code} vừa được dùng cho đề án khác; vui lòng chọn mã khác.", nameof(Proposal.Code));
+                }
+
+                // An automatic number is simply taken again: forget the refused draft (its history first).
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is ProposalTransition).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                db.Entry(proposal).State = EntityState.Detached;
+
+                code = await NextCodeAsync(input.StartYear, ct);
+            }
         }
 
         await transaction.CommitAsync(ct);

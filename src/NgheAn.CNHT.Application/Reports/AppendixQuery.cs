@@ -11,13 +11,13 @@ namespace NgheAn.CNHT.Application.Reports;
 /// plus the catalog. A proposal counts in the years of its start year; its figures are the settled ones
 /// once settled, else the approved ones (docs/decisions/0003-what-the-appendix-counts.md).
 /// </summary>
-public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock)
+public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache)
 {
     public async Task<AppendixReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
         var (program, period) = await ResolveAsync(catalog, programCode, fromYear, toYear, ct);
 
-        var sums = await ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct);
+        var sums = await cache.GetAsync($"appendix:{program.Id}:{period.From}:{period.To}", () => ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct), ct);
         var byItem = sums.ToDictionary(s => s.ContentItemId);
 
         var notes = await db.ItemNarratives.AsNoTracking()

@@ -79,6 +79,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             try
             {
                 context.SaveChanges();
+                context.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
             }
             finally
             {
@@ -100,6 +101,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
+                // Cached read models (VersionedCache) are keyed by this version: raise it with the change.
+                await context.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql, cancellationToken);
             }
             finally
             {

@@ -28,6 +28,8 @@ public sealed class DatabaseInitializer(
         {
             // Write-ahead logging: readers never block the writer, and a crash loses no committed write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // Refresh the planner's statistics where they are stale, so it keeps choosing the covering indexes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
         }
 
         await catalog.EnsureAsync(ct);

@@ -720,7 +720,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
 
-                    b.HasIndex("ProposalId", "Source");
+                    b.HasIndex("ProposalId", "Source", "Amount");
+
+                    b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -1141,7 +1143,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContentItemId", "StartYear");
 
-                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId");
+                    b.HasIndex("ProgramId", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Figures");
 
                     b.ToTable("Proposals", (string)null);
                 });
@@ -1431,6 +1438,26 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Persistence.DataVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

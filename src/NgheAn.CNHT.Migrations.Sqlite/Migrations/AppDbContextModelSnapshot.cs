@@ -688,7 +688,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
 
-                    b.HasIndex("ProposalId", "Source");
+                    b.HasIndex("ProposalId", "Source", "Amount");
+
+                    b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -1099,7 +1101,12 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContentItemId", "StartYear");
 
-                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId");
+                    b.HasIndex("ProgramId", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Figures");
 
                     b.ToTable("Proposals", (string)null);
                 });
@@ -1380,6 +1387,26 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Persistence.DataVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -14,7 +14,7 @@ namespace NgheAn.CNHT.Web.CommandLine;
 /// </summary>
 public static class Verbs
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "report", "backup", "import", "export"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "seed-scale", "create-admin", "report", "backup", "import", "export"];
 
     private static readonly string[] Switches = ["--dry-run", "--template"];
 
@@ -80,6 +80,14 @@ public static class Verbs
 
                 case "backup":
                     return await BackupAsync(sp.GetRequiredService<DatabaseBackup>(), options);
+
+                case "seed-scale":
+                    await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var proposals = options.TryGetValue("proposals", out var p) && int.TryParse(p, out var pn) ? pn : throw new UsageException("Thiếu tham số --proposals (số đề án, ví dụ 100000).");
+                    var entries = options.TryGetValue("entries", out var e) && int.TryParse(e, out var en) ? en : proposals * 10;
+                    var scale = await sp.GetRequiredService<ScaleDataSeeder>().SeedAsync(proposals, entries);
+                    Console.WriteLine($"Đã tạo dữ liệu tổng hợp: {scale.Organizations:N0} đơn vị, {scale.Proposals:N0} đề án, {scale.Transitions:N0} bước xử lý, {scale.Entries:N0} bút toán trong {scale.Elapsed.TotalSeconds:N1} giây.");
+                    return 0;
 
                 case "import":
                     return await ImportAsync(sp, args, options);

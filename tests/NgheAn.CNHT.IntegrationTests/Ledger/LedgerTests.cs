@@ -238,6 +238,20 @@ public sealed class LedgerTests
         Assert.Equal(appendix.Total.ProvincialShare, balances.Sum(b => b.ApprovedProvincialShare));
         Assert.Equal(appendix.Total.OtherSources, balances.Sum(b => b.ApprovedOtherSources));
 
+        var totals = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().BalanceTotalsAsync(new LedgerFilter("2018-2025")));
+        Assert.Equal(balances.Count, totals.Count);
+        Assert.Equal(balances.Sum(b => b.ApprovedProvincialShare), totals.ApprovedProvincialShare);
+        Assert.Equal(balances.Sum(b => b.DisbursedProvincial), totals.DisbursedProvincial);
+        Assert.Equal(balances.Sum(b => b.DisbursedNonProvincial), totals.DisbursedNonProvincial);
+        Assert.Equal(balances.Sum(b => b.OutstandingAdvances), totals.OutstandingAdvances);
+        var pages = await portal.ScopedAsync(async sp =>
+        {
+            var q = sp.GetRequiredService<LedgerQueries>();
+            return (await q.BalancesAsync(new LedgerFilter("2018-2025"), 1, 10), await q.BalancesAsync(new LedgerFilter("2018-2025"), 3, 10));
+        });
+        Assert.Equal(balances.Take(10).Select(b => b.Code), pages.Item1.Select(b => b.Code));
+        Assert.Equal(balances.Skip(20).Take(10).Select(b => b.Code), pages.Item2.Select(b => b.Code));
+
         var register = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().RegisterAsync(new LedgerFilter("2018-2025")));
         Assert.Equal(balances.Sum(b => b.DisbursedProvincial), register.Totals.Provincial);
         var settled = balances.Where(b => b.Status == ProposalStatus.Settled).ToList();

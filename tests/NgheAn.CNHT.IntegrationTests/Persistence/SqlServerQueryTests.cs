@@ -49,7 +49,7 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
     public async Task The_appendix_report_runs_its_queries_on_sql_server_with_the_same_result(int? from, int? to)
     {
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString,
-            db => new AppendixQuery(db, new CatalogQueries(db), TimeProvider.System).BuildAsync("2018-2025", from, to));
+            db => new AppendixQuery(db, new CatalogQueries(db), TimeProvider.System, FreshCache.For(db)).BuildAsync("2018-2025", from, to));
         Assert.True(capture.Commands.Count >= 4, string.Join("\n\n", capture.Commands));
         Assert.Contains(capture.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal));
         AssertParsesAsTSql(capture.Commands);
@@ -90,7 +90,7 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         var center = new As(ProposalArrange.Center);
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
         {
-            var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System)
+            var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System, FreshCache.For(db))
                 .BuildAsync("2018-2025", 2024);
             return ReportJson.Serialize(view! with { GeneratedAtUtc = default });
         });

@@ -90,4 +90,32 @@ public sealed class ConcurrentChangeTests(DemoPortal portal) : IClassFixture<Dem
         var title = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Title).SingleAsync());
         Assert.Equal($"Tên do người thứ {winners[0].i + 1} sửa", title);
     }
+
+    [Fact]
+    public async Task Proposals_created_at_the_same_moment_with_automatic_codes_all_get_a_code_of_their_own()
+    {
+        var callers = new List<(HttpClient Client, Dictionary<string, string> Form)>();
+        for (var i = 0; i < Callers; i++)
+        {
+            var client = await portal.SignInAsAsync("DoitSpecialist");
+            var form = ProposalEditingTests.FormValues(await client.GetStringAsync("/Proposals/Create"));
+            form["Input.Code"] = "";
+            form["Input.Title"] = $"Đề án tạo đồng thời số {i + 1}";
+            form["Input.StartYear"] = "2024";
+            form["Input.EndYear"] = "2024";
+            form["Input.TotalCost"] = "500.000.000";
+            form["Input.ProvincialShare"] = "150.000.000";
+            form["Input.ContentItemId"] = (await ReadAsync(portal, db => db.ContentItems.Where(x => x.Code == "3.3").Select(x => x.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form["Input.LeadOrganizationId"] = (await ReadAsync(portal, db => db.Organizations.Select(x => x.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            callers.Add((client, form));
+        }
+
+        var responses = await AllAtOnceAsync(callers.Select(c => (Func<Task<HttpResponseMessage>>)(() =>
+            c.Client.PostAsync("/Proposals/Create", new FormUrlEncodedContent(c.Form)))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var codes = await ReadAsync(portal, db => db.Proposals.Where(p => p.Title.StartsWith("Đề án tạo đồng thời")).Select(p => p.Code).ToListAsync());
+        Assert.Equal(Callers, codes.Count);
+        Assert.Equal(Callers, codes.Distinct().Count());
+    }
 }

@@ -123,3 +123,24 @@ public sealed class DemoAppendixTests(DemoPortal portal) : IClassFixture<DemoPor
         Assert.Equal(23, inserts);
     }
 }
+
+/// <summary>Cached read models follow every business write at once (the data version rises in the write's transaction).</summary>
+public sealed class VersionedCacheTests
+{
+    [Fact]
+    public async Task A_write_raises_the_data_version_and_cached_figures_follow_immediately()
+    {
+        await using var portal = new CnhtFactory();
+        var version = () => portal.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Application.Common.IDataVersion>().CurrentAsync());
+        var appendix = () => portal.ScopedAsync(sp => sp.GetRequiredService<AppendixQuery>().BuildAsync("2018-2025"));
+        var before = await appendix();
+        Assert.Equal(before.Total, (await appendix()).Total);
+        var v1 = await version();
+
+        await NgheAn.CNHT.IntegrationTests.Support.ProposalArrange.InStatusAsync(portal, ProposalStatus.Approved);
+        Assert.True(await version() > v1);
+        var after = await appendix();
+        Assert.Equal(before.Total.ProposalCount + 1, after.Total.ProposalCount);
+        Assert.Equal(before.Total.ProvincialShare + 270_000_000m, after.Total.ProvincialShare);
+    }
+}

@@ -19,7 +19,9 @@ internal sealed class DisbursementEntryConfiguration : IEntityTypeConfiguration<
         b.HasOne<DisbursementEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
         // One reversal per entry at most, enforced by the database too.
         b.HasIndex(e => e.ReversesEntryId).IsUnique().HasFilter("[ReversesEntryId] IS NOT NULL");
-        b.HasIndex(e => new { e.ProposalId, e.Source });
+        // Covering: balances per proposal and source, and provincial payments by date (annual report).
+        b.HasIndex(e => new { e.ProposalId, e.Source, e.Amount });
+        b.HasIndex(e => new { e.Source, e.EntryDate, e.ProposalId, e.Amount });
         b.HasIndex(e => e.EntryDate);
     }
 }

@@ -19,16 +19,21 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
     [BindProperty(SupportsGet = true, Name = "proposal")] public int? ProposalId { get; set; }
     [BindProperty(SupportsGet = true, Name = "lead")] public int? LeadOrganizationId { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "bpage")] public int BalancePage { get; set; } = 1;
+
+    public const int BalancePageSize = 50;
 
     public LedgerPage Entries { get; private set; } = null!;
     public IReadOnlyList<ProposalBalance> Balances { get; private set; } = [];
+    public BalanceTotals BalanceTotals { get; private set; } = new(0, 0, 0, 0, 0, 0);
+    public int BalancePageCount => Math.Max(1, (BalanceTotals.Count + BalancePageSize - 1) / BalancePageSize);
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
     public ProgramCatalog? Catalog { get; private set; }
     public IReadOnlyList<(int Id, string Name)> LeadUnits { get; private set; } = [];
 
     public const string FilterCookie = "cnht.ledger.filter";
 
-    public bool IsFiltered => Request.Query.Keys.Any(k => k != "page");
+    public bool IsFiltered => Request.Query.Keys.Any(k => k is not ("page" or "bpage"));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,14 +47,21 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
         Catalog = ProgramCode is null ? null : await catalog.GetAsync(ProgramCode, ct);
         var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber);
         Entries = await ledger.RegisterAsync(filter, ct);
-        Balances = await ledger.BalancesAsync(filter, ct);
+        BalanceTotals = await ledger.BalanceTotalsAsync(filter, ct);
+        BalancePage = Math.Clamp(BalancePage, 1, BalancePageCount);
+        Balances = await ledger.BalancesAsync(filter, BalancePage, BalancePageSize, ct);
         LeadUnits = (await db.Organizations.AsNoTracking().OrderByVietnamese(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
         return Page();
     }
 
-    public Dictionary<string, string?> RouteFor(int page) => new()
+    public Dictionary<string, string?> RouteFor(int page) => RouteFor(page, BalancePage);
+
+    public Dictionary<string, string?> BalanceRouteFor(int balancePage) => RouteFor(PageNumber, balancePage);
+
+    private Dictionary<string, string?> RouteFor(int page, int balancePage) => new()
     {
+        ["bpage"] = balancePage.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["program"] = ProgramCode, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["source"] = Source?.ToString(),
         ["kind"] = Kind?.ToString(), ["group"] = GroupCode, ["proposal"] = ProposalId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["lead"] = LeadOrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
