@@ -17,7 +17,7 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
 
     public static TheoryData<string, string, string> LedgerAmounts => new()
     {
-        { "Amount", "-1.000.000", "không được âm" },
+        { "Amount", "-1.000.000", "phải là số đồng nguyên" },
         { "Amount", "0", "phải lớn hơn 0" },
         { "Amount", "1.000.000.000.000.000.001", "vượt quá giới hạn" },
         { "Amount", "99999999999999999999999999999999", "phải là số đồng nguyên" },
@@ -129,7 +129,7 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
 
     public static TheoryData<string, string, string> PlanInputs => new()
     {
-        { "Input.NewAmount", "-5", "không được âm" },
+        { "Input.NewAmount", "-5", "phải là số đồng nguyên" },
         { "Input.NewAmount", "1,25", "phải là số đồng nguyên" },
         { "Input.NewAmount", "abc", "phải là số đồng nguyên" },
         { "Input.NewAmount", "1.000.000.000.000.000.001", "vượt quá giới hạn" },
@@ -153,7 +153,7 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
 
     public static TheoryData<string, string, string> SettlementInputs => new()
     {
-        { "Input.SettledTotalCost", "-1", "không được âm" },
+        { "Input.SettledTotalCost", "-1", "phải là số đồng nguyên" },
         { "Input.SettledTotalCost", "0", "phải lớn hơn 0" },
         { "Input.SettledProvincialShare", "99.999.999.999.999", "không được" },
         { "Input.SettledProvincialShare", "xyz", "phải là số đồng nguyên" },
