@@ -137,6 +137,8 @@ public sealed class ComposeFileTests
         Assert.Contains(volumes, v => v.EndsWith("deploy/nginx/https.conf:/etc/nginx/conf.d/default.conf:ro", StringComparison.Ordinal));
         Assert.DoesNotContain(volumes, v => v.Contains("http.conf:", StringComparison.Ordinal));
         Assert.Contains(volumes, v => v.EndsWith("deploy/nginx/certs:/etc/nginx/certs:ro", StringComparison.Ordinal));
+        // nginx's own Vietnamese error pages (413, 502-504) stay mounted with TLS on.
+        Assert.Contains(volumes, v => v.EndsWith("deploy/nginx/errors:/etc/nginx/cnht/errors:ro", StringComparison.Ordinal));
         Assert.Contains(proxy.GetProperty("ports").EnumerateArray(), p => p.GetProperty("target").GetInt32() == 443);
     }
 }

@@ -80,7 +80,28 @@ public sealed class NginxProxyTests : IDisposable
             .Replace("listen 443 ssl default_server;", $"listen 127.0.0.1:{httpsPort} ssl default_server;", StringComparison.Ordinal);
         var portal = File.ReadAllText(RepositoryFiles.PathOf("deploy/nginx/portal.conf"));
         Assert.Contains("set $cnht_web http://web:8080;", portal);
-        File.WriteAllText(Path.Combine(_folder, "portal.conf"), portal.Replace("http://web:8080", "http://cnht_nodes", StringComparison.Ordinal));
+        Assert.Contains("alias /etc/nginx/cnht/errors/;", portal);
+        // Read by nginx's workers (user nobody), as the pages mounted read-only into the proxy container are.
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var errors = Directory.CreateDirectory(Path.Combine(_folder, "errors")).FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(errors, readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
+        foreach (var page in Directory.GetFiles(RepositoryFiles.PathOf("deploy/nginx/errors")))
+        {
+            var copy = Path.Combine(errors, Path.GetFileName(page));
+            File.Copy(page, copy, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(copy, readable);
+            }
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "portal.conf"), portal
+            .Replace("http://web:8080", "http://cnht_nodes", StringComparison.Ordinal)
+            .Replace("/etc/nginx/cnht/errors/", errors + "/", StringComparison.Ordinal));
 
         var upstream = nodes.Count == 0 ? "" : "upstream cnht_nodes {\n" + string.Concat(nodes.Select(n => $"    server {new Uri(n).Authority};\n")) + "}\n";
         var main = Path.Combine(_folder, "nginx.conf");
@@ -228,6 +249,66 @@ public sealed class NginxProxyTests : IDisposable
         Assert.StartsWith("max-age=", page.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cnht.af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("nginx/", string.Join(" ", page.Headers.Server.Select(s => s.ToString())));
+    }
+
+    [Fact]
+    public async Task An_upload_above_the_proxy_limit_is_refused_in_Vietnamese_before_it_reaches_the_portal()
+    {
+        using var node = new Node("A", null);
+        var address = node.Start();
+        var port = FreePort();
+        await StartNginxAsync(Configure("http.conf", [address], port, FreePort()), port);
+
+        // A browser posting a 51 MB file: nginx answers from the announced Content-Length alone, before any
+        // of the body is read (a raw request, so that the client does not have to send the 51 MB first).
+        using (var tcp = new TcpClient())
+        {
+            await tcp.ConnectAsync(IPAddress.Loopback, port);
+            var stream = tcp.GetStream();
+            var head = "POST /Import HTTP/1.1\r\nHost: cnht.test\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                + $"Content-Length: {51 * 1024 * 1024}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var response = await reader.ReadToEndAsync();
+            Assert.StartsWith("HTTP/1.1 413", response, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: text/html; charset=utf-8", response);
+            Assert.Contains("Tệp tải lên quá lớn", response);
+            Assert.Contains("không có dữ liệu nào được lưu", response);
+            Assert.DoesNotContain("X-Cnht-Node", response); // the portal never saw the upload
+            Assert.DoesNotContain("<center>nginx</center>", response);
+        }
+
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        // The portal's own error answers pass through as the portal wrote them (no proxy_intercept_errors):
+        // a form posted without its antiforgery token.
+        using var refused = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@y.z" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("A", refused.Headers.GetValues("X-Cnht-Node").Single());
+        Assert.DoesNotContain("Tệp tải lên quá lớn", await refused.Content.ReadAsStringAsync());
+
+        // The portal's redirects keep the port the browser used (Host passed on with its port).
+        using var signIn = await client.GetAsync("/Proposals");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith($"http://127.0.0.1:{port}/Account/Login", signIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_node_answering_nginx_says_so_in_Vietnamese()
+    {
+        // The only upstream is a port nobody listens on: every node down (restart, maintenance).
+        var port = FreePort();
+        await StartNginxAsync(Configure("http.conf", [$"http://127.0.0.1:{FreePort()}"], port, FreePort()), port);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var down = await client.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.BadGateway, down.StatusCode);
+        var html = await down.Content.ReadAsStringAsync();
+        Assert.Contains("Cổng thông tin tạm thời gián đoạn", html);
+        Assert.DoesNotContain("nginx", html, StringComparison.OrdinalIgnoreCase);
+
+        // The error pages are internal: asked for by their own address, they are not there.
+        using var direct = await client.GetAsync("/cnht-errors/413.html");
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
     }
 
     public void Dispose()
