@@ -16,22 +16,43 @@ public interface IDataVersion
 /// </summary>
 public sealed class VersionedCache(IDataVersion version, IMemoryCache cache, IAppDbContext db)
 {
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> build, CancellationToken ct = default)
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> build, CancellationToken ct = default) =>
+        await (await SnapshotAsync(ct)).GetAsync(key, build);
+
+    /// <summary>
+    /// The data version read once, for a read that uses several cached models (a page's filter choices and
+    /// totals): one lookup instead of one per model, and all of them of the same version.
+    /// </summary>
+    public async Task<Snapshot> SnapshotAsync(CancellationToken ct = default) =>
+        db.Database.CurrentTransaction is not null ? new Snapshot(cache, null) : new Snapshot(cache, await version.CurrentAsync(ct));
+
+    public readonly struct Snapshot
     {
-        if (db.Database.CurrentTransaction is not null)
+        private readonly IMemoryCache _cache;
+        private readonly long? _version;
+
+        internal Snapshot(IMemoryCache cache, long? version)
         {
-            return await build();
+            _cache = cache;
+            _version = version;
         }
 
-        var current = await version.CurrentAsync(ct);
-        var versionedKey = $"{key}@{current}";
-        if (cache.TryGetValue(versionedKey, out T? hit) && hit is not null)
+        public async Task<T> GetAsync<T>(string key, Func<Task<T>> build)
         {
-            return hit;
-        }
+            if (_version is not { } current)
+            {
+                return await build();
+            }
 
-        var value = await build();
-        cache.Set(versionedKey, value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 });
-        return value;
+            var versionedKey = $"{key}@{current}";
+            if (_cache.TryGetValue(versionedKey, out T? hit) && hit is not null)
+            {
+                return hit;
+            }
+
+            var value = await build();
+            _cache.Set(versionedKey, value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 });
+            return value;
+        }
     }
 }

@@ -6,6 +6,7 @@ namespace NgheAn.CNHT.Application.Proposals;
 /// <summary>
 /// What the register is asked for: every filter optional; page is 1-based. <see cref="CountedOnly"/> keeps the
 /// proposals the reports count (approved and later, ADR 0003), so a dashboard figure links to exactly its rows.
+/// <see cref="Lead"/> is typed: words of a lead unit's name (with or without diacritics) or its tax code.
 /// </summary>
 public sealed record RegisterFilter(
     string? ProgramCode = null,
@@ -18,7 +19,8 @@ public sealed record RegisterFilter(
     RegisterSort Sort = RegisterSort.Code,
     bool Descending = false,
     int Page = 1,
-    bool CountedOnly = false);
+    bool CountedOnly = false,
+    string? Lead = null);
 
 public enum RegisterSort
 {

@@ -14,12 +14,18 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
 {
     public const int PageSize = 50;
 
-    public async Task<RegisterPage> RegisterAsync(RegisterFilter filter, CancellationToken ct = default)
+    public async Task<RegisterPage> RegisterAsync(RegisterFilter filter, CancellationToken ct = default) =>
+        (await RegisterWithChoicesAsync(filter, ct)).Page;
+
+    /// <summary>The register page and the filter choices, of one data version (read once).</summary>
+    public async Task<(RegisterPage Page, ProposalChoices Choices)> RegisterWithChoicesAsync(RegisterFilter filter, CancellationToken ct = default)
     {
-        var query = await FilteredAsync(filter, ct);
+        var snapshot = await cache.SnapshotAsync(ct);
+        var choices = await snapshot.GetAsync(ChoicesKey, () => BuildChoicesAsync(ct));
+        var query = await FilteredAsync(filter, choices, snapshot, ct);
 
         // Totals of the whole filtered set: one aggregate, never summed from a page.
-        var totals = await cache.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => query
+        var totals = await snapshot.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => query
             .GroupBy(_ => 1)
             .Select(g => new
             {
@@ -27,7 +33,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
                 TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost),
                 ProvincialShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
             })
-            .FirstOrDefaultAsync(ct), ct);
+            .FirstOrDefaultAsync(ct));
         var count = totals?.Count ?? 0;
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -46,16 +52,17 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
                 p.Status, p.StatusChangedAt, p.IsSample))
             .ToListAsync(ct);
 
-        return new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize);
+        return (new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize), choices);
     }
 
-    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, CancellationToken ct)
+    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, ProposalChoices choices, VersionedCache.Snapshot snapshot, CancellationToken ct)
     {
         var query = db.Proposals.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.ProgramCode))
         {
-            var programId = await db.Programs.AsNoTracking().Where(p => p.Code == f.ProgramCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            query = query.Where(p => p.ProgramId == (programId ?? -1));
+            // The program's id from the cached choices: codes are unique; an unknown code matches nothing.
+            var programId = choices.Programs.FirstOrDefault(p => p.Code == f.ProgramCode)?.Id ?? -1;
+            query = query.Where(p => p.ProgramId == programId);
         }
 
         if (f.Year is { } year)
@@ -75,6 +82,13 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         if (f.OrganizationId is { } orgId)
         {
             query = query.Where(p => p.LeadOrganizationId == orgId);
+        }
+
+        var leadTerms = SearchText.Terms(f.Lead);
+        if (leadTerms.Count > 0)
+        {
+            var leadUnits = await LeadUnitsMatchingAsync(leadTerms, choices, snapshot);
+            query = query.Where(p => leadUnits.Contains(p.LeadOrganizationId));
         }
 
         if (f.Status is { } status)
@@ -116,8 +130,22 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         _ => desc ? q.OrderByDescending(p => p.Code) : q.OrderBy(p => p.Code),
     };
 
+    /// <summary>
+    /// The lead units whose folded name and tax code contain every word typed: "cong ty co khi" finds
+    /// "Công ty Cơ khí …", "2900" finds the tax codes starting so. Matched against the folded names kept
+    /// with the data version, so a register request never folds the whole list.
+    /// </summary>
+    private static async Task<int[]> LeadUnitsMatchingAsync(IReadOnlyList<string> terms, ProposalChoices choices, VersionedCache.Snapshot snapshot)
+    {
+        var units = await snapshot.GetAsync("lead-unit-search", () =>
+            Task.FromResult(choices.Organizations.Select(o => (o.Id, Text: SearchText.For(int.MaxValue, o.Name, o.TaxCode))).ToArray()));
+        return units.Where(u => terms.All(t => u.Text.Contains(t, StringComparison.Ordinal))).Select(u => u.Id).ToArray();
+    }
+
     /// <summary>Programs, their groups and items (in catalog order) and every lead unit, for selects.</summary>
-    public Task<ProposalChoices> ChoicesAsync(CancellationToken ct = default) => cache.GetAsync("proposal-choices", () => BuildChoicesAsync(ct), ct);
+    public Task<ProposalChoices> ChoicesAsync(CancellationToken ct = default) => cache.GetAsync(ChoicesKey, () => BuildChoicesAsync(ct), ct);
+
+    private const string ChoicesKey = "proposal-choices";
 
     private async Task<ProposalChoices> BuildChoicesAsync(CancellationToken ct)
     {

@@ -69,6 +69,42 @@ public sealed partial class RegisterTests(DemoPortal portal) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task The_lead_unit_is_found_by_typed_words_with_or_without_diacritics_or_by_tax_code()
+    {
+        var client = await portal.SignInAsAsync("Viewer");
+        var org = await ReadAsync(portal, db => db.Organizations.Where(o => o.Name == "Báo Nghệ An")
+            .Select(o => new { o.Id, o.TaxCode, Codes = db.Proposals.Where(p => p.LeadOrganizationId == o.Id).Select(p => p.Code).ToList() }).SingleAsync());
+
+        foreach (var typed in new[] { "Báo Nghệ An", "bao nghe an", "  BÁO   nghe  " })
+        {
+            var html = await client.GetStringAsync($"/Proposals?lead={Uri.EscapeDataString(typed)}");
+            Assert.Equal(org.Codes.Order(), Codes(html).Order());
+            Assert.Equal(org.Codes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(html, "total-count"));
+            // The typed words stay in the box and in the sorting and paging links.
+            Assert.Contains($"value=\"{typed}\"", System.Net.WebUtility.HtmlDecode(html));
+        }
+
+        // Words of several units: each proposal whose lead unit's name has every word.
+        var cnht = await ReadAsync(portal, db => db.Proposals.Where(p => p.LeadOrganization.Name.Contains("Công ty")).Select(p => p.Code).ToListAsync());
+        Assert.NotEmpty(cnht);
+        Assert.Equal(cnht.Order(), Codes(await client.GetStringAsync("/Proposals?lead=cong+ty")).Order());
+
+        if (!string.IsNullOrEmpty(org.TaxCode))
+        {
+            Assert.Equal(org.Codes.Order(), Codes(await client.GetStringAsync($"/Proposals?lead={org.TaxCode}")).Order());
+        }
+
+        var none = await client.GetStringAsync("/Proposals?lead=khong+co+don+vi+nao+ten+nhu+vay");
+        Assert.Empty(Codes(none));
+        Assert.Contains("Không có đề án nào khớp với điều kiện lọc", none);
+
+        // Chosen by id (the organization page's link): named above the list, with a link that drops it.
+        var byId = await client.GetStringAsync($"/Proposals?org={org.Id}&status=Settled");
+        Assert.Contains("Chỉ đề án do <strong>Báo Nghệ An</strong> chủ trì", byId);
+        Assert.Contains("href=\"/Proposals?status=Settled\"", byId);
+    }
+
+    [Fact]
     public async Task The_unfiltered_register_totals_match_the_province_report()
     {
         var client = await portal.SignInAsAsync("Viewer");

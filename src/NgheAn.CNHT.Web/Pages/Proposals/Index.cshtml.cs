@@ -20,7 +20,10 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     [FromQuery(Name = "year")] public int? Year { get; set; }
     /// <summary>"g{id}" for a content group, "i{id}" for one item.</summary>
     [FromQuery(Name = "content")] public string? ContentFilter { get; set; }
+    /// <summary>One lead unit by id: the links from an organization's page and the dashboard.</summary>
     [FromQuery(Name = "org")] public int? Org { get; set; }
+    /// <summary>Typed: words of a lead unit's name, with or without diacritics, or its tax code.</summary>
+    [FromQuery(Name = "lead")] public string? Lead { get; set; }
     [FromQuery(Name = "status")] public ProposalStatus? Status { get; set; }
     [FromQuery(Name = "q")] public string? Q { get; set; }
     /// <summary>Only the proposals the reports count (approved and later).</summary>
@@ -32,7 +35,10 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     public RegisterPage Result { get; private set; } = null!;
     public ProposalChoices Choices { get; private set; } = null!;
     public bool CanCreate { get; private set; }
-    public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || Counted || !string.IsNullOrWhiteSpace(Q);
+    public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || Counted || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Lead);
+
+    /// <summary>The name of the lead unit chosen by <see cref="Org"/>, shown above the list with a way to drop it.</summary>
+    public string? OrgName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "reset")] bool reset, CancellationToken ct)
     {
@@ -56,8 +62,8 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
         }
 
         var (groupId, itemId) = ParseContent(ContentFilter);
-        Result = await queries.RegisterAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber, Counted), ct);
-        Choices = await queries.ChoicesAsync(ct);
+        (Result, Choices) = await queries.RegisterWithChoicesAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber, Counted, Lead), ct);
+        OrgName = Org is { } orgId ? Choices.Organizations.FirstOrDefault(o => o.Id == orgId)?.Name ?? $"#{orgId}" : null;
         CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
 
         var query = QueryString.Create(RouteValues(1).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
@@ -109,6 +115,7 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
             ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["content"] = ContentFilter,
             ["org"] = Org?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["lead"] = string.IsNullOrWhiteSpace(Lead) ? null : Lead.Trim(),
             ["status"] = Status?.ToString(),
             ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             ["counted"] = Counted ? "true" : null,
@@ -116,6 +123,14 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
             ["desc"] = d ? "true" : null,
             ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         });
+    }
+
+    /// <summary>The current filters without the one lead unit chosen by id.</summary>
+    public Dictionary<string, string> WithoutOrg()
+    {
+        var values = RouteValues(1);
+        values.Remove("org");
+        return values;
     }
 
     /// <summary>Clicking a column sorts by it; clicking it again reverses the order.</summary>
