@@ -128,49 +128,59 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         }
 
         var statuses = mine.Select(m => m.Status).ToList();
-        var counts = await db.Proposals.AsNoTracking()
-            .Where(p => statuses.Contains(p.Status))
-            .GroupBy(p => p.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var result = new List<WaitingStatus>();
-        foreach (var (status, actions) in mine)
+        // The same for everyone of the role: kept until the next business write (VersionedCache).
+        var waiting = await cache.GetAsync($"dashboard:waiting:{string.Join(',', statuses)}", async () =>
         {
-            var count = counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
-            var oldest = count == 0
-                ? []
-                : await db.Proposals.AsNoTracking()
-                    .Where(p => p.Status == status)
-                    .OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id)
-                    .Take(WaitingShown)
-                    .Select(p => new WaitingProposal(p.Id, p.Code, p.Title, db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Code).First(), p.StatusChangedAt))
-                    .ToListAsync(ct);
-            result.Add(new WaitingStatus(status, actions, count, oldest));
-        }
+            var counts = await db.Proposals.AsNoTracking()
+                .Where(p => statuses.Contains(p.Status))
+                .GroupBy(p => p.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToListAsync(ct);
+            var byStatus = new Dictionary<ProposalStatus, (int Count, List<WaitingProposal> Oldest)>();
+            foreach (var status in statuses)
+            {
+                var count = counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+                var oldest = count == 0
+                    ? []
+                    : await db.Proposals.AsNoTracking()
+                        .Where(p => p.Status == status)
+                        .OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id)
+                        .Take(WaitingShown)
+                        .Select(p => new WaitingProposal(p.Id, p.Code, p.Title, db.Programs.Where(pr => pr.Id == p.ProgramId).Select(pr => pr.Code).First(), p.StatusChangedAt))
+                        .ToListAsync(ct);
+                byStatus[status] = (count, oldest);
+            }
 
-        return result;
+            return byStatus;
+        }, ct);
+        return mine.Select(m => new WaitingStatus(m.Status, m.Actions, waiting[m.Status].Count, waiting[m.Status].Oldest)).ToList();
     }
 
     /// <summary>The latest lifecycle steps and ledger entries of the program, newest first.</summary>
     public async Task<IReadOnlyList<ActivityRow>> ActivityAsync(int programId, CancellationToken ct = default)
     {
-        var steps = await db.ProposalTransitions.AsNoTracking()
-            .Where(t => t.Proposal.ProgramId == programId)
-            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-            .Take(ActivityShown)
-            .Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))
-            .ToListAsync(ct);
-        var entries = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == programId)
-            // The ledger is append-only: the newest ids are the latest recorded (and the key's index serves the sort).
-            .OrderByDescending(e => e.Id)
-            .Take(ActivityShown)
-            .Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))
-            .ToListAsync(ct);
-        var latest = steps.Concat(entries)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Kind)
-            .Take(ActivityShown)
-            .ToList();
+        // Two newest-first scans over the program's steps and ledger (a sort of every row of the program in SQLite):
+        // kept until the next business write, which is also the only thing that changes them (VersionedCache).
+        var latest = await cache.GetAsync($"dashboard:activity:{programId}", async () =>
+        {
+            var steps = await db.ProposalTransitions.AsNoTracking()
+                .Where(t => t.Proposal.ProgramId == programId)
+                .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+                .Take(ActivityShown)
+                .Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))
+                .ToListAsync(ct);
+            var entries = await db.DisbursementEntries.AsNoTracking()
+                .Where(e => e.Proposal.ProgramId == programId)
+                // The ledger is append-only: the newest ids are the latest recorded.
+                .OrderByDescending(e => e.Id)
+                .Take(ActivityShown)
+                .Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))
+                .ToListAsync(ct);
+            return steps.Concat(entries)
+                .OrderByDescending(a => a.At).ThenByDescending(a => a.Kind)
+                .Take(ActivityShown)
+                .ToList();
+        }, ct);
         // Ledger entries keep only the user name of who recorded them; show the person's name where there is an account.
         var names = await users.DisplayNamesAsync(latest.Where(a => a.Kind == ActivityKind.Ledger).Select(a => a.Who).ToList(), ct);
         return latest.Select(a => a.Kind == ActivityKind.Ledger && names.TryGetValue(a.Who, out var name) ? a with { Who = name } : a).ToList();

@@ -120,6 +120,32 @@ public sealed partial class DashboardTests : IClassFixture<DemoPortal>
         Assert.Contains(view.Activity, a => a.Kind == ActivityKind.Step && a.At == latestStep);
     }
 
+    [Fact]
+    public async Task Waiting_and_activity_are_shared_between_requests_yet_show_a_new_step_at_once()
+    {
+        var draft = await InStatusAsync(_portal, ProposalStatus.Draft, "Đề án mới nhất của bảng điều khiển");
+        var before = await BuildAsync(Leader);
+        // A second build without a write in between is served from the cache: the very same rows.
+        Assert.Same(before.Waiting.Single().Oldest, (await BuildAsync(Leader)).Waiting.Single().Oldest);
+        var waitingBefore = before.Waiting.Single(w => w.Status == ProposalStatus.Appraised).Count;
+
+        // A step later than anything else: the next dashboard lists it first and counts it as waiting for a leader.
+        var at = DateTime.UtcNow.AddMinutes(30);
+        using (var scope = _portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.AppDbContext>();
+            var proposal = await db.Proposals.SingleAsync(p => p.Id == draft);
+            proposal.Submit(Specialist, at.AddMinutes(-1), null);
+            proposal.Appraise(Center, at, DateOnly.FromDateTime(at), "Đồng ý", 1_000_000_000m, 300_000_000m);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await BuildAsync(Leader);
+        Assert.Equal(waitingBefore + 1, after.Waiting.Single(w => w.Status == ProposalStatus.Appraised).Count);
+        var first = after.Activity[0];
+        Assert.Equal((ActivityKind.Step, draft, ProposalStatus.Appraised), (first.Kind, first.ProposalId, first.ToStatus));
+    }
+
     [Theory]
     [InlineData("Viewer", "không có bước xử lý đề án nào")]
     [InlineData("SupportCenter", "data-waiting-status=\"Accepted\"")]
