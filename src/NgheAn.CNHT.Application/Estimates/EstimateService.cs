@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Proposals;
@@ -20,7 +21,7 @@ public sealed record EstimateDetail(EstimateSummary Summary, string? Note, strin
 /// that year plus management costs, submits it, DOIT leadership approves it. Revisions are new versions;
 /// an approved version is superseded (kept) when a later version is approved.
 /// </summary>
-public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILogger<EstimateService> logger)
+public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimeProvider clock, NotificationService notifications, ILogger<EstimateService> logger)
 {
     /// <summary>Statuses whose proposals are "planned" for a year: submitted and later, except rejected/cancelled.</summary>
     private static readonly ProposalStatus[] Planned =
@@ -134,14 +135,18 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
     {
         var estimate = await LoadAsync(id, ct);
         estimate.Submit(user.Actor, clock.GetUtcNow().UtcDateTime);
+        await notifications.OnEstimateStepAsync(estimate, await ProgramCodeAsync(estimate, ct), EstimateStatus.Submitted, ct);
         await db.SaveChangesAsync(ct);
+        notifications.AfterCommit();
     }
 
     public async Task ReturnAsync(int id, CancellationToken ct = default)
     {
         var estimate = await LoadAsync(id, ct);
         estimate.ReturnToDraft(user.Actor);
+        await notifications.OnEstimateStepAsync(estimate, await ProgramCodeAsync(estimate, ct), EstimateStatus.Draft, ct);
         await db.SaveChangesAsync(ct);
+        notifications.AfterCommit();
     }
 
     /// <summary>Approves a submitted version; the previously approved version of the year becomes "superseded" (kept).</summary>
@@ -157,9 +162,14 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
             p.Supersede();
         }
 
+        await notifications.OnEstimateStepAsync(estimate, await ProgramCodeAsync(estimate, ct), EstimateStatus.Approved, ct);
         await db.SaveChangesAsync(ct);
+        notifications.AfterCommit();
         logger.LogInformation("Annual estimate {EstimateId} approved by {User}", id, user.UserName);
     }
+
+    private Task<string> ProgramCodeAsync(AnnualEstimate estimate, CancellationToken ct) =>
+        db.Programs.AsNoTracking().Where(p => p.Id == estimate.ProgramId).Select(p => p.Code).SingleAsync(ct);
 
     private async Task<AnnualEstimate> LoadAsync(int id, CancellationToken ct) =>
         await db.AnnualEstimates.Include(x => x.Lines).FirstOrDefaultAsync(x => x.Id == id, ct)

@@ -4,6 +4,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Access;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.Notifications;
@@ -71,19 +72,61 @@ public sealed class NotificationService(
         var recipient = rule.ToSubmitter ? await SubmitterAsync(proposal, ct) : null;
         var detail = action == ProposalAction.Approve ? $"quyết định số {proposal.DecisionNumber}" : Shorten(comment ?? "", 300);
         var message = string.Format(VnFormat.Culture, rule.Message, proposal.Code, Shorten(proposal.Title, 200), detail);
-        var link = $"/Proposals/Details/{proposal.Id}";
-        db.Notifications.Add(new Notification(rule.Role, recipient, proposal.Id, Shorten(message, 1000), link, now));
+        var subject = string.Format(VnFormat.Culture, rule.Subject, proposal.Code);
+        await AddAsync(rule.Role, recipient, proposal.Id, message, subject, $"/Proposals/Details/{proposal.Id}", now, ct);
+    }
+
+    /// <summary>
+    /// Called by an annual estimate's step before the save, like <see cref="OnTransitionAsync"/>: the estimate's
+    /// open notices are resolved, and the step's notice is added — submitted: to DOIT leadership, who approve
+    /// it; returned: to the specialist who submitted it; approved: to DOIT specialists and the Support Center,
+    /// who compare it with the year's spending.
+    /// </summary>
+    public async Task OnEstimateStepAsync(AnnualEstimate estimate, string programCode, EstimateStatus newStatus, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = $"/Estimates/Details/{estimate.Id}";
+        // Estimates have no column of their own on a notice: their notices are the ones linking to them.
+        var open = await db.Notifications.Where(n => n.ProposalId == null && n.Link == link && n.ResolvedAt == null).ToListAsync(ct);
+        foreach (var notice in open)
+        {
+            notice.Resolve(now);
+        }
+
+        var what = $"Dự toán năm {estimate.Year} (lần {estimate.Version}) của Chương trình {programCode}";
+        switch (newStatus)
+        {
+            case EstimateStatus.Submitted:
+                await AddAsync(Roles.DoitLeader, null, null, $"{what} đã trình, chờ Lãnh đạo Sở phê duyệt.",
+                    $"Dự toán năm {estimate.Year} chờ phê duyệt", link, now, ct);
+                break;
+            case EstimateStatus.Draft when estimate.SubmittedBy is { } submitter:
+                await AddAsync(Roles.DoitSpecialist, submitter, null, $"{what} được Lãnh đạo Sở trả lại để chỉnh sửa.",
+                    $"Dự toán năm {estimate.Year} được trả lại", link, now, ct);
+                break;
+            case EstimateStatus.Approved:
+                var approved = $"{what} đã được phê duyệt (quyết định số {estimate.DecisionNumber}).";
+                await AddAsync(Roles.DoitSpecialist, null, null, approved, $"Dự toán năm {estimate.Year} đã được phê duyệt", link, now, ct);
+                await AddAsync(Roles.SupportCenter, null, null, approved, $"Dự toán năm {estimate.Year} đã được phê duyệt", link, now, ct);
+                break;
+        }
+    }
+
+    /// <summary>One notice, and its e-mails in the outbox when SMTP is configured. Nothing is saved here.</summary>
+    private async Task AddAsync(string role, string? recipient, int? proposalId, string message, string subjectText, string link, DateTime now, CancellationToken ct)
+    {
+        db.Notifications.Add(new Notification(role, recipient, proposalId, Shorten(message, 1000), link, now));
 
         if (!outbox.Enabled)
         {
             return;
         }
 
-        var addresses = await recipients.EmailsAsync(rule.Role, recipient, ct);
+        var addresses = await recipients.EmailsAsync(role, recipient, ct);
         var actor = user.Actor;
-        var subject = "[CNHT Nghệ An] " + string.Format(VnFormat.Culture, rule.Subject, proposal.Code);
+        var subject = "[CNHT Nghệ An] " + subjectText;
         var body = string.Join("\n",
-            $"Kính gửi: {(recipient is null ? Roles.DisplayName(rule.Role) : recipient)},",
+            $"Kính gửi: {(recipient is null ? Roles.DisplayName(role) : recipient)},",
             "",
             Shorten(message, 1200),
             "",

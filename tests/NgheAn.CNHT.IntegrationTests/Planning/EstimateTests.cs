@@ -87,6 +87,61 @@ public sealed partial class EstimateTests
         Assert.Equal(EstimateStatus.Draft, await StatusAsync(portal, v1));
     }
 
+    [Fact]
+    public async Task Each_hand_over_of_an_estimate_tells_the_next_people_and_resolves_the_previous_notice()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        var center = await portal.SignInAsAsync("SupportCenter");
+        var id = await CreateAsync(specialist, 2022);
+        var link = $"/Estimates/Details/{id}";
+        Task<List<(string Role, string? User, string Message, bool Resolved)>> NoticesAsync() => portal.ScopedAsync(async sp =>
+            (await sp.GetRequiredService<AppDbContext>().Notifications.AsNoTracking().Where(n => n.Link == link).OrderBy(n => n.Id)
+                .Select(n => new { n.RecipientRole, n.RecipientUser, n.Message, n.ResolvedAt }).ToListAsync())
+            .Select(n => (n.RecipientRole, n.RecipientUser, n.Message, n.ResolvedAt is not null)).ToList());
+        Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string>? form = null) =>
+            client.PostFormAsync(link, form ?? [], $"{link}?handler={handler}");
+
+        Assert.Empty(await NoticesAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(specialist, "Submit")).StatusCode);
+        var submitted = Assert.Single(await NoticesAsync());
+        Assert.Equal((Domain.Roles.DoitLeader, (string?)null, false), (submitted.Role, submitted.User, submitted.Resolved));
+        Assert.Equal("Dự toán năm 2022 (lần 1) của Chương trình 2018-2025 đã trình, chờ Lãnh đạo Sở phê duyệt.", submitted.Message);
+        // The leader sees it in the notifications list, with the way to the estimate.
+        var leaderPage = await leader.GetStringAsync("/Notifications");
+        Assert.Contains("Dự toán năm 2022 (lần 1) của Chương trình 2018-2025 đã trình", leaderPage);
+
+        // Returned: the specialist who submitted it is told; the leader's notice no longer asks for action.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(leader, "Return")).StatusCode);
+        var notices = await NoticesAsync();
+        Assert.Equal(2, notices.Count);
+        Assert.True(notices[0].Resolved);
+        Assert.Equal((Domain.Roles.DoitSpecialist, (string?)"chuyenvien@cnht.demo", false), (notices[1].Role, notices[1].User, notices[1].Resolved));
+        Assert.Contains("được Lãnh đạo Sở trả lại để chỉnh sửa", notices[1].Message);
+
+        // Submitted again and approved: specialists and the Support Center are told; nothing is left open.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(specialist, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(leader, "Approve", new Dictionary<string, string> { ["Approval.DecisionNumber"] = "31/QĐ-SCT", ["Approval.DecisionDate"] = Today })).StatusCode);
+        notices = await NoticesAsync();
+        Assert.Equal(5, notices.Count);
+        Assert.All(notices.Take(3), n => Assert.True(n.Resolved));
+        Assert.Equal([Domain.Roles.DoitSpecialist, Domain.Roles.SupportCenter], notices.Skip(3).Select(n => n.Role));
+        Assert.All(notices.Skip(3), n => Assert.Equal("Dự toán năm 2022 (lần 1) của Chương trình 2018-2025 đã được phê duyệt (quyết định số 31/QĐ-SCT).", n.Message));
+        Assert.Contains("đã được phê duyệt (quyết định số 31/QĐ-SCT)", await center.GetStringAsync("/Notifications"));
+
+        // A refused step (the specialist approving version 2) leaves no notice: only the submission's is there.
+        var v2 = await CreateAsync(specialist, 2022, prefill: false);
+        var link2 = $"/Estimates/Details/{v2}";
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(link2, new Dictionary<string, string>(), $"{link2}?handler=Submit")).StatusCode);
+        await specialist.PostFormAsync(link2, new Dictionary<string, string> { ["Approval.DecisionNumber"] = "1/QĐ", ["Approval.DecisionDate"] = Today }, $"{link2}?handler=Approve");
+        Assert.Equal(EstimateStatus.Submitted, await StatusAsync(portal, v2));
+        var second = Assert.Single(await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Notifications.Where(n => n.Link == link2).ToListAsync()));
+        Assert.Equal((Domain.Roles.DoitLeader, (DateTime?)null), (second.RecipientRole, second.ResolvedAt));
+        Assert.Contains("(lần 2)", second.Message);
+    }
+
     private static Task<EstimateStatus> StatusAsync(CnhtFactory portal, int id) =>
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimates.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
 
