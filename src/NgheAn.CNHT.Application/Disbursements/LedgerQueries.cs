@@ -15,7 +15,8 @@ public sealed record LedgerFilter(
     int? LeadOrganizationId = null,
     int Page = 1,
     int PageSize = 50,
-    int? EntryId = null);
+    int? EntryId = null,
+    IReadOnlyCollection<int>? LeadUnitIds = null);
 
 public sealed record LedgerRow(int Id, DateOnly EntryDate, int ProposalId, string ProposalCode, string ProposalTitle, string LeadUnit,
     string ItemCode, DisbursementKind Kind, FundingSource Source, string VoucherNumber, string? Note, decimal Amount, int? ReversesEntryId,
@@ -173,6 +174,11 @@ public sealed class LedgerQueries(IAppDbContext db)
             proposals = proposals.Where(p => p.LeadOrganizationId == org);
         }
 
+        if (filter.LeadUnitIds is { } units)
+        {
+            proposals = proposals.Where(p => units.Contains(p.LeadOrganizationId));
+        }
+
         return proposals;
     }
 
@@ -218,6 +224,11 @@ public sealed class LedgerQueries(IAppDbContext db)
         if (f.LeadOrganizationId is { } org)
         {
             q = q.Where(e => e.Proposal.LeadOrganizationId == org);
+        }
+
+        if (f.LeadUnitIds is { } units)
+        {
+            q = q.Where(e => units.Contains(e.Proposal.LeadOrganizationId));
         }
 
         if (f.EntryId is { } entryId)

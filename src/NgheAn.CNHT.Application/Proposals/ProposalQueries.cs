@@ -135,6 +135,23 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
     /// "Công ty Cơ khí …", "2900" finds the tax codes starting so. Matched against the folded names kept
     /// with the data version, so a register request never folds the whole list.
     /// </summary>
+    /// <summary>
+    /// The lead units matching what was typed in a lead-unit search box (name words or tax code), or null when
+    /// nothing was typed. For lists other than the register (the disbursement register).
+    /// </summary>
+    public async Task<int[]?> LeadUnitIdsAsync(string? typed, CancellationToken ct = default)
+    {
+        var terms = SearchText.Terms(typed);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var snapshot = await cache.SnapshotAsync(ct);
+        var choices = await snapshot.GetAsync(ChoicesKey, () => BuildChoicesAsync(ct));
+        return await LeadUnitsMatchingAsync(terms, choices, snapshot);
+    }
+
     private static async Task<int[]> LeadUnitsMatchingAsync(IReadOnlyList<string> terms, ProposalChoices choices, VersionedCache.Snapshot snapshot)
     {
         var units = await snapshot.GetAsync("lead-unit-search", () =>

@@ -276,4 +276,33 @@ public sealed class LedgerTests
         Assert.Contains(VnFormat.Dong(register.Totals.Counterpart), html);
         Assert.DoesNotContain("Ghi giải ngân", html);
     }
+
+    [Fact]
+    public async Task The_ledger_is_filtered_by_a_typed_lead_unit_as_by_its_id()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var client = await portal.SignInAsAsync("Viewer");
+        // The lead unit with the most ledger entries in the demo data, and its name typed without diacritics.
+        var unit = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries
+            .GroupBy(e => new { e.Proposal.LeadOrganizationId, e.Proposal.LeadOrganization.Name })
+            .Select(g => new { g.Key.LeadOrganizationId, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).FirstAsync());
+        var byId = await portal.ScopedAsync(sp => sp.GetRequiredService<LedgerQueries>().RegisterAsync(new LedgerFilter("2018-2025", LeadOrganizationId: unit.LeadOrganizationId)));
+        Assert.Equal(unit.Count, byId.Totals.Count);
+
+        var typed = SearchText.Fold(unit.Name);
+        var html = await client.GetStringAsync($"/Disbursements?program=2018-2025&unit={Uri.EscapeDataString(typed)}");
+        Assert.Contains($"Bút toán ({unit.Count})", html);
+        Assert.Contains($"value=\"{typed}\"", html);
+        Assert.Contains(VnFormat.Dong(byId.Totals.Provincial), html);
+
+        var none = await client.GetStringAsync("/Disbursements?program=2018-2025&unit=khong+co+don+vi+nao");
+        Assert.Contains("Bút toán (0)", none);
+
+        // By id (links from other pages): the unit is named, with a link that drops the condition.
+        var chosen = await client.GetStringAsync($"/Disbursements?program=2018-2025&lead={unit.LeadOrganizationId}");
+        Assert.Contains($"Bút toán ({unit.Count})", chosen);
+        Assert.Contains($"Chỉ đề án do <strong>{unit.Name}</strong> chủ trì", chosen);
+    }
 }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Web.Forms;
 
 namespace NgheAn.CNHT.Web.Pages.Disbursements;
 
-public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAppDbContext db) : PageModel
+public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, ProposalQueries proposals) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "program")] public string? ProgramCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -17,7 +18,10 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
     [BindProperty(SupportsGet = true, Name = "kind")] public DisbursementKind? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "group")] public string? GroupCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "proposal")] public int? ProposalId { get; set; }
+    /// <summary>One lead unit by id (links from other pages).</summary>
     [BindProperty(SupportsGet = true, Name = "lead")] public int? LeadOrganizationId { get; set; }
+    /// <summary>Typed: words of lead units' names, with or without diacritics, or a tax code.</summary>
+    [BindProperty(SupportsGet = true, Name = "unit")] public string? LeadText { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true, Name = "bpage")] public int BalancePage { get; set; } = 1;
 
@@ -29,7 +33,8 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
     public int BalancePageCount => Math.Max(1, (BalanceTotals.Count + BalancePageSize - 1) / BalancePageSize);
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
     public ProgramCatalog? Catalog { get; private set; }
-    public IReadOnlyList<(int Id, string Name)> LeadUnits { get; private set; } = [];
+    /// <summary>The name of the lead unit chosen by <see cref="LeadOrganizationId"/>, shown with a way to drop it.</summary>
+    public string? LeadName { get; private set; }
 
     public const string FilterCookie = "cnht.ledger.filter";
 
@@ -45,17 +50,28 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
         Programs = await catalog.ListProgramsAsync(ct);
         ProgramCode ??= await catalog.DefaultProgramCodeAsync(DateTime.UtcNow.Year, ct);
         Catalog = ProgramCode is null ? null : await catalog.GetAsync(ProgramCode, ct);
-        var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber);
+        var filter = new LedgerFilter(ProgramCode, Year, Source, Kind, GroupCode, ProposalId, LeadOrganizationId, PageNumber,
+            LeadUnitIds: await proposals.LeadUnitIdsAsync(LeadText, ct));
         Entries = await ledger.RegisterAsync(filter, ct);
         BalanceTotals = await ledger.BalanceTotalsAsync(filter, ct);
         BalancePage = Math.Clamp(BalancePage, 1, BalancePageCount);
         Balances = await ledger.BalancesAsync(filter, BalancePage, BalancePageSize, ct);
-        LeadUnits = (await db.Organizations.AsNoTracking().OrderByVietnamese(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
+        if (LeadOrganizationId is { } leadId)
+        {
+            LeadName = (await proposals.ChoicesAsync(ct)).Organizations.FirstOrDefault(o => o.Id == leadId)?.Name ?? $"#{leadId}";
+        }
         return Page();
     }
 
     public Dictionary<string, string?> RouteFor(int page) => RouteFor(page, BalancePage);
+
+    /// <summary>The current filters without the one lead unit chosen by id.</summary>
+    public Dictionary<string, string?> WithoutLead()
+    {
+        var route = RouteFor(1, 1);
+        route.Remove("lead");
+        return route;
+    }
 
     public Dictionary<string, string?> BalanceRouteFor(int balancePage) => RouteFor(PageNumber, balancePage);
 
@@ -64,6 +80,7 @@ public sealed class IndexModel(LedgerQueries ledger, CatalogQueries catalog, IAp
         ["bpage"] = balancePage.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["program"] = ProgramCode, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["source"] = Source?.ToString(),
         ["kind"] = Kind?.ToString(), ["group"] = GroupCode, ["proposal"] = ProposalId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["lead"] = LeadOrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["lead"] = LeadOrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["unit"] = string.IsNullOrWhiteSpace(LeadText) ? null : LeadText.Trim(), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
