@@ -43,6 +43,7 @@ public static class DependencyInjection
             })
             .AddIdentityCookies();
         services.AddCnhtOpenApi();
+        services.AddApiRateLimit();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -192,6 +193,8 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
+        // After authorization: the API's limit counts per key or user (ApiRateLimit).
+        app.UseRateLimiter();
         app.UseImportUploadLimit();
         // Stylesheets, scripts and images are public: the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();

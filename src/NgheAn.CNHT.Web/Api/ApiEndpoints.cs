@@ -17,9 +17,11 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(Policies.ReadApi)
+            .RequireRateLimiting(ApiRateLimit.Policy)
             .WithTags("CNHT")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/programs", async (CatalogQueries catalog, CancellationToken ct) => Json(await catalog.ListProgramsAsync(ct)))
             .WithName("ListPrograms")
