@@ -22,7 +22,7 @@ public sealed class ImportJourneyTests(BrowserPortal portal)
     }
 
     [Fact]
-    public async Task A_specialist_uploads_a_workbook_sees_the_preview_and_confirms_with_the_progress_stream()
+    public async Task A_leader_uploads_a_workbook_of_history_sees_the_preview_and_confirms_with_the_progress_stream()
     {
         var (context, page, problems) = await portal.NewPageAsync();
         await using var _ = context;
@@ -35,7 +35,8 @@ public sealed class ImportJourneyTests(BrowserPortal portal)
             }
         };
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await portal.SignInAsync(page, "chuyenvien@cnht.demo");
+        // Approved history carries leadership's decisions: a leader imports it (ADR 0041).
+        await portal.SignInAsync(page, "lanhdao@cnht.demo");
 
         await page.GotoAsync("/Import");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập dữ liệu" }).First.WaitForAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Organizations;
@@ -73,7 +74,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         var context = new PlanContext(program.Id, program.Code, new YearRange(program.StartYear, program.EndYear),
             await db.ContentItems.AsNoTracking().Where(i => i.Group.ProgramId == program.Id).ToDictionaryAsync(i => i.Code, i => i.Id, ct),
-            Comment(request.FileName), clock.GetUtcNow().UtcDateTime);
+            Comment(request.FileName), clock.GetUtcNow().UtcDateTime, currentUser.Actor);
 
         var plan = await PlanAsync(parsed, context, problems, progress, ct);
         var errors = problems.Count(p => p.IsError);
@@ -134,8 +135,32 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     private static ImportOutcome Refused(ImportRequest request, string? program, ImportProblem problem) =>
         new(request.FileName, program, ImportSummary.Empty, [problem], 1, [], Saved: false);
 
-    private sealed record PlanContext(int ProgramId, string ProgramCode, YearRange Period, Dictionary<string, int> Items, string Comment, DateTime UtcNow)
+    private sealed record PlanContext(int ProgramId, string ProgramCode, YearRange Period, Dictionary<string, int> Items, string Comment, DateTime UtcNow, Actor Importer)
     {
+        /// <summary>
+        /// Whether the person importing may bring in a proposal already past the steps of other roles: a file never
+        /// carries an approval (or a rejection) further than the importer's own powers. Appraised rows need the
+        /// Support Center or leadership; approved-and-later rows (and rejected ones) DOIT leadership. The command
+        /// line (an operator on the server, ADR 0041) may import everything.
+        /// </summary>
+        public string? MayNotImport(ProposalStatus target, bool approved)
+        {
+            if (Importer == Actor.System || Importer.IsIn(Roles.DoitLeader))
+            {
+                return null;
+            }
+
+            var status = target.DisplayName();
+            if (approved || target is ProposalStatus.Rejected)
+            {
+                return $"Đề án ở trạng thái \"{status}\" mang theo quyết định của Lãnh đạo Sở: chỉ tài khoản Lãnh đạo Sở nhập được dòng này. Chuyên viên và Trung tâm nhập đề án ở trạng thái \"Dự thảo\" hoặc \"Hồ sơ đã nộp\".";
+            }
+
+            return target == ProposalStatus.Appraised && !Importer.IsIn(Roles.SupportCenter)
+                ? $"Đề án ở trạng thái \"{status}\" mang theo kết quả thẩm định: chỉ Trung tâm Hỗ trợ hoặc Lãnh đạo Sở nhập được dòng này."
+                : null;
+        }
+
         public DateOnly EarliestDate => new(Period.From - 1, 1, 1);
         public DateOnly LatestDate => new(Period.To + 1, 12, 31);
     }
@@ -534,6 +559,11 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             else if (line.SettledTotalCost is not null || line.SettledProvincialShare is not null)
             {
                 Error("SettledTotalCost", "Chỉ ghi số quyết toán cho đề án ở trạng thái \"Đã quyết toán\".");
+            }
+
+            if (ctx.MayNotImport(target, needsDecision || (target == ProposalStatus.Cancelled && line.DecisionNumber is not null && line.DecisionDate is not null)) is { } refused)
+            {
+                Error("Status", refused);
             }
 
             if (!Ok)

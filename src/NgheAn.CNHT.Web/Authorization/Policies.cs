@@ -41,7 +41,7 @@ public static class Policies
         options.AddPolicy(ApproveEstimates, p => p.RequireRole(Roles.DoitLeader));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin, Roles.DoitLeader));
-        options.AddPolicy(ImportData, p => p.RequireRole(Roles.DoitSpecialist, Roles.SupportCenter));
+        options.AddPolicy(ImportData, p => p.RequireRole(Roles.DoitSpecialist, Roles.SupportCenter, Roles.DoitLeader));
         options.AddPolicy(ReadApi, p => p
             .AddAuthenticationSchemes(Api.ApiKeyAuthenticationHandler.ApiOrCookieScheme)
             .RequireAuthenticatedUser()

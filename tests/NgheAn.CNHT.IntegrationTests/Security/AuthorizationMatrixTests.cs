@@ -31,7 +31,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
     private const string AuditRoles =  "L    A     D    A    D      D";
     private const string Workers =     "L    D     A    A    A      D";
     private const string LeaderReads = "L    D     D    A    D      D";
-    private const string Importers =   "L    D     A    D    A      D";
+    private const string Importers =   "L    D     A    A    A      D";
 
     /// <summary>Endpoint → expected outcome per caller. URLs are filled from the fixture's records.</summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>

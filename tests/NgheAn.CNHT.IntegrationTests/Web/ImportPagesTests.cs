@@ -59,9 +59,10 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
     }
 
     [Fact]
-    public async Task A_specialist_uploads_previews_and_confirms_and_the_rows_are_saved_once()
+    public async Task A_leader_uploads_history_previews_and_confirms_and_the_rows_are_saved_once()
     {
-        var client = await portal.SignInAsAsync("DoitSpecialist");
+        // Approved and settled history carries leadership's decisions: a leader imports it (ADR 0041).
+        var client = await portal.SignInAsAsync("DoitLeader");
         var wb = WorkbookImportTests.History();
         wb.Proposal("WEB-2023-01", "Đề án nhập qua trang", "6.4", "Sở Công Thương Nghệ An", null, 2023, 2023, 120_000_000, 100_000_000, "Đã phê duyệt", "9/QĐ-SCT", "02/02/2023");
         var before = await portal.CountsAsync();
@@ -95,7 +96,7 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
     [Fact]
     public async Task With_the_progress_stream_the_upload_and_the_confirmation_report_progress_then_where_to_go()
     {
-        var client = await portal.SignInAsAsync("SupportCenter");
+        var client = await portal.SignInAsAsync("DoitLeader");
         var wb = new HandMadeWorkbook();
         for (var i = 0; i < 450; i++)
         {
@@ -168,13 +169,43 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
         Assert.Contains("quá lớn", await streamed.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_specialist_or_the_support_center_cannot_bring_in_a_decision_that_is_leaderships()
+    {
+        var before = await portal.CountsAsync();
+        var wb = new HandMadeWorkbook();
+        wb.Proposal("QD-01", "Đề án đã phê duyệt trong tệp", "3.3", "Báo Nghệ An", null, 2021, 2021, 100_000_000, 50_000_000, "Đã phê duyệt", "5/QĐ-SCT", "02/02/2021");
+        wb.Proposal("QD-02", "Đề án đã thẩm định trong tệp", "3.3", "Báo Nghệ An", null, 2021, 2021, 100_000_000, 50_000_000, "Đã thẩm định", null, "02/02/2021");
+        wb.Proposal("QD-03", "Đề án dự thảo trong tệp", "3.3", "Báo Nghệ An", null, 2021, 2021, 100_000_000, 50_000_000, "Dự thảo");
+
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var page = await specialist.GetStringAsync((await UploadAsync(specialist, wb.ToBytes(), "quyet-dinh.xlsx")).Headers.Location!.OriginalString);
+        Assert.Contains("Tệp có <strong>2 lỗi</strong>", page);
+        Assert.Contains("chỉ tài khoản Lãnh đạo Sở nhập được dòng này", page);
+        Assert.Contains("chỉ Trung tâm Hỗ trợ hoặc Lãnh đạo Sở nhập được dòng này", page);
+        Assert.DoesNotContain("Xác nhận nhập", page);
+
+        // The Support Center may bring in an appraisal, not an approval.
+        var center = await portal.SignInAsAsync("SupportCenter");
+        page = await center.GetStringAsync((await UploadAsync(center, wb.ToBytes(), "quyet-dinh.xlsx")).Headers.Location!.OriginalString);
+        Assert.Contains("Tệp có <strong>1 lỗi</strong>", page);
+        Assert.Contains("chỉ tài khoản Lãnh đạo Sở nhập được dòng này", page);
+        Assert.Equal(before, await portal.CountsAsync());
+
+        // A leader imports the same file.
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        var preview = (await UploadAsync(leader, wb.ToBytes(), "quyet-dinh.xlsx")).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(leader, preview)).StatusCode);
+        Assert.Equal(before.Proposals + 3, (await portal.CountsAsync()).Proposals);
+    }
+
     [Theory]
     [InlineData("DoitSpecialist", HttpStatusCode.OK)]
     [InlineData("SupportCenter", HttpStatusCode.OK)]
-    [InlineData("DoitLeader", HttpStatusCode.Redirect)]
+    [InlineData("DoitLeader", HttpStatusCode.OK)]
     [InlineData("Viewer", HttpStatusCode.Redirect)]
     [InlineData("Admin", HttpStatusCode.Redirect)]
-    public async Task Only_specialists_and_the_support_center_import(string role, HttpStatusCode expected)
+    public async Task Specialists_the_support_center_and_leaders_import(string role, HttpStatusCode expected)
     {
         var client = await portal.SignInAsAsync(role);
         var response = await client.GetAsync("/Import");
