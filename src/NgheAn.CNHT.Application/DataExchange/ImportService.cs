@@ -64,12 +64,18 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         var program = await db.Programs.AsNoTracking()
             .Where(p => p.Code == programCode)
-            .Select(p => new { p.Id, p.Code, p.StartYear, p.EndYear })
+            .Select(p => new { p.Id, p.Code, p.StartYear, p.EndYear, p.Status })
             .FirstOrDefaultAsync(ct);
         if (program is null)
         {
             return Refused(request, programCode, new ImportProblem(WorkbookLayout.CatalogSheetName, 1, "B", WorkbookLayout.ProgramCodeLabel,
                 $"Không có chương trình mã {programCode} trên cổng."));
+        }
+
+        if (program.Status == Domain.Catalog.ProgramStatus.Draft)
+        {
+            return Refused(request, programCode, new ImportProblem(WorkbookLayout.CatalogSheetName, 1, "B", WorkbookLayout.ProgramCodeLabel,
+                $"Danh mục Chương trình {program.Code} đang được lập, chưa khóa: nhập đề án sau khi danh mục được phê duyệt và khóa."));
         }
 
         var context = new PlanContext(program.Id, program.Code, new YearRange(program.StartYear, program.EndYear),
@@ -694,7 +700,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
                 if (line.Status == ProposalStatus.Settled)
                 {
                     proposal.Settle(_actor, ctx.UtcNow, line.SettlementDecisionNumber!, line.SettlementDate!.Value,
-                        line.SettledTotalCost ?? line.TotalCost, line.SettledProvincialShare ?? line.ProvincialShare, _balance.Provincial, ctx.Comment);
+                        line.SettledTotalCost ?? line.TotalCost, line.SettledProvincialShare ?? line.ProvincialShare, _balance.Provincial, ctx.Comment, _balance.NonProvincial);
                 }
                 else if (line.Status == ProposalStatus.Cancelled)
                 {

@@ -196,6 +196,8 @@ public sealed class LedgerQueries(IAppDbContext db)
 
         if (f.Year is { } year)
         {
+            // A year no voucher can have (a hand-edited address) matches nothing rather than failing.
+            year = Math.Clamp(year, 1, 9998);
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             q = q.Where(e => e.EntryDate >= from && e.EntryDate <= to);

@@ -61,7 +61,7 @@ public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvi
         await InLockedProposalAsync(input.ProposalId, async (proposal, balance) =>
         {
             proposal.Settle(user.Actor, clock.GetUtcNow().UtcDateTime, input.DecisionNumber, input.SettlementDate,
-                input.SettledTotalCost, input.SettledProvincialShare, balance.Provincial, input.Comment);
+                input.SettledTotalCost, input.SettledProvincialShare, balance.Provincial, input.Comment, balance.NonProvincial);
             // Settled: nobody needs to act on the proposal's notices any more (no new notice is due).
             await notifications.OnTransitionAsync(proposal, ProposalAction.Settle, input.Comment, ct);
             await db.SaveChangesAsync(ct);

@@ -66,7 +66,8 @@ public sealed record ItemOption(int Id, string Code, string Name);
 
 public sealed record GroupOption(int Id, int ProgramId, string ProgramCode, string Code, string Name, IReadOnlyList<ItemOption> Items);
 
-public sealed record ProgramOption(int Id, string Code, string Name, int StartYear, int EndYear);
+/// <summary>A program for the selects; proposals are entered only under an <see cref="Domain.Catalog.ProgramStatus.Active"/> (locked) catalog.</summary>
+public sealed record ProgramOption(int Id, string Code, string Name, int StartYear, int EndYear, Domain.Catalog.ProgramStatus Status = Domain.Catalog.ProgramStatus.Active);
 
 public sealed record OrganizationOption(int Id, string Name, string? TaxCode);
 

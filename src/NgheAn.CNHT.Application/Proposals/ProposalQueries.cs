@@ -168,7 +168,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
     {
         var programs = await db.Programs.AsNoTracking()
             .OrderBy(p => p.StartYear)
-            .Select(p => new ProgramOption(p.Id, p.Code, p.Name, p.StartYear, p.EndYear))
+            .Select(p => new ProgramOption(p.Id, p.Code, p.Name, p.StartYear, p.EndYear, p.Status))
             .ToListAsync(ct);
         var groups = await db.ContentGroups.AsNoTracking()
             .OrderBy(g => g.Program.StartYear).ThenBy(g => g.SortOrder)

@@ -148,8 +148,32 @@ public sealed class ProposalService(
     public Task AcceptAsync(int id, Guid? stamp, DateOnly acceptanceDate, string result, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.Accept, result, (p, a, now) => p.Accept(a, now, acceptanceDate, result), ct);
 
-    public Task CancelAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Cancel, reason, (p, a, now) => p.Cancel(a, now, reason), ct);
+    /// <summary>
+    /// Cancelling closes the ledger, so a proposal with money still out (net of recoveries) cannot be cancelled: the
+    /// Support Center recovers it first. Checked under the proposal's write lock, the one every ledger posting takes
+    /// (LedgerService), so a payment cannot slip in between the check and the cancellation.
+    /// </summary>
+    public async Task CancelAsync(int id, Guid? stamp, string reason, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        var touched = await db.Proposals.Where(p => p.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusChangedAt, p => p.StatusChangedAt), ct);
+        if (touched == 0)
+        {
+            throw new NotFoundException($"Không tìm thấy đề án số {id}.");
+        }
+
+        var balance = await Disbursements.LedgerService.BalanceAsync(db, id, ct);
+        if (balance.Provincial != 0 || balance.NonProvincial != 0)
+        {
+            throw new DomainException(
+                $"Đề án còn số đã giải ngân chưa thu hồi (ngân sách tỉnh {VnFormat.Dong(balance.Provincial)} đồng; đối ứng và nguồn khác {VnFormat.Dong(balance.NonProvincial)} đồng). "
+                + "Trung tâm ghi bút toán thu hồi trên sổ giải ngân trước, rồi mới hủy được đề án.");
+        }
+
+        await TransitionAsync(id, stamp, ProposalAction.Cancel, reason, (p, a, now) => p.Cancel(a, now, reason), ct);
+        await transaction.CommitAsync(ct);
+    }
 
     public Task ReturnForRevisionAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.ReturnForRevision, reason, (p, a, now) => p.ReturnForRevision(a, now, reason), ct);
@@ -207,11 +231,23 @@ public sealed class ProposalService(
             ? null
             : await db.ContentItems.AsNoTracking()
                 .Where(i => i.Id == itemId)
-                .Select(i => new { i.Id, i.Group.ProgramId, i.Group.Program.StartYear, i.Group.Program.EndYear })
+                .Select(i => new { i.Id, i.Group.ProgramId, i.Group.Program.Code, i.Group.Program.Status, i.Group.Program.StartYear, i.Group.Program.EndYear })
                 .FirstOrDefaultAsync(ct);
-        return item is null
-            ? throw new DomainException("Vui lòng chọn nội dung hỗ trợ trong danh mục chương trình.", nameof(Proposal.ContentItemId))
-            : new ItemContext(item.Id, item.ProgramId, new YearRange(item.StartYear, item.EndYear));
+        if (item is null)
+        {
+            throw new DomainException("Vui lòng chọn nội dung hỗ trợ trong danh mục chương trình.", nameof(Proposal.ContentItemId));
+        }
+
+        // A catalog still being set up may change under the proposal; a closed program takes no new work.
+        return item.Status switch
+        {
+            Domain.Catalog.ProgramStatus.Draft => throw new DomainException(
+                $"Danh mục Chương trình {item.Code} đang được lập, chưa khóa: đề án được nhập sau khi danh mục được phê duyệt và khóa (Danh mục chương trình → Thiết lập).",
+                nameof(Proposal.ContentItemId)),
+            Domain.Catalog.ProgramStatus.Closed => throw new DomainException(
+                $"Chương trình {item.Code} đã kết thúc: không nhập hoặc sửa đề án của chương trình này.", nameof(Proposal.ContentItemId)),
+            _ => new ItemContext(item.Id, item.ProgramId, new YearRange(item.StartYear, item.EndYear)),
+        };
     }
 
     private async Task<int> LeadOrganizationAsync(ProposalInput input, CancellationToken ct)

@@ -209,9 +209,11 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
 
     /// <summary>
     /// Settlement fixes the final figures (which may be lower than approved, never higher) and, from then
-    /// on, they are what every report shows. <paramref name="disbursedProvincial"/> is what the ledger paid.
+    /// on, they are what every report shows. <paramref name="disbursedProvincial"/> is what the ledger paid from the
+    /// provincial budget, <paramref name="disbursedNonProvincial"/> what it recorded from counterpart and other
+    /// sources: neither may exceed its part of the settled figures, since the ledger closes with the settlement.
     /// </summary>
-    public void Settle(Actor actor, DateTime utcNow, string decisionNumber, DateOnly settlementDate, decimal settledTotalCost, decimal settledProvincialShare, decimal disbursedProvincial, string? comment)
+    public void Settle(Actor actor, DateTime utcNow, string decisionNumber, DateOnly settlementDate, decimal settledTotalCost, decimal settledProvincialShare, decimal disbursedProvincial, string? comment, decimal disbursedNonProvincial = 0m)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Settle, Status, actor);
         decisionNumber = Guard.Required(decisionNumber, "Số quyết định quyết toán", 100, nameof(SettlementDecisionNumber));
@@ -237,6 +239,14 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
             throw new DomainException(
                 "Số ngân sách tỉnh đã giải ngân lớn hơn số quyết toán; hãy ghi bút toán thu hồi phần chênh lệch trước khi quyết toán.",
                 "SettledProvincialShare");
+        }
+
+        if (disbursedNonProvincial > settledTotalCost - settledProvincialShare)
+        {
+            throw new DomainException(
+                $"Vốn đối ứng và nguồn khác đã ghi ({VnFormat.Dong(disbursedNonProvincial)} đồng) lớn hơn phần ngoài ngân sách tỉnh của số quyết toán "
+                + $"({VnFormat.Dong(settledTotalCost - settledProvincialShare)} đồng); hãy ghi bút toán thu hồi phần chênh lệch hoặc sửa số quyết toán.",
+                "SettledTotalCost");
         }
 
         SettlementDecisionNumber = decisionNumber;

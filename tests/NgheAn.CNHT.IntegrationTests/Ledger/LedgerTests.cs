@@ -297,6 +297,14 @@ public sealed class LedgerTests
         Assert.Contains($"value=\"{typed}\"", html);
         Assert.Contains(VnFormat.Dong(byId.Totals.Provincial), html);
 
+        // Years no voucher can have (a hand-edited address) list nothing instead of failing.
+        foreach (var year in new[] { "0", "-5", "99999" })
+        {
+            var odd = await client.GetAsync($"/Disbursements?program=2018-2025&year={year}");
+            Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+            Assert.Contains("Bút toán (0)", await odd.Content.ReadAsStringAsync());
+        }
+
         var none = await client.GetStringAsync("/Disbursements?program=2018-2025&unit=khong+co+don+vi+nao");
         Assert.Contains("Bút toán (0)", none);
 
@@ -304,5 +312,70 @@ public sealed class LedgerTests
         var chosen = await client.GetStringAsync($"/Disbursements?program=2018-2025&lead={unit.LeadOrganizationId}");
         Assert.Contains($"Bút toán ({unit.Count})", chosen);
         Assert.Contains($"Chỉ đề án do <strong>{unit.Name}</strong> chủ trì", chosen);
+    }
+
+    [Fact]
+    public async Task A_proposal_with_money_still_out_cannot_be_cancelled_until_it_is_recovered()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var center = await portal.SignInAsAsync("SupportCenter");
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        var (id, _) = await ProposalAsync(portal, ProposalStatus.Implementing);
+        Assert.Equal(HttpStatusCode.Redirect, (await center.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(10_000_000m, kind: "Advance", voucher: "PC-HUY"))).StatusCode);
+        var paid = await BalanceAsync(portal, id);
+        Assert.True(paid.Provincial > 0);
+
+        var refused = await leader.PostStepAsync(id, "Cancel", new Dictionary<string, string> { ["Act.Comment"] = "Đơn vị không tiếp tục" });
+        var page = ProposalArrange.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("còn số đã giải ngân chưa thu hồi", page);
+        Assert.Contains($"ngân sách tỉnh {VnFormat.Dong(paid.Provincial)} đồng", page);
+        Assert.Equal(ProposalStatus.Implementing, await ProposalArrange.StatusAsync(portal, id));
+
+        // Everything recovered (per source), the cancellation goes through.
+        Assert.Equal(HttpStatusCode.Redirect, (await center.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(paid.Provincial, kind: "Recovery", voucher: "PT-HUY"))).StatusCode);
+        if (paid.Counterpart > 0)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await center.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(paid.Counterpart, kind: "Recovery", source: "Counterpart", voucher: "PT-HUY-2"))).StatusCode);
+        }
+
+        if (paid.Other > 0)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await center.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(paid.Other, kind: "Recovery", source: "Other", voucher: "PT-HUY-3"))).StatusCode);
+        }
+
+        Assert.Equal(LedgerBalance.Empty, await BalanceAsync(portal, id));
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.PostStepAsync(id, "Cancel", new Dictionary<string, string> { ["Act.Comment"] = "Đơn vị không tiếp tục" })).StatusCode);
+        Assert.Equal(ProposalStatus.Cancelled, await ProposalArrange.StatusAsync(portal, id));
+    }
+
+    [Fact]
+    public async Task Settlement_leaves_room_for_the_counterpart_already_recorded()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        // Approved 900 triệu of which 270 provincial: 630 triệu of counterpart recorded, then accepted.
+        var id = await ProposalArrange.InStatusAsync(portal, ProposalStatus.Accepted, "Đề án quyết toán có vốn đối ứng");
+        var client = await portal.SignInAsAsync("SupportCenter");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Record?proposalId={id}", Entry(630_000_000m, source: "Counterpart", voucher: "DU-01"))).StatusCode);
+
+        // Settled at 800 triệu with 250 provincial leaves 550 for other sources: the 630 recorded do not fit.
+        var form = new Dictionary<string, string>
+        {
+            ["Input.DecisionNumber"] = "12/QĐ-TT",
+            ["Input.SettlementDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SettledTotalCost"] = "800.000.000",
+            ["Input.SettledProvincialShare"] = "250.000.000",
+        };
+        var refused = await client.PostFormAsync($"/Disbursements/Settle?proposalId={id}", form);
+        Assert.Contains("Vốn đối ứng và nguồn khác đã ghi (630.000.000 đồng) lớn hơn phần ngoài ngân sách tỉnh của số quyết toán (550.000.000 đồng)",
+            ProposalArrange.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(ProposalStatus.Accepted, await ProposalArrange.StatusAsync(portal, id));
+
+        // 900 with 270 leaves exactly 630: settled.
+        form["Input.SettledTotalCost"] = "900.000.000";
+        form["Input.SettledProvincialShare"] = "270.000.000";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Settle?proposalId={id}", form)).StatusCode);
+        Assert.Equal(ProposalStatus.Settled, await ProposalArrange.StatusAsync(portal, id));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.IntegrationTests.Support;
 using static NgheAn.CNHT.IntegrationTests.Support.ProposalArrange;
@@ -12,7 +13,7 @@ public sealed partial class ProposalEditingTests(DemoPortal portal) : IClassFixt
 {
     private async Task<Dictionary<string, string>> ValidFormAsync(string title)
     {
-        var itemId = await ReadAsync(portal, db => db.ContentItems.Where(i => i.Code == "1.4").Select(i => i.Id).FirstAsync());
+        var itemId = await ReadAsync(portal, db => db.ContentItems.Where(i => i.Code == "1.4" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync());
         var orgId = await ReadAsync(portal, db => db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
         return new Dictionary<string, string>
         {
@@ -31,6 +32,34 @@ public sealed partial class ProposalEditingTests(DemoPortal portal) : IClassFixt
 
     private Task<int> CountAsync() => ReadAsync(portal, db => db.Proposals.CountAsync());
     private Task<int> OrganizationCountAsync() => ReadAsync(portal, db => db.Organizations.CountAsync());
+
+    [Fact]
+    public async Task A_catalog_still_being_set_up_takes_no_proposal_until_it_is_locked()
+    {
+        await using var own = new CnhtFactory();
+        await own.EnsureDemoUsersAsync();
+        // The 2026-2030 program is still a draft: give one of its groups an item.
+        var itemId = await own.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>();
+            var group = await db.ContentGroups.Include(g => g.Items).Include(g => g.Program).FirstAsync(g => g.Program.Code == "2026-2030");
+            var item = group.AddItem($"{group.Code}.9", "Nội dung đang lập", 1_000_000_000m);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+
+        var client = await own.SignInAsAsync("DoitSpecialist");
+        Assert.DoesNotContain($"value=\"{itemId}\"", await client.GetStringAsync("/Proposals/Create"));
+        var form = await ValidFormAsync("Đề án vào danh mục chưa khóa");
+        form["Input.ContentItemId"] = itemId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Input.StartYear"] = "2026";
+        form["Input.EndYear"] = "2026";
+        var before = await ReadAsync(own, db => db.Proposals.CountAsync());
+        var response = await client.PostFormAsync("/Proposals/Create", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Danh mục Chương trình 2026-2030 đang được lập, chưa khóa", Text(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await ReadAsync(own, db => db.Proposals.CountAsync()));
+    }
 
     [Fact]
     public async Task A_specialist_creates_a_draft_with_amounts_typed_the_vietnamese_way_and_a_numbered_code()

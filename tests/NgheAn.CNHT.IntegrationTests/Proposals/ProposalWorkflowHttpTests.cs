@@ -16,7 +16,7 @@ public sealed class ProposalWorkflowHttpTests(DemoPortal portal) : IClassFixture
 
     private async Task<int> CreateDraftOverHttpAsync(HttpClient specialist, string title)
     {
-        var itemId = await ReadAsync(portal, db => db.ContentItems.Where(i => i.Code == "2.2").Select(i => i.Id).FirstAsync());
+        var itemId = await ReadAsync(portal, db => db.ContentItems.Where(i => i.Code == "2.2" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync());
         var orgId = await ReadAsync(portal, db => db.Organizations.Where(o => o.Name.StartsWith("Trường Cao đẳng")).Select(o => o.Id).FirstAsync());
         var response = await specialist.PostFormAsync("/Proposals/Create", new Dictionary<string, string>
         {

@@ -105,7 +105,7 @@ public sealed class ConcurrentChangeTests(DemoPortal portal) : IClassFixture<Dem
             form["Input.EndYear"] = "2024";
             form["Input.TotalCost"] = "500.000.000";
             form["Input.ProvincialShare"] = "150.000.000";
-            form["Input.ContentItemId"] = (await ReadAsync(portal, db => db.ContentItems.Where(x => x.Code == "3.3").Select(x => x.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form["Input.ContentItemId"] = (await ReadAsync(portal, db => db.ContentItems.Where(x => x.Code == "3.3" && x.Group.Program.Code == "2018-2025").Select(x => x.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
             form["Input.LeadOrganizationId"] = (await ReadAsync(portal, db => db.Organizations.Select(x => x.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
             callers.Add((client, form));
         }

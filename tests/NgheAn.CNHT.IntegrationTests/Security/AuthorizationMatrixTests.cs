@@ -240,7 +240,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
                 ["estimate"] = estimate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["proposal"] = implementing.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["entry"] = entry.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["item"] = (await db.ContentItems.Where(i => i.Code == "6.3").Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["item"] = (await db.ContentItems.Where(i => i.Code == "6.3" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["organization"] = (await db.Organizations.Select(o => o.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });

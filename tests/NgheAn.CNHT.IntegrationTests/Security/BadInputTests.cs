@@ -142,7 +142,7 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
     public async Task Plan_revision_refuses_bad_input_and_changes_nothing(string field, string value, string message)
     {
         var client = await portal.SignInAsAsync("DoitSpecialist");
-        var item = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.Where(i => i.Code == "1.2").Select(i => i.Id).FirstAsync());
+        var item = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.Where(i => i.Code == "1.2" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync());
         var before = await DatabaseFingerprint.TakeAsync(portal);
         var form = new Dictionary<string, string> { ["Input.NewAmount"] = "2.000.000.000", ["Input.DecisionReference"] = "1/QĐ-UBND", ["Input.Reason"] = "" };
         form[field] = value;
