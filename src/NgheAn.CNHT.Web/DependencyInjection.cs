@@ -126,6 +126,9 @@ public static class DependencyInjection
                 VietnameseBindingMessages(o.ModelBindingMessageProvider);
             });
 
+        // Value types keep their implicit required rule; its client-side text is Vietnamese.
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, Forms.VietnameseValidationAdapters>();
+
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(VnFormat.Culture);

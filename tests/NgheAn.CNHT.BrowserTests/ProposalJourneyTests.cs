@@ -18,8 +18,19 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
             await fill(form);
         }
 
+        // Every step that moves the proposal on asks first; the journey accepts and checks it was asked.
+        string? asked = null;
+        void Accept(object? sender, IDialog dialog)
+        {
+            asked = dialog.Message;
+            _ = dialog.AcceptAsync();
+        }
+
+        page.Dialog += Accept;
         await form.GetByRole(AriaRole.Button, new() { Name = $"Xác nhận: {button}" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        page.Dialog -= Accept;
+        Assert.False(string.IsNullOrEmpty(asked), $"the step \"{button}\" asks for confirmation before it is taken");
     }
 
     /// <summary>The bell shows a notice about the proposal; opening it marks it read and lands on the proposal.</summary>

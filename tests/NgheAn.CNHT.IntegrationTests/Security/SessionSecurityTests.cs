@@ -43,6 +43,25 @@ public sealed partial class SessionSecurityTests
     }
 
     [Fact]
+    public async Task Opening_the_account_page_keeps_every_other_session_and_shows_a_key_to_scan()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var here = await portal.SignInAsAsync("Viewer");
+        var elsewhere = await portal.SignInAsAsync("Viewer");
+
+        var first = await here.GetStringAsync("/Account/Security");
+        Assert.Contains("otpauth://totp/", System.Net.WebUtility.HtmlDecode(first));
+        // The key is made once and kept: opening the page again shows the same one.
+        Assert.Equal(KeyOf(first), KeyOf(await here.GetStringAsync("/Account/Security")));
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/Proposals")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Proposals")).StatusCode);
+    }
+
+    private static string KeyOf(string html) =>
+        System.Text.RegularExpressions.Regex.Match(System.Net.WebUtility.HtmlDecode(html), "secret=([A-Z2-7]+)").Groups[1].Value is { Length: > 0 } key ? key : throw new Xunit.Sdk.XunitException("no key on the page");
+
+    [Fact]
     public async Task Changing_the_password_signs_out_every_other_session()
     {
         await using var portal = new CnhtFactory();

@@ -26,7 +26,8 @@ public sealed partial class VietnameseEverywhereTests(MatrixPortal portal) : ICl
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex("(?:placeholder|title|aria-label|alt)=\"([^\"]*)\"")]
+    /// <summary>Attributes a person reads, and the validation messages (data-val-*) a client-side check would show.</summary>
+    [GeneratedRegex("(?:placeholder|title|aria-label|alt|data-val-[a-z-]+)=\"([^\"]*)\"")]
     private static partial Regex ReadableAttributes();
 
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]

@@ -177,10 +177,11 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-                // A new key renews the security stamp; keep this session valid with the new one.
-                await signIn.RefreshSignInAsync(user);
+                // The first key to scan: stored without renewing the security stamp (which ResetAuthenticatorKeyAsync
+                // does), so opening this page never signs the user out on their other devices. It does nothing until
+                // the user confirms a code from the app (Enable).
+                key = users.GenerateNewAuthenticatorKey();
+                await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyProvider, AuthenticatorKeyName, key);
             }
 
             SharedKey = FormatKey(key!);
@@ -190,6 +191,10 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
 
         return true;
     }
+
+    /// <summary>Where Identity's user store keeps the authenticator key (UserStoreBase's internal login provider and token name).</summary>
+    private const string AuthenticatorKeyProvider = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
 
     private static string FormatKey(string key)
     {
