@@ -25,7 +25,8 @@ internal static class ExcelReportWriter
         workbook.Properties.Title = PdfComposer.Nfc($"{model.Kind.Title()} — {model.ProgramName}");
         workbook.Properties.Author = "Sở Công Thương Nghệ An";
         workbook.Properties.Company = "Sở Công Thương Nghệ An";
-        // Formulas carry no cached results: ask every spreadsheet program to compute them on opening.
+        // Formulas are saved with their results (EvaluateFormulasBeforeSaving below), for viewers that never compute
+        // (previews, phones); spreadsheet programs are still asked to compute them again on opening.
         workbook.FullCalculationOnLoad = true;
         if (model is ReportDocument document)
         {
@@ -38,7 +39,7 @@ internal static class ExcelReportWriter
         }
 
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        workbook.SaveAs(stream, new SaveOptions { EvaluateFormulasBeforeSaving = true });
         return stream.ToArray();
     }
 

@@ -276,6 +276,11 @@ public static class Verbs
 
         if (Parse("year") is { } year)
         {
+            if (options.ContainsKey("from") || options.ContainsKey("to"))
+            {
+                throw new UsageException("Chỉ dùng --year, hoặc --from và --to; không dùng cả hai.");
+            }
+
             return (year, year);
         }
 

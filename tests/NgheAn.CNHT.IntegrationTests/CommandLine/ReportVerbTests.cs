@@ -65,6 +65,7 @@ public sealed class ReportVerbTests : IDisposable
             ("Loại báo cáo không hợp lệ: summary", ["report", "summary", "--program", "2018-2025", "--format", "pdf", "--out", "x.pdf"]),
             ("Định dạng không hợp lệ: docx", ["report", "register", "--program", "2018-2025", "--format", "docx", "--out", "x.docx"]),
             ("Cách dùng: report appendix|annual|matrix|register|document", ["report"]),
+            ("Chỉ dùng --year, hoặc --from và --to; không dùng cả hai.", ["report", "appendix", "--program", "2018-2025", "--year", "2022", "--from", "2019", "--format", "json", "--out", "x.json"]),
         ];
         foreach (var (expected, args) in cases)
         {

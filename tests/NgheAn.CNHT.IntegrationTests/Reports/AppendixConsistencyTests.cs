@@ -212,6 +212,26 @@ public sealed class AppendixConsistencyTests(DemoPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_formula_is_saved_with_its_result_for_viewers_that_do_not_compute()
+    {
+        // Read the sheet's XML as a file previewer would: each formula cell carries its value (<v>) next to it (<f>).
+        var bytes = await DownloadAsync("xlsx");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var sheetXml = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal));
+        using var reader = new StreamReader(sheetXml.Open());
+        var xml = System.Xml.Linq.XDocument.Parse(await reader.ReadToEndAsync());
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var formulas = xml.Descendants(ns + "c").Where(c => c.Element(ns + "f") is not null).ToList();
+        Assert.True(formulas.Count > 50, $"{formulas.Count} formula cells");
+        Assert.All(formulas, c => Assert.False(string.IsNullOrEmpty(c.Element(ns + "v")?.Value), $"{c.Attribute("r")?.Value} has no saved result"));
+
+        // The total row's provincial budget is saved as the report's figure (5.500,342 triệu = 5500342000 đồng).
+        var json = JsonRows(await DownloadAsync("json"));
+        var saved = formulas.Select(c => c.Element(ns + "v")!.Value).ToList();
+        Assert.Contains(saved, v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Round(d * 1_000_000m) == json["total"].Share);
+    }
+
+    [Fact]
     public async Task The_workbook_is_set_up_to_print_on_a4_landscape_fitted_to_width_with_a_frozen_repeated_header_in_million_dong()
     {
         using var workbook = ReportFiles.OpenWorkbook(await DownloadAsync("xlsx"));

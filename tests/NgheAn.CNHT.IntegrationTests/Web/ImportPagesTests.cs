@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -239,6 +241,13 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
         Assert.Equal("Dữ liệu chương trình CNHT 2018-2025.xlsx", export.Content.Headers.ContentDisposition?.FileNameStar);
         var bytes = await export.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
+
+        // The download is recorded like a report's, and named in Vietnamese in the download log.
+        var logged = await portal.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().ReportDownloads
+            .Where(d => d.ReportKind == NgheAn.CNHT.Application.Reports.ReportDownloadLog.ProgramDataKind).OrderByDescending(d => d.Id).FirstAsync());
+        Assert.Equal(("xem@cnht.demo", "xlsx", "program=2018-2025"), (logged.UserName, logged.Format, logged.Parameters));
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        Assert.Contains("Dữ liệu chương trình (xuất toàn bộ)", await leader.GetStringAsync("/Reports/Downloads"));
     }
 
     [GeneratedRegex("\"redirect\":\"([^\"]+)\"")]
