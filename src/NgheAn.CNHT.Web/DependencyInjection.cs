@@ -44,6 +44,7 @@ public static class DependencyInjection
             .AddIdentityCookies();
         services.AddCnhtOpenApi();
         services.AddApiRateLimit();
+        services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -190,6 +191,7 @@ public static class DependencyInjection
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiErrors();
         app.UseRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -64,6 +64,12 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        // An address under /api that is not in the API: a JSON 404 for anyone (no sign-in redirect), never a page.
+        app.Map("/api/{**path}", () => ApiProblem.Result(StatusCodes.Status404NotFound, "Không tìm thấy",
+                "Không có địa chỉ này trong API. Xem mô tả tại /openapi/v1.json."))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         return app;
     }
 

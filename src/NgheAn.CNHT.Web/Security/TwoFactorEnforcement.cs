@@ -21,6 +21,14 @@ public static class TwoFactorEnforcement
             && !user.HasClaim(MfaClaimType, MfaClaimValue)
             && !IsAllowed(context.Request.Path))
         {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                // The API answers in JSON, never with a redirect to a page.
+                await Api.ApiProblem.WriteAsync(context, StatusCodes.Status403Forbidden, "Cần xác thực hai lớp",
+                    "Tài khoản này phải bật và dùng xác thực hai lớp (trang Tài khoản) trước khi đọc dữ liệu, kể cả qua API.");
+                return;
+            }
+
             context.Response.Redirect("/Account/Security?required=1");
             return;
         }

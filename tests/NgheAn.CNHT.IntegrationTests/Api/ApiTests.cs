@@ -48,6 +48,49 @@ public sealed partial class ApiTests(DemoPortal portal) : IClassFixture<DemoPort
     }
 
     [Fact]
+    public async Task The_frameworks_own_refusals_answer_as_json_problems_in_vietnamese()
+    {
+        var (secret, _) = await IssueKeyAsync("Kiểm tra lỗi API");
+        var client = WithKey(secret);
+
+        async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("Exception", body);
+            Assert.DoesNotContain("   at ", body);
+            return body;
+        }
+
+        Assert.Contains("Yêu cầu không hợp lệ", await ProblemAsync(await client.GetAsync("/api/v1/programs/2018-2025/proposals?page=abc"), HttpStatusCode.BadRequest));
+        Assert.Contains("Yêu cầu không hợp lệ", await ProblemAsync(await client.GetAsync("/api/v1/programs/2018-2025/ledger?from=hom-qua"), HttpStatusCode.BadRequest));
+        Assert.Contains("Không tìm thấy", await ProblemAsync(await client.GetAsync("/api/v1/khong-co"), HttpStatusCode.NotFound));
+        var post = await client.PostAsync("/api/v1/programs", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("API chỉ đọc", await ProblemAsync(post, HttpStatusCode.MethodNotAllowed));
+        Assert.Equal("GET, HEAD", string.Join(", ", post.Content.Headers.Allow));
+        // The portal's pages keep their HTML error page.
+        var page = await (await portal.SignInAsAsync("Viewer")).GetAsync("/khong-co-trang-nay");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_leader_who_has_not_used_two_factor_gets_a_json_refusal_from_the_api_not_a_redirect()
+    {
+        await using var enforced = new CnhtFactory { EnforceTwoFactor = true };
+        await enforced.EnsureDemoUsersAsync();
+        var leader = await enforced.SignInAsAsync("DoitLeader");
+        var response = await leader.GetAsync("/api/v1/programs");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("xác thực hai lớp", await response.Content.ReadAsStringAsync());
+        // Pages still send the leader to set up two-factor.
+        var home = await leader.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/Account/Security", home.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_made_up_key_is_refused()
     {
         var response = await WithKey("cnht_khong-phai-khoa-that").GetAsync("/api/v1/programs");

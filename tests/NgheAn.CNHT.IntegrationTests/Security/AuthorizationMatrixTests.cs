@@ -169,6 +169,8 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Admin/ApiKeys?handler=Issue"] = AdminOnly,
         ["POST /Admin/ApiKeys?handler=Revoke"] = AdminOnly,
         // The read-only API: 401 without a key or a session, 403 for an Admin session.
+        // Any other address under /api: a JSON 404 for everyone, never a sign-in redirect.
+        ["* /api/{**path}"] = Anyone,
         ["GET /api/v1/programs"] = Business,
         ["GET /api/v1/programs/{code}"] = Business,
         ["GET /api/v1/programs/{code}/proposals"] = Business,
@@ -265,6 +267,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
     {
         var url = route
             .Replace("{**path:file}", "khong-co-tep.txt", StringComparison.Ordinal)
+            .Replace("{**path}", "khong-co", StringComparison.Ordinal)
             .Replace("/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{_values["user"]}", StringComparison.Ordinal)
             .Replace("/Estimates/Details/{id:int}", $"/Estimates/Details/{_values["estimate"]}", StringComparison.Ordinal)
             .Replace("/Catalog/Plan/{id:int}", $"/Catalog/Plan/{_values["item"]}", StringComparison.Ordinal)
