@@ -83,13 +83,14 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             Comment(request.FileName), clock.GetUtcNow().UtcDateTime, currentUser.Actor);
 
         var plan = await PlanAsync(parsed, context, problems, progress, ct);
+        var planChanges = await PlanTargetChangesAsync(raw.ItemPlans ?? [], context, request.FileName, problems, ct);
         var errors = problems.Count(p => p.IsError);
         var preview = plan.Rows.Take(MaxPreviewRows)
             .Select(r => new PlannedProposalView(r.Row, r.Line.Code, r.Line.Title, r.Line.ItemCode, r.Line.UnitName, plan.Units[r.UnitKey].ExistingId is null,
                 r.Line.StartYear, r.Line.EndYear, r.Line.TotalCost, r.Line.ProvincialShare, r.Line.Status, r.Ledger.Count))
             .ToList();
         var summary = plan.Summary(parsed);
-        if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null)))
+        if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null) && planChanges.Count == 0))
         {
             logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}",
                 request.FileName, program.Code, errors, plan.Rows.Count, request.DryRun);
@@ -98,7 +99,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         try
         {
-            await SaveAsync(plan, context, progress, ct);
+            await SaveAsync(plan, context, planChanges, progress, ct);
         }
         catch (DomainException ex)
         {
@@ -119,6 +120,72 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             request.FileName, program.Code, summary.NewProposals, summary.NewLedgerEntries, summary.NewUnits, currentUser.UserName);
         return new ImportOutcome(request.FileName, program.Code, summary, Keep(problems), 0, preview, Saved: true);
     }
+
+    private sealed record PlanTargetChange(int ItemId, string ItemCode, decimal OldPlan, decimal NewPlan, string Reference);
+
+    /// <summary>
+    /// The DanhMuc sheet states each item's period plan: where it differs from the portal's, the import revises the
+    /// portal's plan with it (as a plan revision naming the file), so an exported program imported elsewhere gives
+    /// the same appendix. Plan targets are DOIT's (specialists, leadership, the command line); for anyone else a
+    /// difference refuses the file. Unknown item codes and unreadable amounts are listed; nothing is guessed.
+    /// </summary>
+    private async Task<IReadOnlyList<PlanTargetChange>> PlanTargetChangesAsync(IReadOnlyList<CatalogPlanCell> cells, PlanContext ctx, string fileName,
+        List<ImportProblem> problems, CancellationToken ct)
+    {
+        if (cells.Count == 0)
+        {
+            return [];
+        }
+
+        const string sheet = WorkbookLayout.CatalogSheetName;
+        const string header = "Kế hoạch mục tiêu giai đoạn (đồng)";
+        var plans = await db.ContentItems.AsNoTracking().Where(i => i.Group.ProgramId == ctx.ProgramId)
+            .Select(i => new { i.Id, i.Code, i.PlanAmount }).ToDictionaryAsync(i => i.Code, ct);
+        var mayRevise = ctx.Importer == Actor.System || ctx.Importer.IsIn(Roles.DoitSpecialist) || ctx.Importer.IsIn(Roles.DoitLeader);
+        var changes = new List<PlanTargetChange>();
+        foreach (var cell in cells)
+        {
+            if (!plans.TryGetValue(cell.ItemCode, out var item))
+            {
+                problems.Add(new ImportProblem(sheet, cell.Row, "A", "Mã", $"Nội dung {cell.ItemCode} không có trong danh mục chương trình {ctx.ProgramCode}; kế hoạch của dòng này không được nhập.", ProblemSeverity.Notice));
+                continue;
+            }
+
+            decimal amount;
+            if (cell.Plan.Number is { } n && n == decimal.Truncate(n) && n >= 0)
+            {
+                amount = n;
+            }
+            else if (cell.Plan.Number is null && VnFormat.TryParseDong(cell.Plan.Text.Trim(), out var typed))
+            {
+                amount = typed;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(sheet, cell.Row, "C", header, $"Kế hoạch của nội dung {cell.ItemCode} phải là số đồng nguyên không âm, ví dụ 1.250.000.000."));
+                continue;
+            }
+
+            if (amount == item.PlanAmount)
+            {
+                continue;
+            }
+
+            var said = $"Kế hoạch nội dung {cell.ItemCode} theo tệp là {VnFormat.Dong(amount)} đồng, trên cổng là {VnFormat.Dong(item.PlanAmount)} đồng";
+            if (!mayRevise)
+            {
+                problems.Add(new ImportProblem(sheet, cell.Row, "C", header, $"{said}: kế hoạch do Chuyên viên hoặc Lãnh đạo Sở điều chỉnh; sửa tệp cho khớp cổng, hoặc nhờ Chuyên viên nhập tệp."));
+                continue;
+            }
+
+            problems.Add(new ImportProblem(sheet, cell.Row, "C", header, $"{said}: khi xác nhận nhập, kế hoạch trên cổng được điều chỉnh theo tệp (lưu lịch sử điều chỉnh).", ProblemSeverity.Notice));
+            changes.Add(new PlanTargetChange(item.Id, cell.ItemCode, item.PlanAmount, amount, Shorten($"Nhập từ tệp \"{Path.GetFileName(fileName)}\"", 200)));
+        }
+
+        return changes;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private string Comment(string fileName)
     {
@@ -747,9 +814,22 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     };
 
     /// <summary>Saves the checked plan in one transaction: new units, then proposals in chunks (ledger after each chunk has ids).</summary>
-    private async Task SaveAsync(Plan plan, PlanContext ctx, Func<ImportProgress, Task> progress, CancellationToken ct)
+    private async Task SaveAsync(Plan plan, PlanContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Plan targets first, each kept as a revision (who, when, old → new, the file as the reference).
+        if (planChanges.Count > 0)
+        {
+            var ids = planChanges.Select(c => c.ItemId).ToList();
+            var items = await db.ContentItems.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+            foreach (var change in planChanges)
+            {
+                items[change.ItemId].RevisePlan(change.NewPlan, change.Reference, ctx.Comment, ctx.Importer, ctx.UtcNow);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
         var unitIds = new Dictionary<string, int>();
         var created = new Dictionary<string, Organization>();
         foreach (var unit in plan.Units.Values)

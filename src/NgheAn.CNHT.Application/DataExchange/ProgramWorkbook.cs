@@ -70,11 +70,18 @@ public sealed record RawCell(string Text, decimal? Number, DateTime? Date)
     public bool IsBlank => Number is null && Date is null && string.IsNullOrWhiteSpace(Text);
 }
 
-public sealed record RawWorkbook(IReadOnlyList<RawSheet> Sheets, string? ProgramCode)
+/// <summary>
+/// The sheets the import reads, the program code of the DanhMuc sheet and, from the same sheet, each content item's
+/// period plan as the file states it (<see cref="ItemPlans"/>: row, item code, the cell as read).
+/// </summary>
+public sealed record RawWorkbook(IReadOnlyList<RawSheet> Sheets, string? ProgramCode, IReadOnlyList<CatalogPlanCell>? ItemPlans = null)
 {
     public RawSheet? Sheet(string name) =>
         Sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>One item's plan in the DanhMuc sheet: the row, the item code (column A) and the plan cell (column C).</summary>
+public sealed record CatalogPlanCell(int Row, string ItemCode, RawCell Plan);
 
 /// <summary>The file is not a readable XLSX workbook (wrong type, damaged, too large once unpacked).</summary>
 public sealed class WorkbookFormatException : Exception

@@ -38,6 +38,9 @@ public static class WorkbookLayout
     public const string UnitSheetName = "DonVi";
     public const string CatalogSheetName = "DanhMuc";
 
+    /// <summary>The DanhMuc sheet's first catalog row (under its header in row 6): code in A, name in B, plan in C.</summary>
+    public const int CatalogFirstItemRow = 7;
+
     /// <summary>Rows whose code starts with this are examples and are never imported.</summary>
     public const string ExamplePrefix = "(Ví dụ)";
 

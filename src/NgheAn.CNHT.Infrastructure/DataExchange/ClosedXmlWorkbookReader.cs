@@ -70,7 +70,7 @@ public sealed class ClosedXmlWorkbookReader : IWorkbookReader
                 sheets.Add(new RawSheet(ws.Name.Trim(), rows));
             }
 
-            return new RawWorkbook(sheets, ProgramCode(workbook));
+            return new RawWorkbook(sheets, ProgramCode(workbook), ItemPlans(workbook));
         }
     }
 
@@ -120,6 +120,27 @@ public sealed class ClosedXmlWorkbookReader : IWorkbookReader
         }
 
         return null;
+    }
+
+    /// <summary>The plan cell (column C) of every item row (code with a dot in column A) under the DanhMuc header.</summary>
+    private static IReadOnlyList<CatalogPlanCell> ItemPlans(XLWorkbook workbook)
+    {
+        if (!workbook.TryGetWorksheet(WorkbookLayout.CatalogSheetName, out var ws) || ws.LastRowUsed() is not { } last)
+        {
+            return [];
+        }
+
+        var plans = new List<CatalogPlanCell>();
+        for (var r = WorkbookLayout.CatalogFirstItemRow; r <= Math.Min(last.RowNumber(), WorkbookLayout.CatalogFirstItemRow + 1000); r++)
+        {
+            var code = ws.Cell(r, 1).GetString().Trim();
+            if (code.Contains('.', StringComparison.Ordinal) && Convert(ws.Cell(r, 3)) is { IsBlank: false } plan)
+            {
+                plans.Add(new CatalogPlanCell(r, code, plan));
+            }
+        }
+
+        return plans;
     }
 
     private static RawCell Convert(IXLCell cell)

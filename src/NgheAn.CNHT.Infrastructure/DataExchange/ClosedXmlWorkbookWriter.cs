@@ -181,7 +181,7 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
         Label(ws, 3, "Giai đoạn", $"{model.StartYear}-{model.EndYear}");
         Label(ws, 4, "Căn cứ", model.LegalBasis);
 
-        const int head = 6;
+        const int head = WorkbookLayout.CatalogFirstItemRow - 1;
         string[] headers = ["Mã", "Nhóm nội dung / nội dung", "Kế hoạch mục tiêu giai đoạn (đồng)", "", "Mã nội dung", "Trạng thái", "Nguồn kinh phí", "Loại bút toán", "Loại đơn vị"];
         for (var i = 0; i < headers.Length; i++)
         {

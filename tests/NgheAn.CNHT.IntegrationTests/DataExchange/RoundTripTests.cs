@@ -46,4 +46,24 @@ public sealed class RoundTripTests(DemoPortal demo) : IClassFixture<DemoPortal>
         Assert.Equal(23, again.Summary.ExistingProposals);
         Assert.Equal(0, again.Summary.NewProposals);
     }
+
+    [Fact]
+    public async Task A_plan_target_revised_in_the_portal_survives_export_and_import_into_an_empty_database()
+    {
+        await using var source = new CnhtFactory();
+        await source.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var item = await db.ContentItems.SingleAsync(i => i.Code == "1.1" && i.Group.Program.Code == "2018-2025");
+            item.RevisePlan(800_000_000m, "12/QĐ-UBND", "Điều chỉnh kế hoạch", NgheAn.CNHT.Domain.Common.Actor.System, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        using var empty = new EmptyPortal();
+        var outcome = await empty.ImportAsync(await source.ExportAsync(), fileName: "du-lieu-da-dieu-chinh.xlsx");
+        Assert.True(outcome.Saved, string.Join("\n", outcome.Problems));
+        Assert.Contains(outcome.Problems, p => !p.IsError && p.Message.Contains("Kế hoạch nội dung 1.1 theo tệp là 800.000.000 đồng", StringComparison.Ordinal));
+        Assert.Equal(Json(await Appendix(source)), Json(await Appendix(empty)));
+    }
 }

@@ -201,6 +201,43 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
         Assert.Equal(before.Proposals + 3, (await portal.CountsAsync()).Proposals);
     }
 
+    [Fact]
+    public async Task A_plan_in_the_file_that_differs_revises_the_portals_plan_for_doit_and_refuses_the_file_for_others()
+    {
+        await using var own = new EmptyPortalWithUsers();
+        await own.EnsureDemoUsersAsync();
+        // The program's export with item 1.1's plan changed from the portal's.
+        var before = await own.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().ContentItems
+            .Where(i => i.Code == "1.1" && i.Group.Program.Code == "2018-2025").Select(i => new { i.Id, i.PlanAmount }).SingleAsync());
+        byte[] edited;
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await own.ExportAsync())))
+        {
+            var sheet = workbook.Worksheet("DanhMuc");
+            var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "1.1");
+            row.Cell(3).Value = before.PlanAmount + 36_000_000m;
+            using var ms = new MemoryStream();
+            workbook.SaveAs(ms);
+            edited = ms.ToArray();
+        }
+
+        // The Support Center does not set plan targets: the file is refused at that row.
+        var center = await own.SignInAsAsync("SupportCenter");
+        var refused = await center.GetStringAsync((await UploadAsync(center, edited, "ke-hoach.xlsx")).Headers.Location!.OriginalString);
+        Assert.Contains("kế hoạch do Chuyên viên hoặc Lãnh đạo Sở điều chỉnh", refused);
+        Assert.DoesNotContain("Xác nhận nhập", refused);
+
+        // A specialist sees the change announced, confirms, and the plan is revised with its history.
+        var specialist = await own.SignInAsAsync("DoitSpecialist");
+        var preview = (await UploadAsync(specialist, edited, "ke-hoach.xlsx")).Headers.Location!.OriginalString;
+        var page = await specialist.GetStringAsync(preview);
+        Assert.Contains($"Kế hoạch nội dung 1.1 theo tệp là {NgheAn.CNHT.Domain.Common.VnFormat.Dong(before.PlanAmount + 36_000_000m)} đồng", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(specialist, preview)).StatusCode);
+        var revision = await own.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().PlanRevisions
+            .Where(r => r.ContentItemId == before.Id).OrderByDescending(r => r.Id).Select(r => new { r.OldAmount, r.NewAmount, r.DecisionReference, r.ChangedBy }).FirstAsync());
+        Assert.Equal((before.PlanAmount, before.PlanAmount + 36_000_000m, "Nhập từ tệp \"ke-hoach.xlsx\"", "chuyenvien@cnht.demo"),
+            (revision.OldAmount, revision.NewAmount, revision.DecisionReference, revision.ChangedBy));
+    }
+
     [Theory]
     [InlineData("DoitSpecialist", HttpStatusCode.OK)]
     [InlineData("SupportCenter", HttpStatusCode.OK)]
