@@ -118,6 +118,8 @@ public sealed class AuditQueries(IAppDbContext db)
         "ItemNarrative" => "Giải trình",
         "IssuedReport" => "Báo cáo đã ban hành",
         "ApiKey" => "Khóa API",
+        "ImportBatch" => "Lần nhập dữ liệu từ tệp",
+        "ImportBatchContent" => "Tệp đã tải lên để nhập",
         "AppUser" => "Tài khoản",
         "IdentityUserRole`1" => "Phân quyền",
         _ => entityType,

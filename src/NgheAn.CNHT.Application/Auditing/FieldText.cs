@@ -177,6 +177,23 @@ public static class FieldText
         ["RevokedAt"] = "Thời điểm thu hồi",
         ["RevokedBy"] = "Người thu hồi",
         ["LastUsedAt"] = "Lần dùng gần nhất",
+        ["Sha256"] = "SHA-256",
+        ["ProgramCode"] = "Mã chương trình",
+        ["UploadedBy"] = "Người tải lên",
+        ["UploadedAt"] = "Thời điểm tải lên",
+        ["CheckedAt"] = "Thời điểm kiểm tra",
+        ["ErrorCount"] = "Số lỗi",
+        ["NewProposalCount"] = "Số đề án mới",
+        ["NewLedgerEntryCount"] = "Số bút toán mới",
+        ["ImportBatchId"] = "Lần nhập (mã số)",
+        ["Data"] = "Nội dung tệp",
+        ["Report"] = "Kết quả kiểm tra",
+        ["Hash"] = "Mã băm của khóa",
+        ["ModelJson"] = "Số liệu báo cáo (JSON)",
+        ["Pdf"] = "Tệp PDF",
+        ["Xlsx"] = "Tệp Excel",
+        ["PasswordHash"] = "Mật khẩu (mã băm)",
+        ["SecurityStamp"] = "Dấu bảo mật của phiên",
     };
 
     /// <summary>Label for the audit page: the known label, else a common one, else the field's own name.</summary>
@@ -200,6 +217,14 @@ public static class FieldText
         {
             case "Status" when entityType == "AnnualEstimate" && Enum.TryParse<Domain.Estimates.EstimateStatus>(raw, out var estimateStatus):
                 return Domain.Estimates.AnnualEstimate.StatusDisplayName(estimateStatus);
+            case "Status" when entityType == "ImportBatch" && Enum.TryParse<Domain.DataExchange.ImportBatchStatus>(raw, out var batchStatus):
+                return batchStatus switch
+                {
+                    Domain.DataExchange.ImportBatchStatus.Checked => "Đã kiểm tra, chờ xác nhận",
+                    Domain.DataExchange.ImportBatchStatus.Imported => "Đã nhập",
+                    Domain.DataExchange.ImportBatchStatus.Discarded => "Đã hủy",
+                    _ => raw,
+                };
             case "Status" or "FromStatus" or "ToStatus" when Enum.TryParse<ProposalStatus>(raw, out var status):
                 return status.DisplayName();
             case "Action" when entityType == "ProposalTransition" && Enum.TryParse<ProposalAction>(raw, out var action):

@@ -28,15 +28,17 @@ public sealed class CatalogQueries(IAppDbContext db)
             .OrderBy(p => p.StartYear)
             .Select(p => new { p.Id, p.Code, p.Name, p.StartYear, p.EndYear, p.LegalBasis, p.Status })
             .ToListAsync(ct);
+        // Groups are counted as groups (a group still without items during set-up counts too); items and plans per program.
+        var groups = await db.ContentGroups.AsNoTracking()
+            .GroupBy(g => g.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ProgramId, g => g.Count, ct);
         var items = await db.ContentItems.AsNoTracking()
-            .Select(i => new { i.Group.ProgramId, i.GroupId, i.PlanAmount })
-            .ToListAsync(ct);
-        return programs.Select(p =>
-        {
-            var mine = items.Where(i => i.ProgramId == p.Id).ToList();
-            return new ProgramSummary(p.Id, p.Code, p.Name, p.StartYear, p.EndYear, p.LegalBasis, p.Status,
-                mine.Select(i => i.GroupId).Distinct().Count(), mine.Count, mine.Sum(i => i.PlanAmount));
-        }).ToList();
+            .GroupBy(i => i.Group.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Count = g.Count(), Plan = g.Sum(i => i.PlanAmount) })
+            .ToDictionaryAsync(g => g.ProgramId, ct);
+        return programs.Select(p => new ProgramSummary(p.Id, p.Code, p.Name, p.StartYear, p.EndYear, p.LegalBasis, p.Status,
+            groups.GetValueOrDefault(p.Id), items.TryGetValue(p.Id, out var mine) ? mine.Count : 0, mine?.Plan ?? 0m)).ToList();
     }
 
     public async Task<ProgramCatalog?> GetAsync(string code, CancellationToken ct = default)

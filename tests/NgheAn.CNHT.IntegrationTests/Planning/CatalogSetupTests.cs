@@ -16,6 +16,20 @@ public sealed class CatalogSetupTests
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.Where(i => i.Code == code && i.Group.Program.Code == program).Select(i => i.Id).SingleAsync());
 
     [Fact]
+    public async Task The_programs_list_counts_groups_still_without_items()
+    {
+        await using var portal = new CnhtFactory();
+        var (groups, items) = await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (await db.ContentGroups.CountAsync(g => g.Program.Code == "2026-2030"), await db.ContentItems.CountAsync(i => i.Group.Program.Code == "2026-2030"));
+        });
+        Assert.True(groups > 0);
+        var draft = (await portal.ScopedAsync(sp => sp.GetRequiredService<CatalogQueries>().ListProgramsAsync())).Single(p => p.Code == "2026-2030");
+        Assert.Equal((groups, items), (draft.GroupCount, draft.ItemCount));
+    }
+
+    [Fact]
     public async Task A_plan_revision_keeps_its_history_and_the_group_plan_follows()
     {
         await using var portal = new CnhtFactory();
