@@ -29,7 +29,9 @@ public sealed class Attachment : Entity
     public Attachment(int proposalId, DocumentType documentType, string fileName, string contentType, long size, string sha256, string? description, Actor actor, DateTime utcNow)
     {
         ProposalId = proposalId;
-        DocumentType = documentType;
+        DocumentType = Enum.IsDefined(documentType)
+            ? documentType
+            : throw new DomainException("Vui lòng chọn loại hồ sơ trong danh sách.", nameof(DocumentType));
         FileName = Guard.Required(fileName, "Tên tệp", 255, nameof(FileName));
         ContentType = contentType;
         Size = size;

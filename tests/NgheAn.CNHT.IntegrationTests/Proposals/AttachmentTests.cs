@@ -66,6 +66,20 @@ public sealed class AttachmentTests(DemoPortal portal) : IClassFixture<DemoPorta
     }
 
     [Theory]
+    [InlineData("99")]
+    [InlineData("HopDong")]
+    [InlineData("")]
+    public async Task A_document_type_not_in_the_list_is_refused_and_nothing_is_stored(string documentType)
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Draft);
+        var client = await portal.SignInAsAsync("DoitSpecialist");
+        var response = await UploadAsync(client, id, "thuyet-minh.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF"), documentType);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vui lòng chọn loại hồ sơ trong danh sách.", Text(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await AttachmentCountAsync(id));
+    }
+
+    [Theory]
     [InlineData("anh-chup.png", "<html><script>alert(1)</script></html>", "không phải là PNG")]
     [InlineData("chuong-trinh.exe", "MZ", "Chỉ nhận tệp PDF, DOCX, XLSX, JPG, PNG")]
     [InlineData("bao-cao.html", "<html></html>", "Chỉ nhận tệp PDF, DOCX, XLSX, JPG, PNG")]

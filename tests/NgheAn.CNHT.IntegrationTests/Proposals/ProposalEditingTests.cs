@@ -216,6 +216,27 @@ public sealed partial class ProposalEditingTests(DemoPortal portal) : IClassFixt
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("khong-phai-guid")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public async Task An_edit_without_a_readable_version_says_so_and_saves_nothing(string? stamp)
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Draft);
+        var client = await portal.SignInAsAsync("DoitSpecialist");
+        var form = await ValidFormAsync("Sửa không có phiên bản");
+        if (stamp is not null)
+        {
+            form["Input.ConcurrencyStamp"] = stamp;
+        }
+
+        var response = await client.PostFormAsync($"/Proposals/Edit/{id}", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Biểu mẫu thiếu thông tin phiên bản của đề án", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("Đề án kiểm thử quy trình", await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+    }
+
+    [Theory]
     [InlineData("DoitLeader")]
     [InlineData("SupportCenter")]
     [InlineData("Viewer")]

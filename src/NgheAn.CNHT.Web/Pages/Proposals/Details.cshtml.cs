@@ -183,6 +183,15 @@ public sealed class DetailsModel(
         }
 
         UploadOpen = true;
+        // A document type that is not in the list (a hand-made post) is refused, never filed under the first type.
+        if (ModelState.GetFieldValidationState("Upload.DocumentType") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            || !Enum.IsDefined(Upload.DocumentType))
+        {
+            ModelState.Remove("Upload.DocumentType");
+            ModelState.AddModelError("Upload.DocumentType", "Vui lòng chọn loại hồ sơ trong danh sách.");
+            return await ShowAsync(id, ct);
+        }
+
         if (Upload.File is not { Length: > 0 } file)
         {
             ModelState.AddModelError("Upload.File", "Vui lòng chọn tệp cần đính kèm.");

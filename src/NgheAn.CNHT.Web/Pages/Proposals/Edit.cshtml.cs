@@ -59,7 +59,21 @@ public sealed class EditModel(ProposalQueries queries, ProposalService proposals
 
         Code = form.Code;
         ProgramId = form.ProgramId;
+        // The version the user opened travels in a hidden field; without a readable one nothing can be compared.
+        var stampUnreadable = ModelState.GetFieldValidationState("Input.ConcurrencyStamp") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            || Input.ConcurrencyStamp == Guid.Empty;
+        if (stampUnreadable)
+        {
+            ModelState.Remove("Input.ConcurrencyStamp");
+            ModelState.AddModelError(string.Empty, "Biểu mẫu thiếu thông tin phiên bản của đề án (trang đã cũ hoặc bị sửa); chưa lưu gì. Hãy mở lại trang sửa đề án rồi nhập lại.");
+        }
+
+        // The other fields are still checked, so every problem shows at once; nothing is saved without the version.
         var input = ReadInput();
+        if (stampUnreadable)
+        {
+            input = null;
+        }
         if (input is not null)
         {
             try
