@@ -91,15 +91,15 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
         }
 
         var estimate = new AnnualEstimate(program.Id, program.Period, year, versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1, note);
+        // A revision starts from the latest version's lines; taking the year's proposals then renews the items they
+        // cover and keeps the others (management costs typed by hand are not lost).
         var previous = versions.OrderByDescending(v => v.Version).FirstOrDefault();
-        if (previous is not null && !prefillFromProposals)
+        foreach (var line in previous?.Lines ?? [])
         {
-            foreach (var line in previous.Lines)
-            {
-                estimate.SetLine(line.ContentItemId, line.Amount, line.Note);
-            }
+            estimate.SetLine(line.ContentItemId, line.Amount, line.Note);
         }
-        else if (prefillFromProposals)
+
+        if (prefillFromProposals)
         {
             foreach (var (itemId, amount) in await PlannedByItemAsync(program.Id, year, ct))
             {

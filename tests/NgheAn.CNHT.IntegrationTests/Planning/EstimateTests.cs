@@ -88,6 +88,37 @@ public sealed partial class EstimateTests
     }
 
     [Fact]
+    public async Task A_revision_taken_from_the_proposals_keeps_the_lines_typed_by_hand()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        // An item with no proposal in 2021 carries the management costs, typed by hand.
+        var manual = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems
+            .Where(i => i.Group.Program.Code == "2018-2025" && !sp.GetRequiredService<AppDbContext>().Proposals.Any(p => p.ContentItemId == i.Id && p.StartYear == 2021))
+            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        var v1 = await CreateAsync(specialist, 2021);
+        var link = $"/Estimates/Details/{v1}";
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(link, new Dictionary<string, string> { ["Lines[0].ItemId"] = manual.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Lines[0].Amount"] = "40.000.000" }, $"{link}?handler=Save")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(link, new Dictionary<string, string>(), $"{link}?handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.PostFormAsync(link, new Dictionary<string, string> { ["Approval.DecisionNumber"] = "8/QĐ-SCT", ["Approval.DecisionDate"] = Today }, $"{link}?handler=Approve")).StatusCode);
+
+        var v2 = await CreateAsync(specialist, 2021, prefill: true);
+        var lines = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimateLines.Where(l => l.AnnualEstimateId == v2)
+            .ToDictionaryAsync(l => l.ContentItemId, l => l.Amount));
+        Assert.Equal(40_000_000m, lines[manual]);
+        var planned = await portal.ScopedAsync(async sp =>
+        {
+            var programId = await sp.GetRequiredService<AppDbContext>().Programs.Where(p => p.Code == "2018-2025").Select(p => p.Id).SingleAsync();
+            return await sp.GetRequiredService<NgheAn.CNHT.Application.Estimates.EstimateService>().PlannedByItemAsync(programId, 2021);
+        });
+        Assert.NotEmpty(planned);
+        Assert.All(planned, p => Assert.Equal(p.Value, lines[p.Key]));
+        Assert.Equal(planned.Values.Sum() + 40_000_000m, lines.Values.Sum());
+    }
+
+    [Fact]
     public async Task Each_hand_over_of_an_estimate_tells_the_next_people_and_resolves_the_previous_notice()
     {
         await using var portal = new CnhtFactory();
