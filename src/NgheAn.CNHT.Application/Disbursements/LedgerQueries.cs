@@ -20,7 +20,7 @@ public sealed record LedgerFilter(
 
 public sealed record LedgerRow(int Id, DateOnly EntryDate, int ProposalId, string ProposalCode, string ProposalTitle, string LeadUnit,
     string ItemCode, DisbursementKind Kind, FundingSource Source, string VoucherNumber, string? Note, decimal Amount, int? ReversesEntryId,
-    bool IsReversed, string RecordedBy, DateTime RecordedAt, bool IsSample);
+    bool IsReversed, string RecordedBy, DateTime RecordedAt, bool IsSample, bool LedgerOpen = true);
 
 /// <summary>Totals of the balances table: every filtered proposal, not only the page shown.</summary>
 public sealed record BalanceTotals(int Count, decimal ApprovedProvincialShare, decimal ApprovedOtherSources, decimal DisbursedProvincial, decimal DisbursedNonProvincial, decimal OutstandingAdvances)
@@ -75,7 +75,9 @@ public sealed class LedgerQueries(IAppDbContext db)
             .Skip((page - 1) * size).Take(size)
             .Select(e => new LedgerRow(e.Id, e.EntryDate, e.ProposalId, e.Proposal.Code, e.Proposal.Title, e.Proposal.LeadOrganization.Name,
                 e.Proposal.ContentItem.Code, e.Kind, e.Source, e.VoucherNumber, e.Note, e.Amount, e.ReversesEntryId,
-                db.DisbursementEntries.Any(r => r.ReversesEntryId == e.Id), e.RecordedBy, e.RecordedAt, e.IsSample))
+                db.DisbursementEntries.Any(r => r.ReversesEntryId == e.Id), e.RecordedBy, e.RecordedAt, e.IsSample,
+                // Settled or cancelled proposals take no entry, not even a reversal.
+                e.Proposal.Status != ProposalStatus.Settled && e.Proposal.Status != ProposalStatus.Cancelled))
             .ToListAsync(ct);
         return new LedgerPage(rows, totals, page, size);
     }

@@ -377,5 +377,12 @@ public sealed class LedgerTests
         form["Input.SettledProvincialShare"] = "270.000.000";
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Settle?proposalId={id}", form)).StatusCode);
         Assert.Equal(ProposalStatus.Settled, await ProposalArrange.StatusAsync(portal, id));
+
+        // The ledger is closed: no "Đảo" on its entries, neither on the proposal nor in the register.
+        Assert.Contains("DU-01", await client.GetStringAsync($"/Proposals/Details/{id}"));
+        Assert.DoesNotContain("/Disbursements/Reverse/", await client.GetStringAsync($"/Proposals/Details/{id}"));
+        var register = await client.GetStringAsync($"/Disbursements?program=2018-2025&proposal={id}");
+        Assert.Contains("DU-01", register);
+        Assert.DoesNotContain("/Disbursements/Reverse/", register);
     }
 }
