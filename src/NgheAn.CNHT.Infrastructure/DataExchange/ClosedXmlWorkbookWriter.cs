@@ -89,7 +89,7 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
 
         Style(units, WorkbookLayout.Units, r, model.IsTemplate);
 
-        var last = Math.Max(r, 2_000);
+        var last = Math.Max(r, ValidatedRows);
         Validate(proposals, WorkbookLayout.Proposals["ItemCode"], model.Proposals.Count + 2, lists.Items, "Mã nội dung không có trong danh mục (xem sheet DanhMuc).");
         Validate(proposals, WorkbookLayout.Proposals["Status"], model.Proposals.Count + 2, lists.Statuses, "Chọn trạng thái trong danh sách.");
         Validate(ledger, WorkbookLayout.Ledger["Source"], model.Ledger.Count + 2, lists.Sources, "Chọn nguồn kinh phí trong danh sách.");
@@ -160,9 +160,12 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
         }
     }
 
+    public const int ValidatedRows = 10_000;
+
     private static void Validate(IXLWorksheet ws, WorkbookColumn column, int lastRow, IXLRange list, string message)
     {
-        var validation = ws.Range(WorkbookLayout.FirstDataRow, column.Index, Math.Max(lastRow, 2_000), column.Index).SetDataValidation();
+        // Lists reach well past the 5.000 rows a province's history may hold (and past any exported rows).
+        var validation = ws.Range(WorkbookLayout.FirstDataRow, column.Index, Math.Max(lastRow, ValidatedRows), column.Index).SetDataValidation();
         validation.List(list, true);
         validation.IgnoreBlanks = true;
         validation.ShowErrorMessage = true;

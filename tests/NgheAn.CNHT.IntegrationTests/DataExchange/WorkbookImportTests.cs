@@ -136,6 +136,14 @@ public sealed class WorkbookImportTests : IDisposable
         Assert.Equal(0, outcome.ErrorCount);
         Assert.Equal(0, outcome.Summary.ProposalRows);
         Assert.Equal((0, 0, 0), await _portal.CountsAsync());
+
+        // The drop-down lists (item codes, statuses, sources, kinds) cover the 5.000-row histories and more.
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(template));
+        foreach (var (sheet, column) in new[] { ("DeAn", "ItemCode"), ("DeAn", "Status"), ("GiaiNgan", "Source"), ("GiaiNgan", "Kind") })
+        {
+            var letter = (sheet == "DeAn" ? NgheAn.CNHT.Application.DataExchange.WorkbookLayout.Proposals : NgheAn.CNHT.Application.DataExchange.WorkbookLayout.Ledger)[column].Letter;
+            Assert.True(workbook.Worksheet(sheet).Cell($"{letter}5001").HasDataValidation, $"{sheet}!{letter}5001 has its drop-down list");
+        }
     }
 
     [Theory]
