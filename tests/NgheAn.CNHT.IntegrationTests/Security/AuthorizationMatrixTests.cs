@@ -236,12 +236,18 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             await db.SaveChangesAsync();
             var implementing = await db.Proposals.Where(p => p.Status == ProposalStatus.Implementing).Select(p => p.Id).FirstAsync();
             var entry = await db.DisbursementEntries.Where(e => e.ProposalId == implementing).Select(e => e.Id).FirstAsync();
+            // A real dossier file, so the download row is tried on a file that exists.
+            var attachment = new NgheAn.CNHT.Domain.Proposals.Attachment(implementing, NgheAn.CNHT.Domain.Proposals.DocumentType.Decision, "quyet-dinh.pdf", "application/pdf",
+                System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"), "Ma trận phân quyền", NgheAn.CNHT.Domain.Common.Actor.System, DateTime.UtcNow);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
             return new Dictionary<string, string>
             {
                 ["user"] = dummy.Id,
                 ["estimate"] = estimate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["proposal"] = implementing.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["entry"] = entry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["attachment"] = attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["item"] = (await db.ContentItems.Where(i => i.Code == "6.3" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["organization"] = (await db.Organizations.Select(o => o.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
@@ -281,6 +287,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
         {
             "/Disbursements/Record" or "/Disbursements/Settle" => $"{url}?proposalId={_values["proposal"]}",
             "/Disbursements/Reverse" => $"{url}?id={_values["entry"]}",
+            _ when url.EndsWith("?handler=Attachment", StringComparison.Ordinal) => $"{url}&attachmentId={_values["attachment"]}",
             _ => url,
         };
         return url;
@@ -301,6 +308,12 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
         else
         {
             response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method == "*" ? "GET" : method), url));
+        }
+
+        // A server error is never an expected outcome: the caller got in, and the page broke.
+        if ((int)response.StatusCode >= 500)
+        {
+            return "E";
         }
 
         var location = response.Headers.Location?.OriginalString ?? "";

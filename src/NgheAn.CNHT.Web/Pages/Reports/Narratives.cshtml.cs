@@ -100,7 +100,17 @@ public sealed class NarrativesModel(NarrativeService narratives, CatalogQueries 
             }
         }
 
-        await LoadAsync(Input.ProgramCode, Input.FromYear, Input.ToYear, ct);
+        try
+        {
+            await LoadAsync(Input.ProgramCode, Input.FromYear, Input.ToYear, ct);
+        }
+        catch (Exception ex) when (ex is NotFoundException or DomainException)
+        {
+            // A post without a program or period that exists (made by hand): back to the page, with the reason.
+            TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? ex.Message;
+            return RedirectToPage();
+        }
+
         return Page();
     }
 
