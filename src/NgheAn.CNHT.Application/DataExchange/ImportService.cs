@@ -556,6 +556,14 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             return sameName.Key;
         }
 
+        // The other way round (an earlier row named the unit without a tax code, this one with it) would make two
+        // units of one: nothing is guessed, the file is asked to say the tax code on every row of that unit.
+        if (tax is not null && plan.Units.TryGetValue("N:" + name, out var untaxed) && untaxed.ExistingId is null)
+        {
+            error("TaxCode", $"Đơn vị \"{untaxed.Name}\" đã được ghi ở dòng trước mà không có mã số thuế; dòng này ghi mã số thuế {tax}. Hãy ghi cùng mã số thuế ở mọi dòng của đơn vị này.");
+            return null;
+        }
+
         var described = (tax is not null && sheet.ByTax.TryGetValue(tax, out var t) ? t : (sheet.ByName.TryGetValue(name, out var n) ? n : ((int Row, UnitLine Line)?)null))?.Line;
         var kind = described?.Kind ?? (tax is not null ? OrganizationKind.SupportingIndustryEnterprise : OrganizationKind.StateAgency);
         try

@@ -48,6 +48,8 @@ public sealed class ProposalService(
 
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    private const int MaxCodeAttempts = 25;
+
     public async Task<int> CreateAsync(ProposalInput input, CancellationToken ct = default)
     {
         var actor = user.Actor;
@@ -85,7 +87,8 @@ public sealed class ProposalService(
                     throw;
                 }
 
-                if (!automatic || attempt == 5)
+                // Each round at least one of the competing creations wins, so n at once need at most n rounds.
+                if (!automatic || attempt == MaxCodeAttempts)
                 {
                     throw new DomainException($"Mã đề án {code} vừa được dùng cho đề án khác; vui lòng chọn mã khác.", nameof(Proposal.Code));
                 }

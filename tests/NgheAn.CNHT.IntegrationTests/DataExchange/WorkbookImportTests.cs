@@ -127,6 +127,22 @@ public sealed class WorkbookImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_unit_named_first_without_and_then_with_a_tax_code_is_refused_rather_than_made_twice()
+    {
+        var wb = new HandMadeWorkbook();
+        wb.Proposal("DV-01", "Đề án thứ nhất của công ty Z", "3.3", "Công ty Z", null, 2021, 2021, 100_000_000, 50_000_000, "Dự thảo");
+        var row = wb.Proposal("DV-02", "Đề án thứ hai của công ty Z", "3.3", "công ty z ", TaxVinh, 2021, 2021, 100_000_000, 50_000_000, "Dự thảo");
+
+        var outcome = await _portal.ImportAsync(wb.ToBytes());
+
+        Assert.False(outcome.Saved);
+        var problem = Assert.Single(outcome.Problems, p => p.IsError);
+        Assert.Equal(("DeAn", row), (problem.Sheet, problem.Row));
+        Assert.Contains("đã được ghi ở dòng trước mà không có mã số thuế", problem.Message);
+        Assert.Equal((0, 0, 0), await _portal.CountsAsync());
+    }
+
+    [Fact]
     public async Task The_downloaded_template_imports_nothing_its_example_and_notes_rows_are_skipped()
     {
         var template = await _portal.ExportAsync(template: true);

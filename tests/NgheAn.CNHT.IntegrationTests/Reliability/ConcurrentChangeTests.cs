@@ -113,7 +113,13 @@ public sealed class ConcurrentChangeTests(DemoPortal portal) : IClassFixture<Dem
         var responses = await AllAtOnceAsync(callers.Select(c => (Func<Task<HttpResponseMessage>>)(() =>
             c.Client.PostAsync("/Proposals/Create", new FormUrlEncodedContent(c.Form)))));
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        foreach (var response in responses)
+        {
+            // A refused creation shows why (the form's messages), which is what a failure here should say.
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+                $"{(int)response.StatusCode}: {System.Text.RegularExpressions.Regex.Match(ProposalArrange.Text(await response.Content.ReadAsStringAsync()), "(?s)Tạo đề án mới.{0,600}").Value}");
+        }
+
         var codes = await ReadAsync(portal, db => db.Proposals.Where(p => p.Title.StartsWith("Đề án tạo đồng thời")).Select(p => p.Code).ToListAsync());
         Assert.Equal(Callers, codes.Count);
         Assert.Equal(Callers, codes.Distinct().Count());
