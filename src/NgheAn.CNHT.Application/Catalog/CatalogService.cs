@@ -79,6 +79,38 @@ public sealed class CatalogService(IAppDbContext db, ICurrentUser user, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Removes a group (without items) added by mistake during set-up.</summary>
+    public async Task RemoveGroupAsync(string programCode, int groupId, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        var group = program.Groups.FirstOrDefault(g => g.Id == groupId) ?? throw new NotFoundException("Không tìm thấy nhóm nội dung.");
+        program.RemoveGroup(group);
+        // The catalog's relationships never cascade: the row is deleted explicitly (and audited as a deletion).
+        db.ContentGroups.Remove(group);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Content group {GroupId} of program {Program} removed by {User}", groupId, programCode, user.UserName);
+    }
+
+    /// <summary>Removes an item added by mistake during set-up, unless something already refers to it.</summary>
+    public async Task RemoveItemAsync(string programCode, int itemId, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        var item = FindItem(program, itemId);
+        if (await db.Proposals.AnyAsync(p => p.ContentItemId == itemId, ct)
+            || await db.AnnualEstimateLines.AnyAsync(l => l.ContentItemId == itemId, ct)
+            || await db.PlanRevisions.AnyAsync(r => r.ContentItemId == itemId, ct))
+        {
+            throw new DomainException($"Nội dung {item.Code} đã có đề án, dự toán hoặc lịch sử điều chỉnh kế hoạch: không xóa được; hãy đổi tên nếu cần.");
+        }
+
+        item.Group.RemoveItem(item);
+        db.ContentItems.Remove(item);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Content item {ItemId} of program {Program} removed by {User}", itemId, programCode, user.UserName);
+    }
+
     /// <summary>Records the approval decision and locks the catalog.</summary>
     public async Task LockAsync(string programCode, string legalBasis, CancellationToken ct = default)
     {

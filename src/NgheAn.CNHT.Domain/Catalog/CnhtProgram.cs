@@ -87,6 +87,27 @@ public sealed class CnhtProgram : AuditableEntity
         }
     }
 
+    /// <summary>Removes a group added by mistake while the catalog is being set up; its items go first.</summary>
+    public void RemoveGroup(ContentGroup group)
+    {
+        EnsureEditable();
+        if (group.Items.Count > 0)
+        {
+            throw new DomainException($"Nhóm {group.Code} còn {group.Items.Count} nội dung: xóa các nội dung của nhóm trước.");
+        }
+
+        if (!_groups.Remove(group))
+        {
+            throw new DomainException("Nhóm nội dung không thuộc chương trình này.");
+        }
+
+        var order = 1;
+        foreach (var rest in _groups.OrderBy(g => g.SortOrder))
+        {
+            rest.SetSortOrder(order++);
+        }
+    }
+
     public void MoveGroup(ContentGroup group, int direction)
     {
         EnsureEditable();

@@ -50,5 +50,21 @@ public sealed class ContentGroup : AuditableEntity
         CnhtProgram.Reorder(_items, item, direction, i => i.SortOrder, (i, o) => i.SetSortOrder(o));
     }
 
+    /// <summary>Removes an item added by mistake while the catalog is being set up (the service checks nothing refers to it).</summary>
+    public void RemoveItem(ContentItem item)
+    {
+        Program.EnsureEditable();
+        if (!_items.Remove(item))
+        {
+            throw new DomainException("Nội dung không thuộc nhóm này.");
+        }
+
+        var order = 1;
+        foreach (var rest in _items.OrderBy(i => i.SortOrder))
+        {
+            rest.SetSortOrder(order++);
+        }
+    }
+
     internal void SetSortOrder(int order) => SortOrder = order;
 }

@@ -96,6 +96,24 @@ public sealed class CatalogSetupTests
         }, setup + "?handler=AddItem");
         Assert.Contains("đã có trong nhóm", await duplicate.Content.ReadAsStringAsync());
 
+        // Added by mistake, then removed (with a confirmation in the page); a group with items is kept.
+        await specialist.PostFormAsync(setup, new Dictionary<string, string>
+        {
+            ["NewItem.GroupId"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NewItem.Code"] = "1.9", ["NewItem.Name"] = "Nhập nhầm",
+        }, setup + "?handler=AddItem");
+        var mistaken = await ItemIdAsync(portal, "2026-2030", "1.9");
+        Assert.Contains($"data-confirm=\"Xóa nội dung 1.9?", System.Net.WebUtility.HtmlDecode(await specialist.GetStringAsync(setup)));
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = mistaken.ToString(System.Globalization.CultureInfo.InvariantCulture) }, setup + "?handler=RemoveItem")).StatusCode);
+        Assert.Equal(0, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.CountAsync(i => i.Id == mistaken)));
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["NewGroup.Code"] = "9", ["NewGroup.Name"] = "Nhóm nhập nhầm" }, setup + "?handler=AddGroup")).StatusCode);
+        var mistakenGroup = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentGroups.Where(g => g.Code == "9" && g.Program.Code == "2026-2030").Select(g => g.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = mistakenGroup.ToString(System.Globalization.CultureInfo.InvariantCulture) }, setup + "?handler=RemoveGroup")).StatusCode);
+        Assert.Equal(groups.Groups.Count, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentGroups.CountAsync(g => g.Program.Code == "2026-2030")));
+        var withItems = await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, setup + "?handler=RemoveGroup");
+        Assert.Contains("xóa các nội dung của nhóm trước", System.Net.WebUtility.HtmlDecode(await withItems.Content.ReadAsStringAsync()));
+        var removals = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.Action == "Delete" && (a.EntityType == "ContentItem" || a.EntityType == "ContentGroup")));
+        Assert.True(removals >= 2, "each removal is in the audit trail");
+
         var item12 = await ItemIdAsync(portal, "2026-2030", "1.2");
         await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = item12.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Direction"] = "-1" }, setup + "?handler=MoveItem");
         var catalog = await portal.ScopedAsync(sp => sp.GetRequiredService<CatalogQueries>().GetAsync("2026-2030"));
@@ -111,6 +129,9 @@ public sealed class CatalogSetupTests
             ["NewItem.GroupId"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NewItem.Code"] = "1.3", ["NewItem.Name"] = "Muộn",
         }, setup + "?handler=AddItem");
         Assert.Contains("đã khóa", await after.Content.ReadAsStringAsync());
+        var removeAfter = await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = item12.ToString(System.Globalization.CultureInfo.InvariantCulture) }, setup + "?handler=RemoveItem");
+        Assert.Contains("đã khóa", await removeAfter.Content.ReadAsStringAsync());
+        Assert.Equal(1, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.CountAsync(i => i.Id == item12)));
     }
 
     [Fact]

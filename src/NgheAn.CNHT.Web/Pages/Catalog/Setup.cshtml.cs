@@ -73,6 +73,12 @@ public sealed class SetupModel(CatalogService service, CatalogQueries catalog) :
     public Task<IActionResult> OnPostRenameItemAsync(CancellationToken ct) =>
         Do(() => service.RenameItemAsync(Code, TargetId, NewName ?? "", ct), "", "Đã đổi tên nội dung.", ct);
 
+    public Task<IActionResult> OnPostRemoveGroupAsync(CancellationToken ct) =>
+        Do(() => service.RemoveGroupAsync(Code, TargetId, ct), "", "Đã xóa nhóm nội dung.", ct);
+
+    public Task<IActionResult> OnPostRemoveItemAsync(CancellationToken ct) =>
+        Do(() => service.RemoveItemAsync(Code, TargetId, ct), "", "Đã xóa nội dung.", ct);
+
     public Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
         Do(() => service.LockAsync(Code, Lock.LegalBasis ?? "", ct), "Lock", "Đã ghi quyết định phê duyệt và khóa danh mục chương trình.", ct);
 
