@@ -114,6 +114,8 @@ public sealed class ProposalService(
     public async Task UpdateAsync(int id, Guid stamp, ProposalInput input, CancellationToken ct = default)
     {
         var proposal = await LoadAsync(id, ct);
+        // A proposal that has moved on is not editable whatever version the page showed: say that, not "changed since".
+        proposal.EnsureEditable();
         if (proposal.ConcurrencyStamp != stamp)
         {
             throw await ConflictAsync(id, stamp, ct);

@@ -76,13 +76,19 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public decimal EffectiveOtherSources => EffectiveTotalCost - EffectiveProvincialShare;
     public YearRange Years => new(StartYear, EndYear);
 
-    /// <summary>Edits the draft. Only a draft (new or returned for revision) can be edited.</summary>
-    public void Edit(ProposalDraft draft, ProposalContext context, Actor actor)
+    /// <summary>Only a draft (new or returned for revision) can be edited.</summary>
+    public void EnsureEditable()
     {
         if (Status != ProposalStatus.Draft)
         {
             throw new DomainException($"Chỉ sửa được đề án ở trạng thái \"Dự thảo\"; đề án này đang ở trạng thái \"{Status.DisplayName()}\".");
         }
+    }
+
+    /// <summary>Edits the draft. Only a draft (new or returned for revision) can be edited.</summary>
+    public void Edit(ProposalDraft draft, ProposalContext context, Actor actor)
+    {
+        EnsureEditable();
 
         if (!actor.IsIn(Roles.DoitSpecialist))
         {

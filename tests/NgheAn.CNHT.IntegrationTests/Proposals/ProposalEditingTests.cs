@@ -213,6 +213,12 @@ public sealed partial class ProposalEditingTests(DemoPortal portal) : IClassFixt
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Chỉ sửa được đề án ở trạng thái \"Dự thảo\"", WebUtility.HtmlDecode(html));
         Assert.Equal("Đề án kiểm thử quy trình", await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+
+        // From a page opened before it was submitted (an older version): the same answer, not "changed since, save again".
+        form["Input.ConcurrencyStamp"] = Guid.NewGuid().ToString();
+        var stale = WebUtility.HtmlDecode(await (await client.PostFormAsync("/Proposals/Create", form, $"/Proposals/Edit/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains("Chỉ sửa được đề án ở trạng thái \"Dự thảo\"", stale);
+        Assert.DoesNotContain("Đề án vừa được thay đổi", stale);
     }
 
     [Theory]
