@@ -79,6 +79,22 @@ public sealed class CatalogService(IAppDbContext db, ICurrentUser user, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Corrects a draft program's name and period; the period only while nothing is planned in it yet.</summary>
+    public async Task DescribeProgramAsync(string programCode, string name, int startYear, int endYear, CancellationToken ct = default)
+    {
+        RequireSpecialist();
+        var program = await LoadProgramAsync(programCode, ct);
+        if ((startYear != program.StartYear || endYear != program.EndYear)
+            && (await db.Proposals.AnyAsync(p => p.ProgramId == program.Id, ct) || await db.AnnualEstimates.AnyAsync(e => e.ProgramId == program.Id, ct)))
+        {
+            throw new DomainException("Chương trình đã có đề án hoặc dự toán: không đổi được giai đoạn.", "StartYear");
+        }
+
+        program.Describe(name, startYear, endYear);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Program {Program} described as {Name} {From}-{To} by {User}", programCode, name, startYear, endYear, user.UserName);
+    }
+
     /// <summary>Removes a group (without items) added by mistake during set-up.</summary>
     public async Task RemoveGroupAsync(string programCode, int groupId, CancellationToken ct = default)
     {

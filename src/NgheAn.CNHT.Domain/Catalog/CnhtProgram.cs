@@ -54,6 +54,16 @@ public sealed class CnhtProgram : AuditableEntity
         return group;
     }
 
+    /// <summary>The program's name and period, while it is being set up (the approved decision may word them differently).</summary>
+    public void Describe(string name, int startYear, int endYear)
+    {
+        EnsureEditable();
+        var period = new YearRange(startYear, endYear);
+        Name = Guard.Required(name, "Tên chương trình", 500, nameof(Name));
+        StartYear = period.From;
+        EndYear = period.To;
+    }
+
     public void Rename(string name, string? legalBasis)
     {
         Name = Guard.Required(name, "Tên chương trình", 500, nameof(Name));

@@ -114,6 +114,12 @@ public sealed class CatalogSetupTests
         var removals = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.Action == "Delete" && (a.EntityType == "ContentItem" || a.EntityType == "ContentGroup")));
         Assert.True(removals >= 2, "each removal is in the audit trail");
 
+        // The name and period as the decision words them, while the program is a draft.
+        var badPeriod = await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["Describe.Name"] = "Chương trình phát triển CNHT tỉnh Nghệ An giai đoạn 2026-2030", ["Describe.StartYear"] = "2031", ["Describe.EndYear"] = "2026" }, setup + "?handler=Describe");
+        Assert.Contains("Năm bắt đầu (2031) không được sau năm kết thúc (2026)", System.Net.WebUtility.HtmlDecode(await badPeriod.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["Describe.Name"] = "Chương trình phát triển CNHT tỉnh Nghệ An giai đoạn 2026-2030", ["Describe.StartYear"] = "2026", ["Describe.EndYear"] = "2030" }, setup + "?handler=Describe")).StatusCode);
+        Assert.Equal("Chương trình phát triển CNHT tỉnh Nghệ An giai đoạn 2026-2030", (await portal.ScopedAsync(sp => sp.GetRequiredService<CatalogQueries>().GetAsync("2026-2030")))!.Name);
+
         var item12 = await ItemIdAsync(portal, "2026-2030", "1.2");
         await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = item12.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Direction"] = "-1" }, setup + "?handler=MoveItem");
         var catalog = await portal.ScopedAsync(sp => sp.GetRequiredService<CatalogQueries>().GetAsync("2026-2030"));
@@ -131,6 +137,8 @@ public sealed class CatalogSetupTests
         Assert.Contains("đã khóa", await after.Content.ReadAsStringAsync());
         var removeAfter = await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["TargetId"] = item12.ToString(System.Globalization.CultureInfo.InvariantCulture) }, setup + "?handler=RemoveItem");
         Assert.Contains("đã khóa", await removeAfter.Content.ReadAsStringAsync());
+        var describeAfter = await specialist.PostFormAsync(setup, new Dictionary<string, string> { ["Describe.Name"] = "Đổi tên muộn", ["Describe.StartYear"] = "2026", ["Describe.EndYear"] = "2030" }, setup + "?handler=Describe");
+        Assert.Contains("đã khóa", await describeAfter.Content.ReadAsStringAsync());
         Assert.Equal(1, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ContentItems.CountAsync(i => i.Id == item12)));
     }
 

@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Catalog/Setup/{code}?handler=MoveItem"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=RenameGroup"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=RenameItem"] = Specialist,
+        ["POST /Catalog/Setup/{code}?handler=Describe"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=RemoveGroup"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=RemoveItem"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=Lock"] = Specialist,

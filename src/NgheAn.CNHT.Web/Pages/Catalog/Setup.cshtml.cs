@@ -20,6 +20,7 @@ public sealed class SetupModel(CatalogService service, CatalogQueries catalog) :
     [BindProperty] public GroupInput NewGroup { get; set; } = new();
     [BindProperty] public ItemInput NewItem { get; set; } = new();
     [BindProperty] public LockInput Lock { get; set; } = new();
+    [BindProperty] public ProgramInput Describe { get; set; } = new();
     [BindProperty] public int TargetId { get; set; }
     [BindProperty] public int Direction { get; set; }
     [BindProperty] public string? NewName { get; set; }
@@ -38,6 +39,13 @@ public sealed class SetupModel(CatalogService service, CatalogQueries catalog) :
         [Display(Name = "Mã nội dung")] public string? Code { get; set; }
         [Display(Name = "Tên nội dung")] public string? Name { get; set; }
         [Display(Name = "Kế hoạch giai đoạn (đồng)")] public string? Plan { get; set; }
+    }
+
+    public sealed class ProgramInput
+    {
+        [Display(Name = "Tên chương trình")] public string? Name { get; set; }
+        [Display(Name = "Năm bắt đầu")] public int? StartYear { get; set; }
+        [Display(Name = "Năm kết thúc")] public int? EndYear { get; set; }
     }
 
     public sealed class LockInput
@@ -72,6 +80,9 @@ public sealed class SetupModel(CatalogService service, CatalogQueries catalog) :
 
     public Task<IActionResult> OnPostRenameItemAsync(CancellationToken ct) =>
         Do(() => service.RenameItemAsync(Code, TargetId, NewName ?? "", ct), "", "Đã đổi tên nội dung.", ct);
+
+    public Task<IActionResult> OnPostDescribeAsync(CancellationToken ct) =>
+        Do(() => service.DescribeProgramAsync(Code, Describe.Name ?? "", Describe.StartYear ?? 0, Describe.EndYear ?? 0, ct), "Describe", "Đã lưu tên và giai đoạn của chương trình.", ct);
 
     public Task<IActionResult> OnPostRemoveGroupAsync(CancellationToken ct) =>
         Do(() => service.RemoveGroupAsync(Code, TargetId, ct), "", "Đã xóa nhóm nội dung.", ct);
