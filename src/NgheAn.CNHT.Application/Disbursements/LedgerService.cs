@@ -82,13 +82,18 @@ public sealed class LedgerService(IAppDbContext db, ICurrentUser user, TimeProvi
         return new LedgerBalance(Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
     }
 
+    /// <summary>
+    /// Takes the proposal's write lock inside the caller's transaction (a no-op update of its row): every ledger
+    /// posting, settlement and cancellation of that proposal queues here. False when there is no such proposal.
+    /// </summary>
+    public static async Task<bool> LockProposalAsync(IAppDbContext db, int proposalId, CancellationToken ct) =>
+        await db.Proposals.Where(p => p.Id == proposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusChangedAt, p => p.StatusChangedAt), ct) > 0;
+
     private async Task<T> InLockedProposalAsync<T>(int proposalId, Func<Proposal, LedgerBalance, Task<T>> work, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        // Take the proposal's write lock first: every poster for this proposal queues here.
-        var touched = await db.Proposals.Where(p => p.Id == proposalId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusChangedAt, p => p.StatusChangedAt), ct);
-        if (touched == 0)
+        if (!await LockProposalAsync(db, proposalId, ct))
         {
             throw new NotFoundException("Không tìm thấy đề án.");
         }

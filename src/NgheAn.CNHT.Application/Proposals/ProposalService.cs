@@ -161,9 +161,7 @@ public sealed class ProposalService(
     public async Task CancelAsync(int id, Guid? stamp, string reason, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        var touched = await db.Proposals.Where(p => p.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusChangedAt, p => p.StatusChangedAt), ct);
-        if (touched == 0)
+        if (!await Disbursements.LedgerService.LockProposalAsync(db, id, ct))
         {
             throw new NotFoundException($"Không tìm thấy đề án số {id}.");
         }

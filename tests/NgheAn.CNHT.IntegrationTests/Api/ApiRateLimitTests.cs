@@ -1,19 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using NgheAn.CNHT.IntegrationTests.Support;
 
 namespace NgheAn.CNHT.IntegrationTests.Api;
 
 /// <summary>The API's request limit: counted per key (and per signed-in user), 429 in Vietnamese above it, the portal's pages untouched.</summary>
-public sealed partial class ApiRateLimitTests
+public sealed class ApiRateLimitTests
 {
-    private static async Task<string> IssueKeyAsync(CnhtFactory portal, string name)
-    {
-        var admin = await portal.SignInAsAsync("Admin");
-        var response = await admin.PostFormAsync("/Admin/ApiKeys", new Dictionary<string, string> { ["Input.Name"] = name }, "/Admin/ApiKeys?handler=Issue");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return NewKey().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
-    }
+    private static async Task<string> IssueKeyAsync(CnhtFactory portal, string name) => (await ApiTests.IssueKeyAsync(portal, name)).Secret;
 
     [Fact]
     public async Task Each_key_has_its_own_limit_per_minute_and_is_told_in_Vietnamese_when_to_come_back()
@@ -71,7 +64,4 @@ public sealed partial class ApiRateLimitTests
 
         Assert.Equal(600, new NgheAn.CNHT.Web.Api.ApiRateLimitOptions().PermitsPerMinute);
     }
-
-    [GeneratedRegex("<code id=\"new-key\"[^>]*>([^<]+)</code>")]
-    private static partial Regex NewKey();
 }

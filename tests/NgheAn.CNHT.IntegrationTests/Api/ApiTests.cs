@@ -8,7 +8,10 @@ namespace NgheAn.CNHT.IntegrationTests.Api;
 /// <summary>The read-only API under /api/v1: API keys issued and revoked by Admin, or the sign-in cookie; 401 without.</summary>
 public sealed partial class ApiTests(DemoPortal portal) : IClassFixture<DemoPortal>
 {
-    private async Task<(string Secret, HttpClient Admin)> IssueKeyAsync(string name)
+    private Task<(string Secret, HttpClient Admin)> IssueKeyAsync(string name) => IssueKeyAsync(portal, name);
+
+    /// <summary>An Admin issues a key in the portal; the secret is read from the page that shows it once.</summary>
+    internal static async Task<(string Secret, HttpClient Admin)> IssueKeyAsync(CnhtFactory portal, string name)
     {
         var admin = await portal.SignInAsAsync("Admin");
         var response = await admin.PostFormAsync("/Admin/ApiKeys", new Dictionary<string, string> { ["Input.Name"] = name }, "/Admin/ApiKeys?handler=Issue");
