@@ -98,11 +98,10 @@ public static class DependencyInjection
                     throw new InvalidOperationException("Database:Provider là SqlServer nhưng chưa cấu hình ConnectionStrings:Cnht.");
                 }
 
-                options.UseSqlServer(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+                options.UseSqlServer(connectionString, DatabaseOptions.SqlServer);
                 break;
             default:
-                options.UseSqlite(DatabaseOptions.ResolveSqlite(connectionString, contentRoot),
-                    o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+                options.UseSqlite(DatabaseOptions.ResolveSqlite(connectionString, contentRoot), DatabaseOptions.Sqlite);
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence;
 
@@ -21,6 +22,20 @@ public sealed class DatabaseOptions
 
     public static string SqliteMigrationsAssembly => "NgheAn.CNHT.Migrations.Sqlite";
     public static string SqlServerMigrationsAssembly => "NgheAn.CNHT.Migrations.SqlServer";
+
+    /// <summary>
+    /// How every query sends a list of values (<c>ids.Contains(p.Id)</c>): as ONE array parameter (json_each on
+    /// SQLite, OPENJSON on SQL Server), never one parameter per value. EF Core 10's default (one parameter per
+    /// value) grows the statement with the data and fails past SQLite's 32.766 variables ("too many SQL
+    /// variables": the reconciliation page at 100.000 proposals) and SQL Server's 2.100 parameters.
+    /// Every context the portal, the tools and the tests build goes through these two methods.
+    /// </summary>
+    public static void Sqlite(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder o) =>
+        o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
+
+    /// <inheritdoc cref="Sqlite"/>
+    public static void SqlServer(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder o) =>
+        o.MigrationsAssembly(SqlServerMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
 
     /// <summary>
     /// Makes a relative SQLite file path absolute under the content root and creates its folder,

@@ -20,7 +20,7 @@ public static class SqlServerQueryRecorder
 
     public static AppDbContext SqlServerContext(params IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseSqlServer("Server=sqlserver.invalid;Database=Cnht;User Id=cnht;Password=none;TrustServerCertificate=True",
-            o => o.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly))
+            DatabaseOptions.SqlServer)
         .AddInterceptors(interceptors)
         .Options);
 
@@ -29,7 +29,7 @@ public static class SqlServerQueryRecorder
         var results = new List<RecordedResult>();
         T sqliteResult;
         await using (var sqlite = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(sqliteConnectionString, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
+            .UseSqlite(sqliteConnectionString, DatabaseOptions.Sqlite)
             .AddInterceptors(new Recorder(results))
             .Options))
         {
