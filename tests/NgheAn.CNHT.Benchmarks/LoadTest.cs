@@ -117,6 +117,8 @@ public static partial class LoadTest
                         ["__RequestVerificationToken"] = Token(html), ["ProposalId"] = id.ToString(CultureInfo.InvariantCulture),
                         ["Input.EntryDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Amount"] = "1.000",
                         ["Input.Kind"] = "Payment", ["Input.Source"] = "ProvincialBudget", ["Input.VoucherNumber"] = $"TAI-{n}-{i}",
+                        // The ledger's version the page was opened on (a form without it is refused as stale).
+                        ["Input.Version"] = Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]*)\"").Groups[1].Value,
                     })));
                 }
                 else if (email.StartsWith("chuyenvien", StringComparison.Ordinal) && pick < 15)

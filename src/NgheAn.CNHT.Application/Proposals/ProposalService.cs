@@ -184,16 +184,18 @@ public sealed class ProposalService(
     private async Task TransitionAsync(int id, Guid? stamp, ProposalAction action, string? comment, Action<Proposal, Actor, DateTime> apply, CancellationToken ct)
     {
         var proposal = await LoadAsync(id, ct);
-        if (stamp is { } seen && proposal.ConcurrencyStamp != seen)
+        // A step without the version the user saw (a stale or hand-made form) is refused like a stale one: nothing
+        // tells that the page showed the proposal as it is now.
+        if (stamp is not { } seen || proposal.ConcurrencyStamp != seen)
         {
-            throw await ConflictAsync(id, seen, ct);
+            throw await ConflictAsync(id, stamp ?? Guid.Empty, ct);
         }
 
         var from = proposal.Status;
         apply(proposal, user.Actor, UtcNow);
         // The notices (and queued e-mails) the new status calls for are saved with the step, or not at all.
         await notifications.OnTransitionAsync(proposal, action, comment, ct);
-        await SaveAsync(proposal, stamp ?? proposal.ConcurrencyStamp, ct);
+        await SaveAsync(proposal, seen, ct);
         notifications.AfterCommit();
         logger.LogInformation("Proposal {ProposalId}: {Action} ({From} → {To})", id, action, from, proposal.Status);
     }
