@@ -68,6 +68,20 @@ public static partial class WebPageHelpers
     [GeneratedRegex("<input type=\"hidden\" (?:id=\"[^\"]*\" )?name=\"(Act\\.Stamp|Input\\.Version|Version)\"(?: [a-z-]+=\"[^\"]*\")*? value=\"([^\"]*)\"")]
     private static partial Regex VersionFieldRegex();
 
+    /// <summary>The value of a hidden field of the page (the version a form was opened on).</summary>
+    public static string HiddenValue(string html, string name)
+    {
+        foreach (Match hidden in VersionFieldRegex().Matches(html))
+        {
+            if (WebUtility.HtmlDecode(hidden.Groups[1].Value) == name)
+            {
+                return WebUtility.HtmlDecode(hidden.Groups[2].Value);
+            }
+        }
+
+        throw new InvalidOperationException($"No hidden field {name} on the page.");
+    }
+
     public static string AntiforgeryToken(string html)
     {
         var match = TokenRegex().Match(html);
