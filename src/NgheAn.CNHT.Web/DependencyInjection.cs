@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddCnhtOpenApi();
         services.AddApiRateLimit();
         services.AddAuthRateLimit();
+        services.AddScoped<SignInGate>();
         services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>
         {

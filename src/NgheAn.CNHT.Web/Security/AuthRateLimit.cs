@@ -1,24 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace NgheAn.CNHT.Web.Security;
-
-/// <summary>Settings of the per-address limit on sign-in attempts (section <c>Security:AuthRateLimit</c>).</summary>
-public sealed class AuthRateLimitOptions
-{
-    public const string Section = "Security:AuthRateLimit";
-
-    /// <summary>Attempts (form posts to sign-in, registration or password reset, and refused API keys) one client address may make per window; 0 turns the limit off.</summary>
-    [Range(0, 1_000_000)]
-    public int PermitLimit { get; set; } = 10;
-
-    /// <summary>Length of the window, in seconds.</summary>
-    [Range(1, 86_400)]
-    public int WindowSeconds { get; set; } = 60;
-}
 
 /// <summary>
 /// A fixed window of attempts per client address (after the forwarded headers, so the proxy's address is never
@@ -33,9 +18,14 @@ public static class AuthRateLimit
 
     public static IServiceCollection AddAuthRateLimit(this IServiceCollection services)
     {
+        // Idempotent: registration and sign-in features may both ask for it; a policy name can be added only once.
+        if (services.Any(d => d.ServiceType == typeof(AuthAttempts)))
+        {
+            return services;
+        }
+
         services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuthAttempts>();
-        services.AddScoped<SignInGate>();
         // AddRateLimiter only configures RateLimiterOptions: the API's policy (ApiRateLimit) and this one live side by side.
         services.AddRateLimiter(o => o.AddPolicy(Policy, context =>
         {
@@ -62,7 +52,7 @@ public static class AuthRateLimit
     }
 
     /// <summary>Counts a failed attempt made outside the rate-limited pages (an unknown API key); false when the address is over its limit.</summary>
-    public static bool TryCountFailure(HttpContext context)
+    internal static bool TryCountFailure(HttpContext context)
     {
         var attempts = context.RequestServices.GetRequiredService<AuthAttempts>();
         using var lease = attempts.Limiter.AttemptAcquire(AddressOf(context));
@@ -70,21 +60,21 @@ public static class AuthRateLimit
     }
 
     /// <summary>True when the address has no attempt left in the current window (checked before an API key is even looked up).</summary>
-    public static bool IsExhausted(HttpContext context)
+    internal static bool IsExhausted(HttpContext context)
     {
         var attempts = context.RequestServices.GetRequiredService<AuthAttempts>();
         return attempts.Enabled && attempts.Limiter.GetStatistics(AddressOf(context)) is { CurrentAvailablePermits: <= 0 };
     }
 
     /// <summary>Seconds until the window of the address opens again (for Retry-After).</summary>
-    public static int RetryAfterSeconds(HttpContext context) =>
+    internal static int RetryAfterSeconds(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<AuthRateLimitOptions>>().Value.WindowSeconds;
 
     /// <summary>The client's address as the forwarded-headers middleware left it (the proxy's own address only without a trusted proxy).</summary>
-    public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    internal static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
 
     /// <summary>Writes the refusal: 429, Retry-After, a short Vietnamese page (or a JSON problem under /api).</summary>
-    public static async Task WriteRejectionAsync(HttpContext context)
+    internal static async Task WriteRejectionAsync(HttpContext context)
     {
         var seconds = RetryAfterSeconds(context);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -129,29 +119,4 @@ public static class AuthRateLimit
             return ValueTask.FromResult(attempts.Limiter.AttemptAcquire(address, permitCount));
         }
     }
-}
-
-/// <summary>The per-address count shared by the "auth" policy and the API-key handler (one per web node).</summary>
-public sealed class AuthAttempts : IDisposable
-{
-    public AuthAttempts(IOptions<AuthRateLimitOptions> options)
-    {
-        var o = options.Value;
-        Enabled = o.PermitLimit > 0;
-        Limiter = PartitionedRateLimiter.Create<string, string>(address => Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = o.PermitLimit,
-                Window = TimeSpan.FromSeconds(o.WindowSeconds),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
-            : RateLimitPartition.GetNoLimiter(address));
-    }
-
-    public bool Enabled { get; }
-
-    public PartitionedRateLimiter<string> Limiter { get; }
-
-    public void Dispose() => Limiter.Dispose();
 }

@@ -35,7 +35,7 @@ public sealed record SignInGateResult(SignInGateOutcome Outcome, AppUser? User =
 /// </summary>
 public sealed class SignInGate(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AppDbContext db, TimeProvider clock, ILogger<SignInGate> logger)
 {
-    public const string GenericFailure = "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản chưa đăng nhập được lúc này.";
+    public const string GenericFailure = "Thư điện tử hoặc mật khẩu không đúng.";
     public const string AuditAction = "SignInRefused";
 
     private static readonly AppUser Nobody = new() { Id = "nobody", UserName = "nobody" };

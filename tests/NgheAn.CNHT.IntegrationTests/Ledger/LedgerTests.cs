@@ -67,7 +67,7 @@ public sealed class LedgerTests
         var responses = await Task.WhenAll(posts);
 
         // Every form was made on the same version of the ledger: the first posting wins, every other one is refused
-        // as stale (ADR 0110's "a stale form never wins"), with the conflict message and nothing saved.
+        // as stale (ADR 0114), with the conflict message and nothing saved.
         var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.Equal(1, accepted);
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
