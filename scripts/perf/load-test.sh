@@ -28,7 +28,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 cp "$template" "$db"
 
 (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
-  Https__Redirect=false Https__Hsts=false Security__EnforceTwoFactor=false Logging__File= Logging__Format=json \
+  Https__Redirect=false Https__Hsts=false Security__EnforceTwoFactor=false Security__AuthRateLimit__PermitLimit=0 Logging__File= Logging__Format=json \
   dotnet app/NgheAn.CNHT.Web.dll >"$work/load-portal.log" 2>&1) &
 portal=$!
 trap 'kill $portal 2>/dev/null || true' EXIT

@@ -44,6 +44,8 @@ public static class DependencyInjection
             .AddIdentityCookies();
         services.AddCnhtOpenApi();
         services.AddApiRateLimit();
+        services.AddAuthRateLimit();
+        services.AddScoped<SignInGate>();
         services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>
         {
@@ -53,9 +55,9 @@ public static class DependencyInjection
             o.Cookie.Name = "cnht.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure whenever the request is HTTPS (Production redirects to HTTPS; behind the proxy,
-            // forwarded headers make the request HTTPS).
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure outside Development whatever the request's scheme: a session never travels in clear text,
+            // even when a proxy forgets X-Forwarded-Proto (ADR 0112).
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });

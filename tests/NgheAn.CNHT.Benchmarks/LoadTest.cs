@@ -80,7 +80,8 @@ public static partial class LoadTest
     private static async Task UserAsync(Uri url, string email, int n, (int[] Open, int[] Any) proposals, DateTime deadline,
         ConcurrentBag<Sample> samples, ConcurrentBag<string> errors)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+        var jar = new CookieContainer();
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = jar, UseCookies = true })
         {
             BaseAddress = url,
             Timeout = TimeSpan.FromSeconds(60),
@@ -93,6 +94,12 @@ public static partial class LoadTest
             {
                 ["Input.Email"] = email, ["Input.Password"] = "Demo@2026!", ["__RequestVerificationToken"] = Token(login),
             }));
+            // The sign-in cookie is Secure outside Development; a browser keeps sending it to 127.0.0.1 (a secure
+            // context), .NET's CookieContainer does not over plain HTTP, so the copy it keeps is made non-Secure.
+            foreach (var cookie in jar.GetAllCookies().Where(c => c.Secure).ToList())
+            {
+                jar.Add(url, new Cookie(cookie.Name, cookie.Value, cookie.Path) { HttpOnly = cookie.HttpOnly });
+            }
         }
         catch (HttpRequestException ex)
         {
@@ -117,6 +124,8 @@ public static partial class LoadTest
                         ["__RequestVerificationToken"] = Token(html), ["ProposalId"] = id.ToString(CultureInfo.InvariantCulture),
                         ["Input.EntryDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Amount"] = "1.000",
                         ["Input.Kind"] = "Payment", ["Input.Source"] = "ProvincialBudget", ["Input.VoucherNumber"] = $"TAI-{n}-{i}",
+                        // The ledger's version the page was opened on (a form without it is refused as stale).
+                        ["Input.Version"] = Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]*)\"").Groups[1].Value,
                     })));
                 }
                 else if (email.StartsWith("chuyenvien", StringComparison.Ordinal) && pick < 15)

@@ -130,6 +130,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "Insert" => "Thêm mới",
         "Update" => "Sửa",
         "Delete" => "Xóa",
+        "SignInRefused" => "Từ chối đăng nhập",
         _ => action,
     };
 }

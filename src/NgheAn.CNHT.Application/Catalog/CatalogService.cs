@@ -137,11 +137,32 @@ public sealed class CatalogService(IAppDbContext db, ICurrentUser user, TimeProv
         logger.LogInformation("Catalog of program {Program} locked by {User}", programCode, user.UserName);
     }
 
-    public async Task RevisePlanAsync(int itemId, decimal newAmount, string? decisionReference, string? reason, CancellationToken ct = default)
+    /// <summary>The plan of an item as a form saw it: its amount and its last revision (revisions only grow).</summary>
+    public async Task<string?> PlanVersionAsync(int itemId, CancellationToken ct = default)
+    {
+        var amount = await db.ContentItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => (decimal?)i.PlanAmount).FirstOrDefaultAsync(ct);
+        if (amount is null)
+        {
+            return null;
+        }
+
+        var last = await db.PlanRevisions.Where(r => r.ContentItemId == itemId).MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount.Value:0}-{last}");
+    }
+
+    public const string PlanConflictMessage =
+        "Kế hoạch của nội dung vừa được điều chỉnh sau khi bạn mở trang; thao tác của bạn chưa được lưu. Hãy xem kế hoạch hiện tại và lịch sử điều chỉnh dưới đây rồi thực hiện lại nếu vẫn cần.";
+
+    /// <summary>Revises an item's plan. <paramref name="version"/> is the plan the user saw (<see cref="PlanVersionAsync"/>); a newer one, or none, refuses the change.</summary>
+    public async Task RevisePlanAsync(int itemId, decimal newAmount, string? decisionReference, string? reason, string? version, CancellationToken ct = default)
     {
         RequireSpecialist();
         var item = await db.ContentItems.Include(i => i.Group).ThenInclude(g => g.Program)
             .FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException("Không tìm thấy nội dung.");
+        if (string.IsNullOrEmpty(version) || !string.Equals(version, await PlanVersionAsync(itemId, ct), StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException(PlanConflictMessage);
+        }
         if (item.Group.Program.Status != ProgramStatus.Draft && string.IsNullOrWhiteSpace(decisionReference))
         {
             throw new DomainException("Chương trình đã phê duyệt: điều chỉnh kế hoạch phải ghi số quyết định điều chỉnh.", "DecisionReference");

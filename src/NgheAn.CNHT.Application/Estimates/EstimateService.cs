@@ -113,10 +113,46 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
         return estimate.Id;
     }
 
-    public async Task SaveLinesAsync(int id, IReadOnlyDictionary<int, (decimal Amount, string? Note)> lines, CancellationToken ct = default)
+    public const string ConflictMessage =
+        "Dự toán vừa được thay đổi sau khi bạn mở trang; thao tác của bạn chưa được lưu. Hãy xem số liệu và trạng thái hiện tại dưới đây rồi thực hiện lại nếu vẫn cần.";
+
+    /// <summary>
+    /// The estimate as a form saw it: a fingerprint of its status, note and lines. Every step (save, submit,
+    /// return, approve) sends the version it was made on; a changed estimate, or no version, refuses the step.
+    /// </summary>
+    public async Task<string?> VersionAsync(int id, CancellationToken ct = default)
+    {
+        var estimate = await db.AnnualEstimates.AsNoTracking().Include(x => x.Lines).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return estimate is null ? null : Fingerprint(estimate);
+    }
+
+    private static string Fingerprint(AnnualEstimate estimate)
+    {
+        var text = new System.Text.StringBuilder()
+            .Append(estimate.Status).Append('|').Append(estimate.Note).Append('|').Append(estimate.DecisionNumber);
+        foreach (var line in estimate.Lines.OrderBy(l => l.ContentItemId))
+        {
+            text.Append('|').Append(line.ContentItemId).Append(':').Append(line.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(line.Note);
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    private async Task<AnnualEstimate> LoadSeenAsync(int id, string? version, CancellationToken ct)
+    {
+        var estimate = await LoadAsync(id, ct);
+        if (string.IsNullOrEmpty(version) || !string.Equals(version, Fingerprint(estimate), StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException(ConflictMessage);
+        }
+
+        return estimate;
+    }
+
+    public async Task SaveLinesAsync(int id, string? version, IReadOnlyDictionary<int, (decimal Amount, string? Note)> lines, CancellationToken ct = default)
     {
         RequireSpecialist();
-        var estimate = await LoadAsync(id, ct);
+        var estimate = await LoadSeenAsync(id, version, ct);
         var valid = await db.ContentItems.Where(i => i.Group.ProgramId == estimate.ProgramId).Select(i => i.Id).ToListAsync(ct);
         foreach (var (itemId, (amount, note)) in lines)
         {
@@ -131,18 +167,18 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task SubmitAsync(int id, CancellationToken ct = default)
+    public async Task SubmitAsync(int id, string? version, CancellationToken ct = default)
     {
-        var estimate = await LoadAsync(id, ct);
+        var estimate = await LoadSeenAsync(id, version, ct);
         estimate.Submit(user.Actor, clock.GetUtcNow().UtcDateTime);
         await notifications.OnEstimateStepAsync(estimate, await ProgramCodeAsync(estimate, ct), EstimateStatus.Submitted, ct);
         await db.SaveChangesAsync(ct);
         notifications.AfterCommit();
     }
 
-    public async Task ReturnAsync(int id, CancellationToken ct = default)
+    public async Task ReturnAsync(int id, string? version, CancellationToken ct = default)
     {
-        var estimate = await LoadAsync(id, ct);
+        var estimate = await LoadSeenAsync(id, version, ct);
         estimate.ReturnToDraft(user.Actor);
         await notifications.OnEstimateStepAsync(estimate, await ProgramCodeAsync(estimate, ct), EstimateStatus.Draft, ct);
         await db.SaveChangesAsync(ct);
@@ -150,9 +186,9 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
     }
 
     /// <summary>Approves a submitted version; the previously approved version of the year becomes "superseded" (kept).</summary>
-    public async Task ApproveAsync(int id, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default)
+    public async Task ApproveAsync(int id, string? version, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default)
     {
-        var estimate = await LoadAsync(id, ct);
+        var estimate = await LoadSeenAsync(id, version, ct);
         var previous = await db.AnnualEstimates
             .Where(x => x.ProgramId == estimate.ProgramId && x.Year == estimate.Year && x.Status == EstimateStatus.Approved && x.Id != id)
             .ToListAsync(ct);

@@ -184,16 +184,21 @@ public sealed class ProposalService(
     private async Task TransitionAsync(int id, Guid? stamp, ProposalAction action, string? comment, Action<Proposal, Actor, DateTime> apply, CancellationToken ct)
     {
         var proposal = await LoadAsync(id, ct);
-        if (stamp is { } seen && proposal.ConcurrencyStamp != seen)
+        var from = proposal.Status;
+        // The domain first: a step this role may never take, or that the status no longer allows, says so whatever
+        // version the page showed (as an edit of a proposal that has left draft does). Nothing is saved before the
+        // version check below.
+        apply(proposal, user.Actor, UtcNow);
+        // A step without the version the user saw (a stale or hand-made form) is refused like a stale one: nothing
+        // tells that the page showed the proposal as it is now (ADR 0114).
+        if (stamp is not { } seen || db.Entry(proposal).Property(p => p.ConcurrencyStamp).OriginalValue != seen)
         {
-            throw await ConflictAsync(id, seen, ct);
+            throw await ConflictAsync(id, stamp ?? Guid.Empty, ct);
         }
 
-        var from = proposal.Status;
-        apply(proposal, user.Actor, UtcNow);
         // The notices (and queued e-mails) the new status calls for are saved with the step, or not at all.
         await notifications.OnTransitionAsync(proposal, action, comment, ct);
-        await SaveAsync(proposal, stamp ?? proposal.ConcurrencyStamp, ct);
+        await SaveAsync(proposal, seen, ct);
         notifications.AfterCommit();
         logger.LogInformation("Proposal {ProposalId}: {Action} ({From} → {To})", id, action, from, proposal.Status);
     }

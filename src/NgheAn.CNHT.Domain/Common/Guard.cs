@@ -19,6 +19,7 @@ public static class Guard
             throw new DomainException($"{label} dài tối đa {maxLength} ký tự.", field);
         }
 
+        RefuseControlCharacters(trimmed, label, field);
         return trimmed.Normalize(System.Text.NormalizationForm.FormC);
     }
 
@@ -35,7 +36,25 @@ public static class Guard
             throw new DomainException($"{label} dài tối đa {maxLength} ký tự.", field);
         }
 
+        RefuseControlCharacters(trimmed, label, field);
         return trimmed.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Control characters (U+0000–U+001F, U+007F–U+009F) have no place in a name, a title or a note: they come from
+    /// pasting out of other software, break reports and CSV files, and can smuggle formulas or fake line breaks into
+    /// logs. Line breaks and tabs inside multi-line text are kept.
+    /// </summary>
+    public static void RefuseControlCharacters(string value, string label, string? field = null)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+            {
+                throw new DomainException(
+                    $"{label} chứa ký tự điều khiển không in được (mã U+{(int)c:X4}), thường do dán từ phần mềm khác. Vui lòng xóa ký tự đó rồi nhập lại.", field);
+            }
+        }
     }
 
     /// <summary>An amount in whole đồng: not negative, no fraction, at most <see cref="MaxAmount"/>.</summary>

@@ -299,8 +299,7 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
             return;
         }
 
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
+        Reporting.InertCell.SetText(cell, value);
     }
 
     private static void Money(IXLCell cell, decimal? value)

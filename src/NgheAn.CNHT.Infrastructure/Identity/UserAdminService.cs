@@ -101,6 +101,14 @@ public sealed class UserAdminService(UserManager<AppUser> users, TimeProvider cl
         logger.LogInformation("Account {UserId} {State}", id, active ? "enabled" : "disabled");
     }
 
+    /// <summary>Ends every session of the account (a new security stamp), without changing anything else.</summary>
+    public async Task SignOutEverywhereAsync(string id)
+    {
+        var user = await FindAsync(id);
+        Check(await users.UpdateSecurityStampAsync(user));
+        logger.LogInformation("Every session of account {UserId} ended by an administrator", id);
+    }
+
     public async Task UnlockAsync(string id)
     {
         var user = await FindAsync(id);

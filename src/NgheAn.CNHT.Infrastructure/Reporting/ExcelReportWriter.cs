@@ -76,7 +76,7 @@ internal static class ExcelReportWriter
         }
 
         var unit = ws.Cell(row, columnCount);
-        unit.Value = sheet.Unit;
+        InertCell.SetText(unit, sheet.Unit);
         unit.Style.Font.SetItalic(true).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
         row++;
 
@@ -84,7 +84,7 @@ internal static class ExcelReportWriter
         for (var c = 0; c < columnCount; c++)
         {
             var cell = ws.Cell(headerRow, c + 1);
-            cell.Value = PdfComposer.Nfc(sheet.Columns[c].Header);
+            InertCell.SetText(cell, PdfComposer.Nfc(sheet.Columns[c].Header));
             cell.Style.Font.SetBold(true)
                 .Fill.SetBackgroundColor(XLColor.FromArgb(235, 228, 214))
                 .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center)
@@ -117,7 +117,7 @@ internal static class ExcelReportWriter
         foreach (var note in sheet.Footnotes ?? [])
         {
             var cell = ws.Cell(after++, 1);
-            cell.Value = PdfComposer.Nfc(note);
+            InertCell.SetText(cell, PdfComposer.Nfc(note));
             cell.Style.Font.SetItalic(true);
         }
 
@@ -137,7 +137,7 @@ internal static class ExcelReportWriter
     private static IXLCell Banner(IXLWorksheet ws, int row, int columns, string text)
     {
         var range = ws.Range(row, 1, row, columns).Merge();
-        range.Value = PdfComposer.Nfc(text);
+        InertCell.SetText(range.FirstCell(), PdfComposer.Nfc(text));
         range.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Alignment.SetWrapText(true);
         return range.FirstCell();
     }
@@ -203,8 +203,7 @@ internal static class ExcelReportWriter
                 break;
             case string s:
                 // Explicit text: codes such as "1.1" must never become numbers.
-                cell.SetValue(PdfComposer.Nfc(s));
-                cell.DataType = XLDataType.Text;
+                InertCell.SetText(cell, PdfComposer.Nfc(s));
                 break;
             case int n:
                 cell.Value = n;
@@ -219,7 +218,7 @@ internal static class ExcelReportWriter
                 cell.Value = d;
                 break;
             default:
-                cell.Value = value.ToString();
+                InertCell.SetText(cell, value.ToString());
                 break;
         }
     }
@@ -259,8 +258,7 @@ internal static class ExcelReportWriter
         void Line(string text, bool bold = false, bool italic = false, XLAlignmentHorizontalValues align = XLAlignmentHorizontalValues.Justify)
         {
             var cell = ws.Cell(row++, 1);
-            cell.SetValue(PdfComposer.Nfc(text));
-            cell.DataType = XLDataType.Text;
+            InertCell.SetText(cell, PdfComposer.Nfc(text));
             cell.Style.Font.SetBold(bold).Font.SetItalic(italic).Alignment.SetWrapText(true).Alignment.SetHorizontal(align)
                 .Alignment.SetVertical(XLAlignmentVerticalValues.Top);
         }

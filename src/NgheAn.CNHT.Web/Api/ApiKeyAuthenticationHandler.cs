@@ -20,6 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     public const string ApiOrCookieScheme = "ApiKeyOrCookie";
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "cnht:api-key";
+    private const string ThrottledItem = "cnht:api-key-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -28,10 +29,22 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return AuthenticateResult.NoResult();
         }
 
+        // Guessing keys draws on the address's sign-in attempts (AuthRateLimit): over the limit, no key is even looked up.
+        if (Security.AuthRateLimit.IsExhausted(Context))
+        {
+            Context.Items[ThrottledItem] = true;
+            return AuthenticateResult.Fail("Quá nhiều lần thử khóa API không hợp lệ.");
+        }
+
         var key = await keys.AuthenticateAsync(values.ToString(), Context.RequestAborted);
         if (key is null)
         {
             Logger.LogWarning("Refused an API request with an unknown or revoked key from {Address}", Context.Connection.RemoteIpAddress);
+            if (!Security.AuthRateLimit.TryCountFailure(Context))
+            {
+                Context.Items[ThrottledItem] = true;
+            }
+
             return AuthenticateResult.Fail("Khóa API không hợp lệ hoặc đã bị thu hồi.");
         }
 
@@ -47,6 +60,11 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(ThrottledItem))
+        {
+            return Security.AuthRateLimit.WriteRejectionAsync(Context);
+        }
+
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
         return ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Chưa xác thực",
             Request.Headers.ContainsKey(HeaderName)

@@ -9,7 +9,9 @@ namespace NgheAn.CNHT.Web.Operations;
 /// <summary>
 /// <c>/health/live</c>: the process answers (no dependency is touched, so a database outage never gets
 /// the container restarted). <c>/health/ready</c>: the database answers and every migration is applied,
-/// so a load balancer sends traffic only to nodes that can serve it. Both anonymous, neither tells secrets.
+/// so a load balancer sends traffic only to nodes that can serve it. Both anonymous, neither tells secrets; the
+/// check-by-check details of <c>/health/ready</c> go only to a probe on the node itself (loopback, after the forwarded
+/// headers) or to a signed-in Admin — anyone else gets the bare status (ADR 0112).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -35,11 +37,29 @@ public static class HealthEndpoints
 
     public static bool IsHealthRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
+    /// <summary>A probe on the node itself, or a signed-in administrator (an operator), may read the details.</summary>
+    public static bool MaySeeDetails(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        // No address at all: an in-process caller (a Unix socket, the test server), never a remote one.
+        if (address is null || System.Net.IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        return context.User.Identity?.IsAuthenticated == true && context.User.IsInRole(Domain.Roles.Admin);
+    }
+
     /// <summary>Status per check, with our own descriptions only: exception texts may name servers or logins.</summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        if (!MaySeeDetails(context))
+        {
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonOptions));
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

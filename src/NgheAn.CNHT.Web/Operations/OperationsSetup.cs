@@ -48,6 +48,8 @@ public static class OperationsSetup
             }
         });
 
+        // No "Server: Kestrel": a stranger learns nothing about the stack from a header (ADR 0112).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddPortalHealthChecks();
         return services;
     }

@@ -190,7 +190,8 @@ public sealed class NginxProxyTests : IDisposable
         var port = FreePort();
         await StartNginxAsync(Configure("http.conf", [a, b], port, FreePort()), port);
 
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        // Plain HTTP on the loopback address: a browser keeps the portal's Secure cookies here (a secure context).
+        using var handler = new LoopbackCookieHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var signIn = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
         {

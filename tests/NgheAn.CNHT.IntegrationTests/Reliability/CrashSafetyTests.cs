@@ -95,9 +95,12 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
                     Interlocked.Increment(ref attempted);
                     try
                     {
+                        // Each posting is made on the ledger as it is now (a form on an older ledger is refused, ADR 0114).
+                        var version = WebPageHelpers.HiddenValue(await client.GetStringAsync(page), "Input.Version");
                         var response = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
                         {
                             ["__RequestVerificationToken"] = token,
+                            ["Input.Version"] = version,
                             ["ProposalId"] = proposalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                             ["Input.EntryDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                             ["Input.Amount"] = "1.000.000",

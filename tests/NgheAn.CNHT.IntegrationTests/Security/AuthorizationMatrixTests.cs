@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Account/Security?handler=Disable"] = SignedIn,
         ["POST /Account/Security?handler=Enable"] = SignedIn,
         ["POST /Account/Security?handler=RecoveryCodes"] = SignedIn,
+        ["POST /Account/Security?handler=SignOutEverywhere"] = SignedIn,
         ["GET /Admin/Users"] = AdminOnly,
         ["GET /Admin/Users/Index"] = AdminOnly,
         ["POST /Admin/Users"] = AdminOnly,
@@ -66,6 +67,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Admin/Users/Edit/{id}?handler=Disable"] = AdminOnly,
         ["POST /Admin/Users/Edit/{id}?handler=Enable"] = AdminOnly,
         ["POST /Admin/Users/Edit/{id}?handler=Unlock"] = AdminOnly,
+        ["POST /Admin/Users/Edit/{id}?handler=SignOutEverywhere"] = AdminOnly,
         ["POST /Admin/Users/Edit/{id}?handler=ResetPassword"] = AdminOnly,
         ["GET /Audit"] = AuditRoles,
         ["GET /Audit/Index"] = AuditRoles,
@@ -206,6 +208,12 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
                 var client = await portal.ClientAsync(Who[i]);
                 var actual = await portal.TryAsync(client, endpoint, Who[i]);
                 tried++;
+                if (endpoint is "POST /Account/Logout" or "POST /Account/Security?handler=SignOutEverywhere")
+                {
+                    // The session (every session of the account) has ended: the next row signs in again.
+                    portal.Forget(Who[i]);
+                }
+
                 if (actual != outcomes[i])
                 {
                     failures.Add($"{endpoint} as {Who[i]}: expected {outcomes[i]}, got {actual}");
@@ -258,6 +266,12 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    public void Forget(string who)
+    {
+        _clients.Remove(who);
+        _tokens.Remove(who);
+    }
 
     public async Task<HttpClient> ClientAsync(string who)
     {

@@ -84,6 +84,9 @@ public sealed class BadInputTests(DemoPortal portal) : IClassFixture<DemoPortal>
         form["__RequestVerificationToken"] = WebPageHelpers.AntiforgeryToken(html);
         form["ProposalId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture);
         form["Input.Amount"] = "999.999.999.999";
+        // Even with the target's own ledger version (a form without it is refused as stale first), the domain refuses.
+        form["Input.Version"] = (await portal.ScopedAsync(sp => NgheAn.CNHT.Application.Disbursements.LedgerService.VersionAsync(
+            sp.GetRequiredService<AppDbContext>(), target, CancellationToken.None)))!;
         var response = await client.PostAsync($"/Disbursements/Record?proposalId={implementing}", new FormUrlEncodedContent(form));
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

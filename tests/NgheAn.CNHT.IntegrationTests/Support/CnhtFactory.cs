@@ -18,6 +18,9 @@ public class CnhtFactory : WebApplicationFactory<Program>
         SeedDemoData = seedDemoData;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "cnht-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        // Outside Development the sign-in cookie is Secure whatever the scheme: test clients speak HTTPS to the
+        // in-memory server, as browsers do to the proxy in production.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public bool SeedDemoData { get; }
@@ -41,6 +44,9 @@ public class CnhtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Security:EnforceTwoFactor", EnforceTwoFactor ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test signs in from the same (absent) address: the per-address sign-in limit is generous here, and a
+        // test about the limit sets the production value (Security:AuthRateLimit:PermitLimit) in Settings.
+        builder.UseSetting("Security:AuthRateLimit:PermitLimit", "100000");
         builder.UseSetting("Logging:File", Path.Combine(Path.GetTempPath(), "cnht-tests", "logs", "cnht-.log"));
         foreach (var (key, value) in Settings)
         {

@@ -2,11 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Identity;
+using NgheAn.CNHT.Web.Security;
 
 namespace NgheAn.CNHT.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+/// <summary>Sign-in. Attempts are limited per client address (AuthRateLimit); the password check is SignInGate's.</summary>
+[EnableRateLimiting(AuthRateLimit.Policy)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gates, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,27 +39,35 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsActive: false })
+        // Wrong password, unknown e-mail, disabled or locked account: one answer, about the same time (SignInGate).
+        var gate = await gates.CheckAsync(Input.Email.Trim(), Input.Password, ct);
+        switch (gate.Outcome)
         {
-            logger.LogWarning("Sign-in refused for disabled account {UserId}", user.Id);
-            ModelState.AddModelError(string.Empty, "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.");
-            return Page();
+            case SignInGateOutcome.Disabled:
+                ModelState.AddModelError(string.Empty, "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.");
+                return Page();
+            case SignInGateOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty,
+                    $"Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {VnFormat.DateTime(gate.LockedUntil!.Value.UtcDateTime)}, hoặc liên hệ quản trị hệ thống để mở khóa.");
+                return Page();
+            case SignInGateOutcome.Refused:
+                ModelState.AddModelError(string.Empty, SignInGate.GenericFailure);
+                return Page();
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = gate.User!;
+        // The password was just checked; lockout is the gate's own progressive rule, so none is counted here.
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserId} signed in", user!.Id);
+            logger.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
@@ -63,14 +76,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return RedirectToPage("./TwoFactor", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account {UserId} locked out after repeated failures", user!.Id);
-            ModelState.AddModelError(string.Empty, "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-            return Page();
-        }
-
-        ModelState.AddModelError(string.Empty, "Thư điện tử hoặc mật khẩu không đúng.");
+        ModelState.AddModelError(string.Empty, SignInGate.GenericFailure);
         return Page();
     }
 }

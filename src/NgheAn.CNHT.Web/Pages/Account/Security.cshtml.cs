@@ -154,6 +154,22 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         return RedirectToPage();
     }
 
+    /// <summary>"Đăng xuất khỏi mọi thiết bị": a new security stamp ends every session of the account, this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        logger.LogInformation("User {UserId} signed out on every device", user.Id);
+        TempData["Success"] = "Đã đăng xuất khỏi mọi thiết bị. Vui lòng đăng nhập lại.";
+        return RedirectToPage("/Account/Login");
+    }
+
     private bool IsMandatory() => options.CurrentValue.EnforceTwoFactor && SecurityOptions.TwoFactorRoles.Any(User.IsInRole);
 
     private async Task<bool> LoadAsync()

@@ -7,6 +7,7 @@ using NgheAn.CNHT.Infrastructure.Identity;
 namespace NgheAn.CNHT.Web.Pages.Account;
 
 /// <summary>Second sign-in step: a code from the authenticator app, or a one-time recovery code.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(NgheAn.CNHT.Web.Security.AuthRateLimit.Policy)]
 public sealed class TwoFactorModel(SignInManager<AppUser> signIn, ILogger<TwoFactorModel> logger) : PageModel
 {
     [BindProperty]

@@ -38,6 +38,9 @@ public sealed class PlanModel(CatalogService catalog, IAppDbContext db) : PageMo
         [StringLength(1000, ErrorMessage = "Lý do dài tối đa 1000 ký tự.")]
         [Display(Name = "Lý do")]
         public string? Reason { get; set; }
+
+        /// <summary>The plan's version when the form was opened (CatalogService.PlanVersionAsync).</summary>
+        public string? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -48,6 +51,7 @@ public sealed class PlanModel(CatalogService catalog, IAppDbContext db) : PageMo
         }
 
         Input.NewAmount = VnFormat.Dong(Item.PlanAmount);
+        Input.Version = await catalog.PlanVersionAsync(Id, ct);
         return Page();
     }
 
@@ -66,7 +70,14 @@ public sealed class PlanModel(CatalogService catalog, IAppDbContext db) : PageMo
 
         try
         {
-            await catalog.RevisePlanAsync(Id, amount.Value, Input.DecisionReference, Input.Reason, ct);
+            await catalog.RevisePlanAsync(Id, amount.Value, Input.DecisionReference, Input.Reason, Input.Version, ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = await catalog.PlanVersionAsync(Id, ct);
+            return Page();
         }
         catch (DomainException ex)
         {

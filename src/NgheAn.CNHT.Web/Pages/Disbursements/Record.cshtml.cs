@@ -46,6 +46,9 @@ public sealed class RecordModel(LedgerService ledger, LedgerQueries queries, Tim
         [StringLength(1000, ErrorMessage = "Ghi chú dài tối đa 1000 ký tự.")]
         [Display(Name = "Ghi chú")]
         public string? Note { get; set; }
+
+        /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        public string? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -56,6 +59,7 @@ public sealed class RecordModel(LedgerService ledger, LedgerQueries queries, Tim
         }
 
         Input.EntryDate = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
+        Input.Version = await ledger.VersionAsync(ProposalId, ct);
         return Page();
     }
 
@@ -74,7 +78,15 @@ public sealed class RecordModel(LedgerService ledger, LedgerQueries queries, Tim
 
         try
         {
-            await ledger.RecordAsync(new RecordEntryInput(ProposalId, Input.EntryDate!.Value, amount.Value, Input.Source, Input.Kind, Input.VoucherNumber!, Input.Note), ct);
+            await ledger.RecordAsync(new RecordEntryInput(ProposalId, Input.EntryDate!.Value, amount.Value, Input.Source, Input.Kind, Input.VoucherNumber!, Input.Note, Input.Version), ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The balance shown is now the current one; posting again is a deliberate choice on it.
+            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = await ledger.VersionAsync(ProposalId, ct);
+            return Page();
         }
         catch (DomainException ex)
         {

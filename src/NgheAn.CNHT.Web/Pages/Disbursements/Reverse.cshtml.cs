@@ -36,6 +36,9 @@ public sealed class ReverseModel(LedgerService ledger, LedgerQueries queries, Ti
         [StringLength(1000, ErrorMessage = "Lý do dài tối đa 1000 ký tự.")]
         [Display(Name = "Lý do")]
         public string? Reason { get; set; }
+
+        /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        public string? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -47,6 +50,7 @@ public sealed class ReverseModel(LedgerService ledger, LedgerQueries queries, Ti
 
         Input.EntryDate = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
         Input.VoucherNumber = $"{Entry.VoucherNumber}-ĐẢO";
+        Input.Version = await ledger.VersionAsync(Entry.ProposalId, ct);
         return Page();
     }
 
@@ -64,7 +68,14 @@ public sealed class ReverseModel(LedgerService ledger, LedgerQueries queries, Ti
 
         try
         {
-            await ledger.ReverseAsync(new ReverseEntryInput(Id, Input.EntryDate!.Value, Input.VoucherNumber!, Input.Reason!), ct);
+            await ledger.ReverseAsync(new ReverseEntryInput(Id, Input.EntryDate!.Value, Input.VoucherNumber!, Input.Reason!, Input.Version), ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = await ledger.VersionAsync(Entry.ProposalId, ct);
+            return Page();
         }
         catch (DomainException ex)
         {

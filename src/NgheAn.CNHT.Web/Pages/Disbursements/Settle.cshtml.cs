@@ -44,6 +44,9 @@ public sealed class SettleModel(LedgerService ledger, LedgerQueries queries, IAp
         [StringLength(4000, ErrorMessage = "Ghi chú dài tối đa 4000 ký tự.")]
         [Display(Name = "Ghi chú")]
         public string? Comment { get; set; }
+
+        /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        public string? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -56,6 +59,7 @@ public sealed class SettleModel(LedgerService ledger, LedgerQueries queries, IAp
         Input.SettlementDate = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
         Input.SettledTotalCost = VnFormat.Dong(ApprovedTotalCost);
         Input.SettledProvincialShare = VnFormat.Dong(Balance.ApprovedProvincialShare);
+        Input.Version = await ledger.VersionAsync(ProposalId, ct);
         return Page();
     }
 
@@ -75,7 +79,14 @@ public sealed class SettleModel(LedgerService ledger, LedgerQueries queries, IAp
 
         try
         {
-            await ledger.SettleAsync(new SettleInput(ProposalId, Input.DecisionNumber!, Input.SettlementDate!.Value, total.Value, share.Value, Input.Comment), ct);
+            await ledger.SettleAsync(new SettleInput(ProposalId, Input.DecisionNumber!, Input.SettlementDate!.Value, total.Value, share.Value, Input.Comment, Input.Version), ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.Remove("Input.Version");
+            Input.Version = await ledger.VersionAsync(ProposalId, ct);
+            return Page();
         }
         catch (DomainException ex)
         {

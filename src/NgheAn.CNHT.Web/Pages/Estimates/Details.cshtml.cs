@@ -22,6 +22,10 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
     [BindProperty]
     public ApproveInput Approval { get; set; } = new();
 
+    /// <summary>The estimate's version when the page was opened (EstimateService.VersionAsync), sent by every form.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public EstimateDetail Estimate { get; private set; } = null!;
 
     public sealed class LineInput
@@ -69,21 +73,21 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
             return false;
         }
 
-        await estimates.SaveLinesAsync(Id, lines, ct);
+        await estimates.SaveLinesAsync(Id, Version, lines, ct);
         TempData["Success"] = "Đã lưu số liệu dự toán.";
         return true;
     }, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Act(Policies.ManageEstimates, async () =>
     {
-        await estimates.SubmitAsync(Id, ct);
+        await estimates.SubmitAsync(Id, Version, ct);
         TempData["Success"] = "Đã trình dự toán lên Lãnh đạo Sở.";
         return true;
     }, ct);
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => Act(Policies.ApproveEstimates, async () =>
     {
-        await estimates.ReturnAsync(Id, ct);
+        await estimates.ReturnAsync(Id, Version, ct);
         TempData["Success"] = "Đã trả lại dự toán để chỉnh sửa.";
         return true;
     }, ct);
@@ -105,7 +109,7 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
             return false;
         }
 
-        await estimates.ApproveAsync(Id, Approval.DecisionNumber!, Approval.DecisionDate!.Value, ct);
+        await estimates.ApproveAsync(Id, Version, Approval.DecisionNumber!, Approval.DecisionDate!.Value, ct);
         TempData["Success"] = "Đã phê duyệt dự toán.";
         return true;
     }, ct);
@@ -124,6 +128,12 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
                 return RedirectToPage(new { Id });
             }
         }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The page shows the estimate as it is now, with its new version: acting again is a deliberate choice.
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return await LoadAsync(ct, refreshVersion: true) ? Page() : NotFound();
+        }
         catch (DomainException ex)
         {
             ModelState.AddDomainError(ex, prefix: "Approval");
@@ -136,7 +146,7 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct, bool refreshVersion = false)
     {
         var estimate = await estimates.GetAsync(Id, ct);
         if (estimate is null)
@@ -145,6 +155,13 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
         }
 
         Estimate = estimate;
+        // A refused form keeps the version it was made on; only a fresh page (or a conflict) takes the current one.
+        if (Version is null || refreshVersion)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = await estimates.VersionAsync(Id, ct);
+        }
+
         return true;
     }
 }

@@ -71,6 +71,13 @@ public sealed class EditModel(UserAdminService admin, UserManager<AppUser> users
         return true;
     }, validateInput: false);
 
+    public Task<IActionResult> OnPostSignOutEverywhereAsync() => Do(async _ =>
+    {
+        await admin.SignOutEverywhereAsync(Id);
+        TempData["Success"] = "Đã đăng xuất tài khoản khỏi mọi thiết bị.";
+        return true;
+    }, validateInput: false);
+
     public Task<IActionResult> OnPostUnlockAsync() => Do(async _ =>
     {
         await admin.UnlockAsync(Id);
