@@ -177,7 +177,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         // Ledger invariants for every proposal.
         var proposals = await check.Proposals.AsNoTracking()
             .Where(p => p.Status == ProposalStatus.Approved || p.Status == ProposalStatus.Implementing || p.Status == ProposalStatus.Accepted || p.Status == ProposalStatus.Settled)
-            .Select(p => new { p.Id, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m, Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m })
+            .Select(p => new { p.Id, Share = p.CountedProvincialShare(), Total = p.CountedTotalCost() })
             .ToListAsync();
         var sums = await check.DisbursementEntries.GroupBy(e => new { e.ProposalId, Provincial = e.Source == FundingSource.ProvincialBudget })
             .Select(g => new { g.Key.ProposalId, g.Key.Provincial, Sum = g.Sum(e => e.Amount) }).ToListAsync();
