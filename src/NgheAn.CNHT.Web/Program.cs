@@ -21,6 +21,7 @@ try
         .AddWebServices(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
+    app.LogDatabaseInUse();
 
     // Command-line verbs (migrate, seed-demo, create-admin, report, ...) run before the web host starts.
     if (Verbs.IsVerb(args))

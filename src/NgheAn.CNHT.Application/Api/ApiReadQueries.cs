@@ -115,7 +115,7 @@ public sealed class ApiReadQueries(IAppDbContext db)
             .Skip((page - 1) * size).Take(size)
             .Select(p => new ApiProposal(p.Code, p.Title, programCode, p.ContentItem.Group.Code, p.ContentItem.Code,
                 new ApiLeadUnit(p.LeadOrganization.Name, p.LeadOrganization.TaxCode), p.StartYear, p.EndYear, p.Status, counted.Contains(p.Status),
-                p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost, p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare,
+                p.EffectiveTotalCost(), p.EffectiveProvincialShare(),
                 p.RequestedTotalCost, p.RequestedProvincialShare, p.ApprovedTotalCost, p.ApprovedProvincialShare, p.SettledTotalCost, p.SettledProvincialShare,
                 p.DecisionNumber, p.DecisionDate, p.AcceptanceDate, p.SettlementDate))
             .ToListAsync(ct);

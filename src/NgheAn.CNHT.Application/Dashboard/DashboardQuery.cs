@@ -66,9 +66,9 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
                 g.Key.Status,
                 Count = g.Count(),
                 // The report figures (ADR 0003) and, for proposals not yet approved, the amounts asked for.
-                TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
-                Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
-                CurrentShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
+                TotalCost = g.Sum(p => p.CountedTotalCost()),
+                Share = g.Sum(p => p.CountedProvincialShare()),
+                CurrentShare = g.Sum(p => p.EffectiveProvincialShare()),
             })
             .ToListAsync(ct), ct);
         var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();

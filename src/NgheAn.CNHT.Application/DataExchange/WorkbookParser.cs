@@ -129,20 +129,20 @@ public static class WorkbookParser
 
     private static ProposalLine? ReadProposal(RowReader r)
     {
-        var code = r.Text("Code", 30);
-        var title = r.Text("Title", 500);
-        var item = r.Text("ItemCode", 10);
-        var unit = r.Text("UnitName", 300);
+        var code = r.Text("Code", FieldLengths.ProposalCode);
+        var title = r.Text("Title", FieldLengths.ProposalTitle);
+        var item = r.Text("ItemCode", FieldLengths.CatalogCode);
+        var unit = r.Text("UnitName", FieldLengths.OrganizationName);
         var tax = r.TaxCode("TaxCode");
         var start = r.Year("StartYear");
         var end = r.Year("EndYear");
         var total = r.Money("TotalCost");
         var share = r.Money("ProvincialShare");
         var status = r.Choice<ProposalStatus>("Status", WorkbookLayout.TryStatus, WorkbookLayout.Statuses.Select(WorkbookLayout.StatusName));
-        var decision = r.Text("DecisionNumber", 100);
+        var decision = r.Text("DecisionNumber", FieldLengths.DecisionNumber);
         var decisionDate = r.Date("DecisionDate");
         var acceptance = r.Date("AcceptanceDate");
-        var settlementNumber = r.Text("SettlementDecisionNumber", 100);
+        var settlementNumber = r.Text("SettlementDecisionNumber", FieldLengths.DecisionNumber);
         var settlementDate = r.Date("SettlementDate");
         var settledTotal = r.Money("SettledTotalCost");
         var settledShare = r.Money("SettledProvincialShare");
@@ -157,14 +157,14 @@ public static class WorkbookParser
 
     private static LedgerLine? ReadLedger(RowReader r)
     {
-        var code = r.Text("Code", 30);
+        var code = r.Text("Code", FieldLengths.ProposalCode);
         var date = r.Date("EntryDate");
-        var voucher = r.Text("VoucherNumber", 50);
+        var voucher = r.Text("VoucherNumber", FieldLengths.VoucherNumber);
         var source = r.Choice<FundingSource>("Source", WorkbookLayout.TrySource, WorkbookLayout.Sources.Select(WorkbookLayout.SourceName));
         var kind = r.Choice<DisbursementKind>("Kind", WorkbookLayout.TryKind, WorkbookLayout.Kinds.Select(WorkbookLayout.KindName));
         var amount = r.Money("Amount");
-        var note = r.Text("Note", 1000);
-        var original = r.Text("OriginalVoucher", 50);
+        var note = r.Text("Note", FieldLengths.LedgerNote);
+        var original = r.Text("OriginalVoucher", FieldLengths.VoucherNumber);
         if (r.HasErrors)
         {
             return null;
@@ -175,12 +175,12 @@ public static class WorkbookParser
 
     private static UnitLine? ReadUnit(RowReader r)
     {
-        var name = r.Text("Name", 300);
+        var name = r.Text("Name", FieldLengths.OrganizationName);
         var kind = r.Choice<OrganizationKind>("Kind", WorkbookLayout.TryUnitKind, WorkbookLayout.UnitKinds.Select(WorkbookLayout.UnitKindName));
         var tax = r.TaxCode("TaxCode");
-        var sector = r.Text("Sector", 200);
-        var district = r.Text("District", 100);
-        var address = r.Text("Address", 500);
+        var sector = r.Text("Sector", FieldLengths.Sector);
+        var district = r.Text("District", FieldLengths.District);
+        var address = r.Text("Address", FieldLengths.Address);
         return r.HasErrors ? null : new UnitLine(name!, kind, tax, sector, district, address);
     }
 

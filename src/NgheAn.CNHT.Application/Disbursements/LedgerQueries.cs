@@ -98,8 +98,8 @@ public sealed class LedgerQueries(IAppDbContext db)
             .Select(p => new
             {
                 p.Id, p.Code, p.Title, Lead = p.LeadOrganization.Name, p.Status,
-                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
-                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
+                Share = p.CountedProvincialShare(),
+                Total = p.CountedTotalCost(),
             })
             .ToListAsync(ct);
         var ids = heads.Select(h => h.Id).ToList();
@@ -130,8 +130,8 @@ public sealed class LedgerQueries(IAppDbContext db)
             .Select(g => new
             {
                 Count = g.Count(),
-                Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m),
-                Total = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
+                Share = g.Sum(p => p.CountedProvincialShare()),
+                Total = g.Sum(p => p.CountedTotalCost()),
             })
             .FirstOrDefaultAsync(ct);
         var ids = proposals.Select(p => p.Id);

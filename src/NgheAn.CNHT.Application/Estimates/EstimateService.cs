@@ -75,7 +75,7 @@ public sealed class EstimateService(IAppDbContext db, ICurrentUser user, TimePro
         await db.Proposals.AsNoTracking()
             .Where(p => p.ProgramId == programId && p.StartYear == year && Planned.Contains(p.Status))
             .GroupBy(p => p.ContentItemId)
-            .Select(g => new { g.Key, Sum = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RecommendedProvincialShare ?? p.RequestedProvincialShare) })
+            .Select(g => new { g.Key, Sum = g.Sum(p => p.PlannedProvincialShare()) })
             .ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
 
     /// <summary>Starts the first estimate of a year, or a revision (next version) copying the latest one's lines.</summary>

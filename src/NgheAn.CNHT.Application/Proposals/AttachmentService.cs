@@ -61,7 +61,7 @@ public sealed class AttachmentService(IAppDbContext db, ICurrentUser user, TimeP
         var actor = user.Actor;
         var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.ProposalId == proposalId, ct)
             ?? throw new NotFoundException($"Không tìm thấy tệp đính kèm số {attachmentId}.");
-        if (attachment.UploadedBy != actor.UserName && !actor.IsIn(Roles.DoitLeader))
+        if (!MayWithdraw(attachment.UploadedBy))
         {
             throw new DomainException("Chỉ người đã tải tệp lên hoặc Lãnh đạo Sở được rút tệp.");
         }
@@ -70,6 +70,9 @@ public sealed class AttachmentService(IAppDbContext db, ICurrentUser user, TimeP
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Attachment {AttachmentId} of proposal {ProposalId} withdrawn", attachmentId, proposalId);
     }
+
+    /// <summary>The withdraw rule: the person who uploaded the file, or DOIT leadership.</summary>
+    public bool MayWithdraw(string uploadedBy) => uploadedBy == user.Actor.UserName || user.Actor.IsIn(Roles.DoitLeader);
 
     /// <summary>The bytes of a file still in the dossier; null when absent or withdrawn.</summary>
     public async Task<AttachmentFile?> DownloadAsync(int proposalId, int attachmentId, CancellationToken ct = default)

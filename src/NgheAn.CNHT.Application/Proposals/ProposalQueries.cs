@@ -30,8 +30,8 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
             .Select(g => new
             {
                 Count = g.Count(),
-                TotalCost = g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost),
-                ProvincialShare = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare),
+                TotalCost = g.Sum(p => p.EffectiveTotalCost()),
+                ProvincialShare = g.Sum(p => p.EffectiveProvincialShare()),
             })
             .FirstOrDefaultAsync(ct));
         var count = totals?.Count ?? 0;
@@ -47,8 +47,8 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
                 p.ContentItem.Code, p.ContentItem.Name,
                 p.LeadOrganizationId, p.LeadOrganization.Name,
                 p.StartYear, p.EndYear,
-                p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost,
-                p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare,
+                p.EffectiveTotalCost(),
+                p.EffectiveProvincialShare(),
                 p.Status, p.StatusChangedAt, p.IsSample))
             .ToListAsync(ct);
 
@@ -121,11 +121,11 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         RegisterSort.Year => desc ? q.OrderByDescending(p => p.StartYear).ThenByDescending(p => p.Code) : q.OrderBy(p => p.StartYear).ThenBy(p => p.Code),
         RegisterSort.Status => desc ? q.OrderByDescending(p => p.Status).ThenBy(p => p.Code) : q.OrderBy(p => p.Status).ThenBy(p => p.Code),
         RegisterSort.TotalCost => desc
-            ? q.OrderByDescending(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost).ThenBy(p => p.Code)
-            : q.OrderBy(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost).ThenBy(p => p.Code),
+            ? q.OrderByDescending(p => p.EffectiveTotalCost()).ThenBy(p => p.Code)
+            : q.OrderBy(p => p.EffectiveTotalCost()).ThenBy(p => p.Code),
         RegisterSort.ProvincialShare => desc
-            ? q.OrderByDescending(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare).ThenBy(p => p.Code)
-            : q.OrderBy(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare).ThenBy(p => p.Code),
+            ? q.OrderByDescending(p => p.EffectiveProvincialShare()).ThenBy(p => p.Code)
+            : q.OrderBy(p => p.EffectiveProvincialShare()).ThenBy(p => p.Code),
         RegisterSort.Changed => desc ? q.OrderByDescending(p => p.StatusChangedAt).ThenByDescending(p => p.Id) : q.OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id),
         _ => desc ? q.OrderByDescending(p => p.Code) : q.OrderBy(p => p.Code),
     };

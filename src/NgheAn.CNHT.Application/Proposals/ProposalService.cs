@@ -42,6 +42,7 @@ public sealed class ProposalService(
     AuditTrail audit,
     OrganizationService organizations,
     NotificationService notifications,
+    AttachmentService attachments,
     ILogger<ProposalService> logger)
 {
     public const string NewOrganizationPrefix = "NewOrganization.";
@@ -152,6 +153,18 @@ public sealed class ProposalService(
 
     public Task AcceptAsync(int id, Guid? stamp, DateOnly acceptanceDate, string result, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.Accept, result, (p, a, now) => p.Accept(a, now, acceptanceDate, result), ct);
+
+    /// <summary>
+    /// Records the acceptance and files its minutes as one step: one transaction, so a refused file (too large,
+    /// not what its name says) leaves the proposal as it was, with no transition, notice or audit row.
+    /// </summary>
+    public async Task AcceptWithMinutesAsync(int id, Guid? stamp, DateOnly acceptanceDate, string result, string? minutesFileName, Stream minutes, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AcceptAsync(id, stamp, acceptanceDate, result, ct);
+        await attachments.UploadAsync(id, DocumentType.Minutes, minutesFileName, minutes, "Biên bản nghiệm thu", ct);
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>
     /// Cancelling closes the ledger, so a proposal with money still out (net of recoveries) cannot be cancelled: the

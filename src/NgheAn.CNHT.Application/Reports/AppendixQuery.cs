@@ -66,8 +66,8 @@ public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, Time
             .Select(g => new ItemSum(
                 g.Key,
                 g.Count(),
-                g.Sum(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m),
-                g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m)));
+                g.Sum(p => p.CountedTotalCost()),
+                g.Sum(p => p.CountedProvincialShare())));
     }
 }
 

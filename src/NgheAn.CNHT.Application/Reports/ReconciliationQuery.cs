@@ -68,8 +68,8 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
             .Select(p => new
             {
                 p.Id, p.Code, p.Title, p.Status,
-                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
-                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
+                Share = p.CountedProvincialShare(),
+                Total = p.CountedTotalCost(),
                 Settled = p.SettledProvincialShare != null,
             })
             .ToDictionaryAsync(p => p.Id, ct);
@@ -130,7 +130,7 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
         var proposals = await db.Proposals.AsNoTracking()
             .Where(p => p.ProgramId == program.Id && counted.Contains(p.Status))
             .GroupBy(p => p.ContentItemId)
-            .Select(g => new { ItemId = g.Key, Count = g.Count(), Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m) })
+            .Select(g => new { ItemId = g.Key, Count = g.Count(), Share = g.Sum(p => p.CountedProvincialShare()) })
             .ToDictionaryAsync(x => x.ItemId, ct);
         var ledger = await db.DisbursementEntries.AsNoTracking()
             .Where(e => e.Proposal.ProgramId == program.Id)

@@ -18,8 +18,8 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
             .Select(p => new
             {
                 p.Id, p.Code, p.Title, Item = p.ContentItem.Code, Lead = p.LeadOrganization.Name, p.StartYear, p.EndYear, p.Status,
-                Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m,
-                Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m,
+                Total = p.CountedTotalCost(),
+                Share = p.CountedProvincialShare(),
                 p.IsSample,
             })
             .ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed class YearMatrixQuery(IAppDbContext db, CatalogQueries catalog, Ti
         var cells = await db.Proposals.AsNoTracking()
             .Where(p => p.ProgramId == program.Id && counted.Contains(p.Status) && p.StartYear >= period.From && p.StartYear <= period.To)
             .GroupBy(p => new { p.ContentItemId, p.StartYear })
-            .Select(g => new { g.Key.ContentItemId, g.Key.StartYear, Share = g.Sum(p => p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m) })
+            .Select(g => new { g.Key.ContentItemId, g.Key.StartYear, Share = g.Sum(p => p.CountedProvincialShare()) })
             .ToListAsync(ct);
         var byCell = cells.ToDictionary(c => (c.ContentItemId, c.StartYear), c => c.Share);
         var years = Enumerable.Range(period.From, period.To - period.From + 1).ToList();

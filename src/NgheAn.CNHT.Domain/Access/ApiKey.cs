@@ -38,6 +38,4 @@ public sealed class ApiKey : Entity
         RevokedAt = utcNow;
         RevokedBy = actor.UserName;
     }
-
-    public void MarkUsed(DateTime utcNow) => LastUsedAt = utcNow;
 }

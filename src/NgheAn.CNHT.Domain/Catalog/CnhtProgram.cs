@@ -11,6 +11,17 @@ public enum ProgramStatus
     Closed,
 }
 
+public static class ProgramStatusText
+{
+    /// <summary>The one label of each program status, for every page that shows it.</summary>
+    public static string DisplayName(this ProgramStatus status) => status switch
+    {
+        ProgramStatus.Draft => "Đang xây dựng",
+        ProgramStatus.Active => "Đang thực hiện (danh mục đã khóa)",
+        _ => "Đã kết thúc",
+    };
+}
+
 /// <summary>A supporting-industries program (Chương trình), e.g. code 2018-2025.</summary>
 public sealed class CnhtProgram : AuditableEntity
 {
@@ -20,12 +31,12 @@ public sealed class CnhtProgram : AuditableEntity
 
     public CnhtProgram(string code, string name, int startYear, int endYear, string? legalBasis)
     {
-        Code = Guard.Required(code, "Mã chương trình", 20, nameof(Code));
-        Name = Guard.Required(name, "Tên chương trình", 500, nameof(Name));
+        Code = Guard.Required(code, "Mã chương trình", FieldLengths.ProgramCode, nameof(Code));
+        Name = Guard.Required(name, "Tên chương trình", FieldLengths.ProgramName, nameof(Name));
         var period = new YearRange(startYear, endYear);
         StartYear = period.From;
         EndYear = period.To;
-        LegalBasis = Guard.Optional(legalBasis, "Căn cứ pháp lý", 500, nameof(LegalBasis));
+        LegalBasis = Guard.Optional(legalBasis, "Căn cứ pháp lý", FieldLengths.LegalBasis, nameof(LegalBasis));
         Status = ProgramStatus.Draft;
     }
 
@@ -43,7 +54,7 @@ public sealed class CnhtProgram : AuditableEntity
     public ContentGroup AddGroup(string code, string name)
     {
         EnsureEditable();
-        code = Guard.Required(code, "Mã nhóm nội dung", 10, nameof(ContentGroup.Code));
+        code = Guard.Required(code, "Mã nhóm nội dung", FieldLengths.CatalogCode, nameof(ContentGroup.Code));
         if (_groups.Any(g => g.Code == code))
         {
             throw new DomainException($"Nhóm nội dung mã {code} đã có trong chương trình.", nameof(ContentGroup.Code));
@@ -59,15 +70,15 @@ public sealed class CnhtProgram : AuditableEntity
     {
         EnsureEditable();
         var period = new YearRange(startYear, endYear);
-        Name = Guard.Required(name, "Tên chương trình", 500, nameof(Name));
+        Name = Guard.Required(name, "Tên chương trình", FieldLengths.ProgramName, nameof(Name));
         StartYear = period.From;
         EndYear = period.To;
     }
 
     public void Rename(string name, string? legalBasis)
     {
-        Name = Guard.Required(name, "Tên chương trình", 500, nameof(Name));
-        LegalBasis = Guard.Optional(legalBasis, "Căn cứ pháp lý", 500, nameof(LegalBasis));
+        Name = Guard.Required(name, "Tên chương trình", FieldLengths.ProgramName, nameof(Name));
+        LegalBasis = Guard.Optional(legalBasis, "Căn cứ pháp lý", FieldLengths.LegalBasis, nameof(LegalBasis));
     }
 
     /// <summary>Locks the catalog once the program is approved.</summary>
@@ -83,7 +94,7 @@ public sealed class CnhtProgram : AuditableEntity
             throw new DomainException("Mỗi nhóm nội dung phải có ít nhất một nội dung trước khi khóa danh mục.");
         }
 
-        LegalBasis = Guard.Required(legalBasis, "Căn cứ pháp lý (quyết định phê duyệt)", 500, nameof(LegalBasis));
+        LegalBasis = Guard.Required(legalBasis, "Căn cứ pháp lý (quyết định phê duyệt)", FieldLengths.LegalBasis, nameof(LegalBasis));
         Status = ProgramStatus.Active;
     }
 

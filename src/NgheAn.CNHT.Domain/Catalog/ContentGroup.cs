@@ -13,7 +13,7 @@ public sealed class ContentGroup : AuditableEntity
     {
         Program = program;
         Code = code;
-        Name = Guard.Required(name, "Tên nhóm nội dung", 1000, nameof(Name));
+        Name = Guard.Required(name, "Tên nhóm nội dung", FieldLengths.CatalogName, nameof(Name));
         SortOrder = sortOrder;
     }
 
@@ -27,7 +27,7 @@ public sealed class ContentGroup : AuditableEntity
     public ContentItem AddItem(string code, string name, decimal planAmount = 0)
     {
         Program.EnsureEditable();
-        code = Guard.Required(code, "Mã nội dung", 10, nameof(ContentItem.Code));
+        code = Guard.Required(code, "Mã nội dung", FieldLengths.CatalogCode, nameof(ContentItem.Code));
         if (_items.Any(i => i.Code == code))
         {
             throw new DomainException($"Nội dung mã {code} đã có trong nhóm.", nameof(ContentItem.Code));
@@ -41,7 +41,7 @@ public sealed class ContentGroup : AuditableEntity
     public void Rename(string name)
     {
         Program.EnsureEditable();
-        Name = Guard.Required(name, "Tên nhóm nội dung", 1000, nameof(Name));
+        Name = Guard.Required(name, "Tên nhóm nội dung", FieldLengths.CatalogName, nameof(Name));
     }
 
     public void MoveItem(ContentItem item, int direction)

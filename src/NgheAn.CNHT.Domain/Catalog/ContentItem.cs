@@ -16,7 +16,7 @@ public sealed class ContentItem : AuditableEntity
     {
         Group = group;
         Code = code;
-        Name = Guard.Required(name, "Tên nội dung", 1000, nameof(Name));
+        Name = Guard.Required(name, "Tên nội dung", FieldLengths.CatalogName, nameof(Name));
         PlanAmount = Guard.Amount(planAmount, "Kế hoạch mục tiêu giai đoạn", nameof(PlanAmount));
         SortOrder = sortOrder;
     }
@@ -47,7 +47,7 @@ public sealed class ContentItem : AuditableEntity
     public void Rename(string name)
     {
         Group.Program.EnsureEditable();
-        Name = Guard.Required(name, "Tên nội dung", 1000, nameof(Name));
+        Name = Guard.Required(name, "Tên nội dung", FieldLengths.CatalogName, nameof(Name));
     }
 
     internal void SetSortOrder(int order) => SortOrder = order;

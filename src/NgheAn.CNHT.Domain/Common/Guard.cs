@@ -78,13 +78,6 @@ public static class Guard
         return value;
     }
 
-    /// <summary>A signed whole-đồng amount (ledger corrections are negative).</summary>
-    public static decimal SignedAmount(decimal value, string label, string? field = null)
-    {
-        Amount(Math.Abs(value), label, field);
-        return value;
-    }
-
     public static decimal PositiveAmount(decimal value, string label, string? field = null)
     {
         Amount(value, label, field);

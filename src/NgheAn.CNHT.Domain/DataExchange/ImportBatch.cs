@@ -23,7 +23,7 @@ public sealed class ImportBatch : Entity
 
     public ImportBatch(string fileName, byte[] data, string sha256, string? programCode, Actor actor, DateTime utcNow)
     {
-        FileName = Guard.Required(fileName, "Tên tệp", 255, nameof(FileName));
+        FileName = Guard.Required(fileName, "Tên tệp", FieldLengths.FileName, nameof(FileName));
         Size = data.Length;
         Content = new ImportBatchContent(data);
         Sha256 = sha256;

@@ -97,8 +97,8 @@ public sealed class DisbursementEntry : Entity
         balance.EnsureWithinCeiling(proposal, source, signed);
 
         return new DisbursementEntry(proposal.Id, entryDate, signed, source, kind,
-            Guard.Required(voucherNumber, "Số chứng từ", 50, nameof(VoucherNumber)),
-            Guard.Optional(note, "Ghi chú", 1000, nameof(Note)), null, actor, utcNow)
+            Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)),
+            Guard.Optional(note, "Ghi chú", FieldLengths.LedgerNote, nameof(Note)), null, actor, utcNow)
         { IsSample = isSample };
     }
 
@@ -134,8 +134,8 @@ public sealed class DisbursementEntry : Entity
 
         balance.EnsureWithinCeiling(proposal, Source, -Amount);
         return new DisbursementEntry(ProposalId, entryDate, -Amount, Source, DisbursementKind.Reversal,
-            Guard.Required(voucherNumber, "Số chứng từ", 50, nameof(VoucherNumber)),
-            Guard.Required(reason, "Lý do đảo bút toán", 1000, nameof(Note)), Id, actor, utcNow);
+            Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)),
+            Guard.Required(reason, "Lý do đảo bút toán", FieldLengths.LedgerNote, nameof(Note)), Id, actor, utcNow);
     }
 
     private static void EnsureOpen(Proposal proposal)
@@ -192,8 +192,8 @@ public sealed record LedgerBalance(decimal Provincial, decimal Counterpart, deci
 
     public void EnsureWithinCeiling(Proposal proposal, FundingSource source, decimal signedAmount)
     {
-        var provincialCeiling = proposal.SettledProvincialShare ?? proposal.ApprovedProvincialShare ?? 0;
-        var totalCeiling = proposal.SettledTotalCost ?? proposal.ApprovedTotalCost ?? 0;
+        var provincialCeiling = proposal.CountedProvincialShare();
+        var totalCeiling = proposal.CountedTotalCost();
         var otherCeiling = totalCeiling - provincialCeiling;
         if (source == FundingSource.ProvincialBudget)
         {

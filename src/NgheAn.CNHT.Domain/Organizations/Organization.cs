@@ -59,26 +59,26 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
             throw new DomainException("Loại đơn vị không hợp lệ.", nameof(Kind));
         }
 
-        Name = Guard.Required(name, "Tên đơn vị", 300, nameof(Name));
+        Name = Guard.Required(name, "Tên đơn vị", FieldLengths.OrganizationName, nameof(Name));
         Kind = kind;
-        var code = Guard.Optional(taxCode, "Mã số thuế", 20, nameof(TaxCode));
+        var code = Guard.Optional(taxCode, "Mã số thuế", FieldLengths.TaxCode, nameof(TaxCode));
         if (code is null && IsEnterprise)
         {
             throw new DomainException("Doanh nghiệp phải có mã số thuế (10 hoặc 13 chữ số).", nameof(TaxCode));
         }
 
         TaxCode = code is null ? null : Organizations.TaxCode.Normalize(code, nameof(TaxCode));
-        Sector = Guard.Optional(sector, "Lĩnh vực", 200, nameof(Sector));
-        District = Guard.Optional(district, "Huyện/thành phố/thị xã", 100, nameof(District));
-        Address = Guard.Optional(address, "Địa chỉ", 500, nameof(Address));
-        ContactPerson = Guard.Optional(contactPerson, "Người liên hệ", 200, nameof(ContactPerson));
-        Phone = Guard.Optional(phone, "Số điện thoại", 30, nameof(Phone));
+        Sector = Guard.Optional(sector, "Lĩnh vực", FieldLengths.Sector, nameof(Sector));
+        District = Guard.Optional(district, "Huyện/thành phố/thị xã", FieldLengths.District, nameof(District));
+        Address = Guard.Optional(address, "Địa chỉ", FieldLengths.Address, nameof(Address));
+        ContactPerson = Guard.Optional(contactPerson, "Người liên hệ", FieldLengths.ContactPerson, nameof(ContactPerson));
+        Phone = Guard.Optional(phone, "Số điện thoại", FieldLengths.Phone, nameof(Phone));
         if (Phone is not null && !Phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
         {
             throw new DomainException("Số điện thoại chỉ gồm chữ số và các ký tự + . - ( ).", nameof(Phone));
         }
 
-        Email = Guard.Optional(email, "Thư điện tử", 200, nameof(Email));
+        Email = Guard.Optional(email, "Thư điện tử", FieldLengths.Email, nameof(Email));
         if (Email is not null && (Email.Count(c => c == '@') != 1 || Email.StartsWith('@') || Email.EndsWith('@') || Email.Any(char.IsWhiteSpace)))
         {
             throw new DomainException("Địa chỉ thư điện tử không hợp lệ.", nameof(Email));

@@ -32,11 +32,11 @@ public sealed class Attachment : Entity
         DocumentType = Enum.IsDefined(documentType)
             ? documentType
             : throw new DomainException("Vui lòng chọn loại hồ sơ trong danh sách.", nameof(DocumentType));
-        FileName = Guard.Required(fileName, "Tên tệp", 255, nameof(FileName));
+        FileName = Guard.Required(fileName, "Tên tệp", FieldLengths.FileName, nameof(FileName));
         ContentType = contentType;
         Size = size;
         Sha256 = sha256;
-        Description = Guard.Optional(description, "Mô tả", 500, nameof(Description));
+        Description = Guard.Optional(description, "Mô tả", FieldLengths.AttachmentDescription, nameof(Description));
         UploadedBy = actor.UserName;
         UploadedAt = utcNow;
     }

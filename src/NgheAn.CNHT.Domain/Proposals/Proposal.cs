@@ -14,7 +14,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
 
     public Proposal(ProposalDraft draft, ProposalContext context, Actor actor, DateTime utcNow, bool isSample = false)
     {
-        Code = Guard.Required(draft.Code, "Mã đề án", 30, nameof(Code));
+        Code = Guard.Required(draft.Code, "Mã đề án", FieldLengths.ProposalCode, nameof(Code));
         ProgramId = context.ProgramId;
         ApplyDraft(draft, context);
         Status = ProposalStatus.Draft;
@@ -70,10 +70,6 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
 
     public IReadOnlyCollection<ProposalTransition> Transitions => _transitions.AsReadOnly();
 
-    public decimal EffectiveTotalCost => SettledTotalCost ?? ApprovedTotalCost ?? RequestedTotalCost;
-    public decimal EffectiveProvincialShare => SettledProvincialShare ?? ApprovedProvincialShare ?? RequestedProvincialShare;
-    /// <summary>Counterpart and other sources: what the provincial budget does not cover.</summary>
-    public decimal EffectiveOtherSources => EffectiveTotalCost - EffectiveProvincialShare;
     public YearRange Years => new(StartYear, EndYear);
 
     /// <summary>Only a draft (new or returned for revision) can be edited.</summary>
@@ -105,10 +101,10 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
 
     private void ApplyDraft(ProposalDraft draft, ProposalContext context)
     {
-        Title = Guard.Required(draft.Title, "Tên đề án", 500, nameof(Title));
+        Title = Guard.Required(draft.Title, "Tên đề án", FieldLengths.ProposalTitle, nameof(Title));
         RefreshSearchText();
-        Objectives = Guard.Optional(draft.Objectives, "Mục tiêu", 4000, nameof(Objectives));
-        ExpectedOutputs = Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", 4000, nameof(ExpectedOutputs));
+        Objectives = Guard.Optional(draft.Objectives, "Mục tiêu", FieldLengths.LongText, nameof(Objectives));
+        ExpectedOutputs = Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", FieldLengths.LongText, nameof(ExpectedOutputs));
         if (context.ContentItemId <= 0)
         {
             throw new DomainException("Vui lòng chọn nội dung hỗ trợ.", nameof(ContentItemId));
@@ -165,7 +161,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Appraise(Actor actor, DateTime utcNow, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Appraise, Status, actor);
-        opinion = Guard.Required(opinion, "Ý kiến của Hội đồng thẩm định", 4000, nameof(AppraisalOpinion));
+        opinion = Guard.Required(opinion, "Ý kiến của Hội đồng thẩm định", FieldLengths.LongText, nameof(AppraisalOpinion));
         CheckDate(appraisalDate, utcNow, "Ngày thẩm định", nameof(AppraisalDate));
         CheckAmounts(recommendedTotalCost, recommendedProvincialShare, " đề nghị", "Recommended");
         AppraisalDate = appraisalDate;
@@ -178,7 +174,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Approve(Actor actor, DateTime utcNow, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Approve, Status, actor);
-        decisionNumber = Guard.Required(decisionNumber, "Số quyết định phê duyệt", 100, nameof(DecisionNumber));
+        decisionNumber = Guard.Required(decisionNumber, "Số quyết định phê duyệt", FieldLengths.DecisionNumber, nameof(DecisionNumber));
         CheckDate(decisionDate, utcNow, "Ngày quyết định", nameof(DecisionDate));
         if (AppraisalDate is { } appraised && decisionDate < appraised)
         {
@@ -190,7 +186,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
         DecisionDate = decisionDate;
         ApprovedTotalCost = approvedTotalCost;
         ApprovedProvincialShare = approvedProvincialShare;
-        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", 4000) ?? $"Quyết định số {decisionNumber}");
+        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", FieldLengths.LongText) ?? $"Quyết định số {decisionNumber}");
     }
 
     public void Reject(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Reject, actor, utcNow, reason);
@@ -201,7 +197,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Accept(Actor actor, DateTime utcNow, DateOnly acceptanceDate, string result)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Accept, Status, actor);
-        result = Guard.Required(result, "Kết quả nghiệm thu", 4000, nameof(AcceptanceResult));
+        result = Guard.Required(result, "Kết quả nghiệm thu", FieldLengths.LongText, nameof(AcceptanceResult));
         CheckDate(acceptanceDate, utcNow, "Ngày nghiệm thu", nameof(AcceptanceDate));
         if (DecisionDate is { } decided && acceptanceDate < decided)
         {
@@ -222,7 +218,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Settle(Actor actor, DateTime utcNow, string decisionNumber, DateOnly settlementDate, decimal settledTotalCost, decimal settledProvincialShare, decimal disbursedProvincial, string? comment, decimal disbursedNonProvincial = 0m)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Settle, Status, actor);
-        decisionNumber = Guard.Required(decisionNumber, "Số quyết định quyết toán", 100, nameof(SettlementDecisionNumber));
+        decisionNumber = Guard.Required(decisionNumber, "Số quyết định quyết toán", FieldLengths.DecisionNumber, nameof(SettlementDecisionNumber));
         CheckDate(settlementDate, utcNow, "Ngày quyết toán", nameof(SettlementDate));
         if (AcceptanceDate is { } accepted && settlementDate < accepted)
         {
@@ -259,7 +255,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
         SettlementDate = settlementDate;
         SettledTotalCost = settledTotalCost;
         SettledProvincialShare = settledProvincialShare;
-        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", 4000) ?? $"Quyết định quyết toán số {decisionNumber}");
+        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", FieldLengths.LongText) ?? $"Quyết định quyết toán số {decisionNumber}");
     }
 
     public void Cancel(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Cancel, actor, utcNow, reason);
@@ -270,7 +266,7 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     private void Close(ProposalAction action, Actor actor, DateTime utcNow, string reason)
     {
         var rule = ProposalWorkflow.Resolve(action, Status, actor);
-        ClosingReason = Guard.Required(reason, "Lý do", 4000, "Comment");
+        ClosingReason = Guard.Required(reason, "Lý do", FieldLengths.LongText, "Comment");
         Record(rule, actor, utcNow, ClosingReason);
     }
 
@@ -278,8 +274,8 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     {
         var rule = ProposalWorkflow.Resolve(action, Status, actor);
         var text = rule.CommentRequired
-            ? Guard.Required(comment, "Ý kiến / lý do", 4000, "Comment")
-            : Guard.Optional(comment, "Ý kiến", 4000, "Comment");
+            ? Guard.Required(comment, "Ý kiến / lý do", FieldLengths.LongText, "Comment")
+            : Guard.Optional(comment, "Ý kiến", FieldLengths.LongText, "Comment");
         Record(rule, actor, utcNow, text);
     }
 

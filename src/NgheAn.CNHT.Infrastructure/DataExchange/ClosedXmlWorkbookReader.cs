@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using NgheAn.CNHT.Application.DataExchange;
 
 namespace NgheAn.CNHT.Infrastructure.DataExchange;
@@ -23,6 +26,8 @@ public sealed class ClosedXmlWorkbookReader : IWorkbookReader
         xlsx.CopyTo(buffer);
         buffer.Position = 0;
         CheckPackage(buffer);
+        buffer.Position = 0;
+        var errorCells = EnsureCellFormats(buffer);
         buffer.Position = 0;
 
         XLWorkbook workbook;
@@ -64,6 +69,12 @@ public sealed class ClosedXmlWorkbookReader : IWorkbookReader
                         }
                     }
 
+                    // Read as empty by ClosedXML, yet these cells hold an Excel error: the import quotes what they hold.
+                    foreach (var (column, error) in errorCells.GetValueOrDefault((ws.Name.Trim(), row.RowNumber()), []))
+                    {
+                        cells.TryAdd(column, new RawCell(error, null, null));
+                    }
+
                     rows.Add(new RawRow(row.RowNumber(), cells));
                 }
 
@@ -100,6 +111,102 @@ public sealed class ClosedXmlWorkbookReader : IWorkbookReader
         {
             throw new WorkbookFormatException("Tệp bị hỏng: không đọc được nội dung .xlsx.", ex);
         }
+    }
+
+    /// <summary>
+    /// Excel's own default formats (one font, the two required fills, one border, the "Normal" style), for a
+    /// package that has none.
+    /// </summary>
+    private const string DefaultStylesheet =
+        "<x:styleSheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        + "<x:fonts count=\"1\"><x:font><x:sz val=\"11\"/><x:name val=\"Calibri\"/></x:font></x:fonts>"
+        + "<x:fills count=\"2\"><x:fill><x:patternFill patternType=\"none\"/></x:fill><x:fill><x:patternFill patternType=\"gray125\"/></x:fill></x:fills>"
+        + "<x:borders count=\"1\"><x:border><x:left/><x:right/><x:top/><x:bottom/><x:diagonal/></x:border></x:borders>"
+        + "<x:cellStyleXfs count=\"1\"><x:xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></x:cellStyleXfs>"
+        + "<x:cellXfs count=\"1\"><x:xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></x:cellXfs>"
+        + "<x:cellStyles count=\"1\"><x:cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></x:cellStyles>"
+        + "</x:styleSheet>";
+
+    /// <summary>
+    /// A valid workbook may have no styles part, or one without cell formats (scripts and some accounting programs
+    /// write them so). Excel then shows every number in the General format; ClosedXML 0.95 reads such numbers as
+    /// empty cells. Giving the package Excel's default formats first makes the numbers read as Excel shows them.
+    /// </summary>
+    /// <returns>The data sheets' cells that hold an Excel error value (see <see cref="ErrorCells"/>).</returns>
+    private static Dictionary<(string Sheet, int Row), List<(int Column, string Text)>> EnsureCellFormats(MemoryStream buffer)
+    {
+        Dictionary<(string, int), List<(int, string)>> errors;
+        using (var check = SpreadsheetDocument.Open(buffer, isEditable: false))
+        {
+            if (check.WorkbookPart is null)
+            {
+                return new();
+            }
+
+            errors = ErrorCells(check.WorkbookPart);
+            if (check.WorkbookPart.WorkbookStylesPart?.Stylesheet?.CellFormats?.HasChildren == true)
+            {
+                return errors;
+            }
+        }
+
+        buffer.Position = 0;
+        using var document = SpreadsheetDocument.Open(buffer, isEditable: true);
+        var workbook = document.WorkbookPart!;
+        var styles = workbook.WorkbookStylesPart ?? workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(DefaultStylesheet);
+        styles.Stylesheet.Save();
+        return errors;
+    }
+
+    /// <summary>
+    /// Cells of the data sheets that hold an Excel error value (#N/A, #DIV/0!, #REF!…), by sheet and row.
+    /// ClosedXML 0.95 reads them as empty, and the import would then call "empty" a cell that plainly holds
+    /// something. Read with the SDK's forward-only reader; only the error cells are loaded.
+    /// </summary>
+    private static Dictionary<(string Sheet, int Row), List<(int Column, string Text)>> ErrorCells(WorkbookPart workbook)
+    {
+        var found = new Dictionary<(string, int), List<(int, string)>>();
+        foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var name = sheet.Name?.Value?.Trim();
+            if (name is null || !DataSheets.Contains(name, StringComparer.OrdinalIgnoreCase) || sheet.Id?.Value is not { } id
+                || workbook.GetPartById(id) is not WorksheetPart part)
+            {
+                continue;
+            }
+
+            using var reader = OpenXmlReader.Create(part);
+            while (reader.Read())
+            {
+                if (reader.ElementType == typeof(Cell) && reader.IsStartElement && reader.Attributes.Any(a => a.LocalName == "t" && a.Value == "e")
+                    && reader.LoadCurrentElement() is Cell { CellReference.Value: { } reference, CellValue.Text: { Length: > 0 } text })
+                {
+                    var (row, column) = AddressOf(reference);
+                    if (!found.TryGetValue((name, row), out var inRow))
+                    {
+                        found[(name, row)] = inRow = [];
+                    }
+
+                    inRow.Add((column, text));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"H12" → row 12, column 8.</summary>
+    private static (int Row, int Column) AddressOf(string reference)
+    {
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+        {
+            column = (column * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        }
+
+        return (int.Parse(reference.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture), column);
     }
 
     /// <summary>B of the row whose A is "Mã chương trình" in the DanhMuc sheet, when there is one.</summary>

@@ -49,9 +49,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Every context, however it was configured (hosts, verbs, tests), sorts names the Vietnamese way on SQLite.</summary>
+    /// <summary>
+    /// Every context, however it was configured (hosts, verbs, tests), sorts names the Vietnamese way on SQLite and
+    /// translates the domain's named rules (<see cref="QueryExpressionInterceptor"/>).
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(VietnameseCollationInterceptor.Instance);
+        optionsBuilder.AddInterceptors(VietnameseCollationInterceptor.Instance, QueryExpressionInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

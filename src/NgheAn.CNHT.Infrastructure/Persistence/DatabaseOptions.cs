@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence;
 
@@ -21,6 +22,27 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public static string SqliteMigrationsAssembly => "NgheAn.CNHT.Migrations.Sqlite";
+
+    /// <summary>Which database is in use, for the start-up log: the provider and its file, or its server and database; never a password.</summary>
+    public static (DatabaseProvider Provider, string Location) Describe(IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetValue(Section + ":" + nameof(Provider), DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider != DatabaseProvider.SqlServer)
+        {
+            return (provider, "file " + new SqliteConnectionStringBuilder(ResolveSqlite(connectionString, contentRoot)).DataSource);
+        }
+
+        try
+        {
+            var server = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
+            return (provider, $"server {server.DataSource}, database {server.InitialCatalog}");
+        }
+        catch (ArgumentException)
+        {
+            return (provider, "an unreadable connection string");
+        }
+    }
     public static string SqlServerMigrationsAssembly => "NgheAn.CNHT.Migrations.SqlServer";
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed class ScaleDataSeeder(IConfiguration configuration, IHostEnvironme
     private const int BatchSize = 2_000;
     private const decimal Million = 1_000_000m;
 
+    /// <summary>Written into every synthetic proposal's title and ledger note, so no one takes them for real records.</summary>
+    public const string SyntheticMark = "dữ liệu tổng hợp";
+
     private static readonly Actor Specialist = new("scale.chuyenvien", "Chuyên viên (dữ liệu tổng hợp)", new HashSet<string> { Roles.DoitSpecialist });
     private static readonly Actor Leader = new("scale.lanhdao", "Lãnh đạo (dữ liệu tổng hợp)", new HashSet<string> { Roles.DoitLeader });
     private static readonly Actor Center = new("scale.trungtam", "Trung tâm (dữ liệu tổng hợp)", new HashSet<string> { Roles.SupportCenter });
@@ -82,7 +85,7 @@ public sealed class ScaleDataSeeder(IConfiguration configuration, IHostEnvironme
                 var end = Math.Min(period.To, start + random.Next(0, 2));
                 var total = random.Next(30, 6_000) * Million;
                 var share = decimal.Round(total * random.Next(10, 71) / 100m / Million, 0) * Million;
-                var title = $"{Topics[random.Next(Topics.Length)]} {Products[random.Next(Products.Length)]} ({existing + created + 1})";
+                var title = $"{Topics[random.Next(Topics.Length)]} {Products[random.Next(Products.Length)]} ({SyntheticMark} {existing + created + 1})";
                 var at = new DateTime(start, 1 + random.Next(0, 6), 1 + random.Next(0, 27), 2, 0, 0, DateTimeKind.Utc);
                 // Proposals of recent or future years are still being drafted or examined (and dated in the past).
                 var target = at.AddDays(60) > now ? (random.Next(2) == 0 ? ProposalStatus.Draft : ProposalStatus.Submitted) : Pick(random);
@@ -236,7 +239,7 @@ public sealed class ScaleDataSeeder(IConfiguration configuration, IHostEnvironme
 
             var source = provincial ? FundingSource.ProvincialBudget : FundingSource.Counterpart;
             var kind = i == 0 ? DisbursementKind.Advance : DisbursementKind.Payment;
-            var entry = DisbursementEntry.Record(p, balance, date, amount, source, kind, $"{p.Code}-{i + 1}", null, Center,
+            var entry = DisbursementEntry.Record(p, balance, date, amount, source, kind, $"{p.Code}-{i + 1}", SyntheticMark, Center,
                 date.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc), isSample: true);
             db.DisbursementEntries.Add(entry);
             balance = provincial ? balance with { Provincial = balance.Provincial + amount } : balance with { Counterpart = balance.Counterpart + amount };

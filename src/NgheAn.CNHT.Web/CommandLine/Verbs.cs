@@ -16,7 +16,7 @@ public static class Verbs
 {
     private static readonly string[] Names = ["migrate", "seed-demo", "seed-scale", "create-admin", "report", "backup", "import", "export"];
 
-    private static readonly string[] Switches = ["--dry-run", "--template"];
+    private static readonly string[] Switches = ["--dry-run", "--template", "--force"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -43,6 +43,7 @@ public static class Verbs
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Verbs));
         try
         {
             using var scope = app.Services.CreateScope();
@@ -64,12 +65,12 @@ public static class Verbs
                         await sp.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
                     }
 
-                    Console.WriteLine(added ? "Đã nạp dữ liệu mẫu (23 đề án)." : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.");
+                    Console.WriteLine(added ? $"Đã nạp dữ liệu mẫu ({DemoDataSeeder.Proposals.Count} đề án)." : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.");
                     return 0;
 
                 case "create-admin":
                     var email = Require(options, "email");
-                    var password = Require(options, "password");
+                    var password = AdminPassword.Read(options);
                     await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     await sp.GetRequiredService<UserSeeder>().CreateAdminAsync(email, password);
                     Console.WriteLine($"Đã tạo tài khoản quản trị {email}.");
@@ -82,6 +83,11 @@ public static class Verbs
                     return await BackupAsync(sp.GetRequiredService<DatabaseBackup>(), options);
 
                 case "seed-scale":
+                    if (app.Environment.IsProduction() && !options.ContainsKey("force"))
+                    {
+                        return Fail("seed-scale ghi hàng loạt đề án tổng hợp (mã TH-…), không dùng trên môi trường Production; thêm --force nếu thật sự muốn.");
+                    }
+
                     await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     var proposals = options.TryGetValue("proposals", out var p) && int.TryParse(p, out var pn) ? pn : throw new UsageException("Thiếu tham số --proposals (số đề án, ví dụ 100000).");
                     var entries = options.TryGetValue("entries", out var e) && int.TryParse(e, out var en) ? en : proposals * 10;
@@ -111,20 +117,25 @@ public static class Verbs
         {
             return Fail(ex.Message);
         }
+        // Not the user's mistake (a bug, a disk, the database): the whole exception goes to the log, the one line to stderr.
         catch (InvalidOperationException ex)
         {
+            logger.LogError(ex, "Command {Verb} failed", args[0]);
             return Fail(ex.Message);
         }
         catch (IOException ex)
         {
+            logger.LogError(ex, "Command {Verb} failed", args[0]);
             return Fail($"Lỗi ghi tệp: {ex.Message}");
         }
         catch (UnauthorizedAccessException ex)
         {
+            logger.LogError(ex, "Command {Verb} failed", args[0]);
             return Fail($"Không có quyền ghi tệp: {ex.Message}");
         }
         catch (System.Data.Common.DbException ex)
         {
+            logger.LogError(ex, "Command {Verb} failed", args[0]);
             return Fail($"Lỗi cơ sở dữ liệu ({ex.Message.Split('\n')[0]}). Cơ sở dữ liệu đã được tạo bằng lệnh migrate chưa?");
         }
     }
@@ -328,5 +339,6 @@ public static class Verbs
         return 2;
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    /// <summary>A wrong or missing argument: the one line says what to type instead; nothing is logged.</summary>
+    internal sealed class UsageException(string message) : Exception(message);
 }

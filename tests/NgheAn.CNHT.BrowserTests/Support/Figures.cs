@@ -22,7 +22,7 @@ public static class Figures
         var programId = await db.Programs.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
         var plan = (await db.ContentItems.Where(i => i.Group.ProgramId == programId).Select(i => i.PlanAmount).ToListAsync()).Sum();
         var proposals = await db.Proposals.Where(p => p.ProgramId == programId)
-            .Select(p => new { p.Status, Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m })
+            .Select(p => new { p.Status, Total = p.CountedTotalCost(), Share = p.CountedProvincialShare() })
             .ToListAsync();
         var paid = (await db.DisbursementEntries.Where(e => e.Proposal.ProgramId == programId && e.Source == FundingSource.ProvincialBudget)
             .Select(e => e.Amount).ToListAsync()).Sum();

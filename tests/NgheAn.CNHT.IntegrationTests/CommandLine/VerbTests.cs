@@ -15,7 +15,7 @@ public sealed class VerbTests : IDisposable
     {
         var seed = await PortalProcess.RunAsync(_db, "Production", "seed-demo");
         Assert.True(seed.ExitCode == 0, seed.StdErr + seed.StdOut);
-        Assert.Contains("Đã nạp dữ liệu mẫu", seed.StdOut);
+        Assert.Contains("Đã nạp dữ liệu mẫu (23 đề án).", seed.StdOut);
 
         var again = await PortalProcess.RunAsync(_db, "Production", "seed-demo");
         Assert.Equal(0, again.ExitCode);
@@ -60,7 +60,9 @@ public sealed class VerbTests : IDisposable
     [InlineData("Không có chương trình mã 1999-2000", "report", "appendix", "--program", "1999-2000", "--format", "json", "--out", "x.json")]
     [InlineData("Định dạng không hợp lệ", "report", "appendix", "--program", "2018-2025", "--format", "doc", "--out", "x.doc")]
     [InlineData("nằm ngoài giai đoạn", "report", "appendix", "--program", "2018-2025", "--from", "2010", "--to", "2012", "--format", "json", "--out", "x.json")]
-    [InlineData("Thiếu tham số --password", "create-admin", "--email", "a@b.vn")]
+    [InlineData("Thiếu mật khẩu: đặt biến môi trường CNHT_ADMIN_PASSWORD", "create-admin", "--email", "a@b.vn")]
+    [InlineData("Không nhận mật khẩu qua tham số --password", "create-admin", "--email", "a@b.vn", "--password", "Quan-tri@2026")]
+    [InlineData("không dùng trên môi trường Production; thêm --force", "seed-scale", "--proposals", "10")]
     public async Task Bad_arguments_fail_with_one_vietnamese_line_and_a_non_zero_code(string expected, params string[] args)
     {
         Assert.Equal(0, (await PortalProcess.RunAsync(_db, "Production", "migrate")).ExitCode);
@@ -71,22 +73,54 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Create_admin_refuses_a_weak_password_and_accepts_a_strong_one()
+    public async Task Create_admin_reads_the_password_from_standard_input_refusing_a_weak_one()
     {
-        var weak = await PortalProcess.RunAsync(_db, "Production", "create-admin", "--email", "quantri@sct.nghean.gov.vn", "--password", "123");
+        var weak = await PortalProcess.RunWithInputAsync(_db, "Production", "123\n", "create-admin", "--email", "quantri@sct.nghean.gov.vn");
         Assert.NotEqual(0, weak.ExitCode);
         Assert.Contains("Mật khẩu phải có ít nhất", weak.StdErr);
 
-        var ok = await PortalProcess.RunAsync(_db, "Production", "create-admin", "--email", "quantri@sct.nghean.gov.vn", "--password", "Quan-tri@2026");
+        var ok = await PortalProcess.RunWithInputAsync(_db, "Production", "Quan-tri@2026\n", "create-admin", "--email", "quantri@sct.nghean.gov.vn");
         Assert.True(ok.ExitCode == 0, ok.StdErr);
+        Assert.DoesNotContain("Quan-tri@2026", ok.StdOut + ok.StdErr);
         await using var db = MigrationsTests.SqliteContext($"Data Source={_db}");
         var user = await db.Users.SingleAsync();
         Assert.Equal("quantri@sct.nghean.gov.vn", user.Email);
         var roleIds = await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync();
         Assert.Contains("Admin", await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name).ToListAsync());
 
-        var duplicate = await PortalProcess.RunAsync(_db, "Production", "create-admin", "--email", "quantri@sct.nghean.gov.vn", "--password", "Quan-tri@2026");
+        var duplicate = await PortalProcess.RunWithInputAsync(_db, "Production", "Quan-tri@2026\n", "create-admin", "--email", "quantri@sct.nghean.gov.vn");
         Assert.NotEqual(0, duplicate.ExitCode);
+    }
+
+    [Fact]
+    public async Task Create_admin_reads_the_password_from_the_environment()
+    {
+        var ok = await PortalProcess.RunWithEnvironmentAsync(_db, "Production",
+            new Dictionary<string, string?> { ["CNHT_ADMIN_PASSWORD"] = "Quan-tri@2026" }, "create-admin", "--email", "moi@sct.nghean.gov.vn");
+        Assert.True(ok.ExitCode == 0, ok.StdErr);
+        Assert.Contains("Đã tạo tài khoản quản trị moi@sct.nghean.gov.vn.", ok.StdOut);
+        await using var db = MigrationsTests.SqliteContext($"Data Source={_db}");
+        Assert.Equal("moi@sct.nghean.gov.vn", await db.Users.Select(u => u.Email).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Outside_development_the_log_names_the_database_in_use()
+    {
+        var result = await PortalProcess.RunAsync(_db, "Production", "migrate");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains($"Database: Sqlite, file {_db}", result.StdOut);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_logged_whole_and_told_in_one_line()
+    {
+        var result = await PortalProcess.RunWithEnvironmentAsync(_db, "Production",
+            new Dictionary<string, string?> { ["Database__Provider"] = "SqlServer", ["ConnectionStrings__Cnht"] = "" }, "migrate");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal("Lỗi: Database:Provider là SqlServer nhưng chưa cấu hình ConnectionStrings:Cnht.", result.StdErr.Trim());
+        Assert.Contains("Command migrate failed", result.StdOut);
+        Assert.Contains("System.InvalidOperationException", result.StdOut);
+        Assert.Contains(" at ", result.StdOut);
     }
 
     public void Dispose()

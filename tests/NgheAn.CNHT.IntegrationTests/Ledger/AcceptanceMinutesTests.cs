@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Proposals;
+using NgheAn.CNHT.Domain;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.IntegrationTests.Proposals;
@@ -54,5 +57,33 @@ public sealed class AcceptanceMinutesTests
 
         var page = await center.GetStringAsync($"/Proposals/Details/{id}");
         Assert.Contains("/Disbursements/Settle?proposalId=", page);
+    }
+
+    [Fact]
+    public async Task A_refused_minutes_file_rolls_back_the_acceptance_recorded_before_it()
+    {
+        await using var portal = new CnhtFactory();
+        var id = await ProposalArrange.InStatusAsync(portal, ProposalStatus.Implementing);
+        var stamp = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleAsync());
+        var auditBefore = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.CountAsync());
+
+        // The acceptance is saved first inside the transaction; the file check fails after it.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.AsAsync(Roles.SupportCenter, async sp =>
+        {
+            await using var exe = new MemoryStream(AttachmentTests.Exe);
+            await sp.GetRequiredService<ProposalService>().AcceptWithMinutesAsync(id, stamp, DateOnly.FromDateTime(DateTime.UtcNow), "Đạt", "bien-ban.pdf", exe);
+        }));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+
+        var after = await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (Status: await db.Proposals.Where(p => p.Id == id).Select(p => p.Status).SingleAsync(),
+                Stamp: await db.Proposals.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleAsync(),
+                Accepts: await db.ProposalTransitions.CountAsync(t => t.ProposalId == id && t.Action == ProposalAction.Accept),
+                Files: await db.Attachments.CountAsync(a => a.ProposalId == id),
+                Audit: await db.AuditEntries.CountAsync());
+        });
+        Assert.Equal((ProposalStatus.Implementing, stamp, 0, 0, auditBefore), after);
     }
 }

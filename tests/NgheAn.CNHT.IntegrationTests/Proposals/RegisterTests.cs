@@ -112,7 +112,7 @@ public sealed partial class RegisterTests(DemoPortal portal) : IClassFixture<Dem
         var sampleCount = await ReadAsync(portal, db => db.Proposals.CountAsync(p => p.IsSample));
         Assert.Equal(23, sampleCount);
         var counted = await ReadAsync(portal, db => db.Proposals.Where(p => p.ProgramId == db.Programs.Single(pr => pr.Code == "2018-2025").Id)
-            .Select(p => p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost).ToListAsync());
+            .Select(p => p.EffectiveTotalCost()).ToListAsync());
         Assert.Equal(VnFormat.Million(counted.Sum()), Figure(html, "total-cost"));
     }
 
@@ -123,8 +123,8 @@ public sealed partial class RegisterTests(DemoPortal portal) : IClassFixture<Dem
         // The sample proposals (other tests of this class add proposals with equal amounts).
         var codes = Codes(await client.GetStringAsync("/Proposals?q=cnht-20&sort=TotalCost&desc=true")).Where(c => c.StartsWith("CNHT-", StringComparison.Ordinal)).ToArray();
         var ascending = Codes(await client.GetStringAsync("/Proposals?q=cnht-20&sort=TotalCost")).Where(c => c.StartsWith("CNHT-", StringComparison.Ordinal)).ToArray();
-        var byAmount = await ReadAsync(portal, db => db.Proposals.Where(p => p.IsSample).Select(p => new { p.Code, p.SettledTotalCost, p.ApprovedTotalCost }).ToListAsync());
-        var expected = byAmount.OrderBy(p => p.SettledTotalCost ?? p.ApprovedTotalCost).Select(p => p.Code).ToArray();
+        var byAmount = await ReadAsync(portal, db => db.Proposals.Where(p => p.IsSample).Select(p => new { p.Code, Amount = p.EffectiveTotalCost() }).ToListAsync());
+        var expected = byAmount.OrderBy(p => p.Amount).Select(p => p.Code).ToArray();
         Assert.Equal(expected, ascending);
         Assert.Equal(expected.Reverse(), codes);
         Assert.Equal("CNHT-2019-01", codes[0]); // 5.200 triệu: text ordering would put 966 or 900 first

@@ -45,22 +45,17 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await Poll.UntilAsync(async () =>
         {
             try
             {
-                if ((await client.GetAsync("/Account/Login")).StatusCode == HttpStatusCode.OK)
-                {
-                    break;
-                }
+                return (await client.GetAsync("/Account/Login")).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException)
             {
+                return false;
             }
-
-            await Task.Delay(200);
-        }
+        }, TimeSpan.FromSeconds(60), $"the portal on port {port} did not answer /Account/Login");
 
         var response = await client.SignInAsync("trungtam@cnht.demo", UserSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -125,11 +120,8 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
             })).ToList();
 
             // Let a good number of writes through, then kill the process without warning.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (acknowledged.Count < 25 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Poll.UntilAsync(() => Task.FromResult(acknowledged.Count >= 25), TimeSpan.FromSeconds(60),
+                $"only {acknowledged.Count} payments were acknowledged before the kill");
 
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
@@ -180,7 +172,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         // Ledger invariants for every proposal.
         var proposals = await check.Proposals.AsNoTracking()
             .Where(p => p.Status == ProposalStatus.Approved || p.Status == ProposalStatus.Implementing || p.Status == ProposalStatus.Accepted || p.Status == ProposalStatus.Settled)
-            .Select(p => new { p.Id, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0m, Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? 0m })
+            .Select(p => new { p.Id, Share = p.CountedProvincialShare(), Total = p.CountedTotalCost() })
             .ToListAsync();
         var sums = await check.DisbursementEntries.GroupBy(e => new { e.ProposalId, Provincial = e.Source == FundingSource.ProvincialBudget })
             .Select(g => new { g.Key.ProposalId, g.Key.Provincial, Sum = g.Sum(e => e.Amount) }).ToListAsync();

@@ -64,9 +64,16 @@ public sealed class OtherReportsTests(DemoPortal portal) : IClassFixture<DemoPor
     public async Task The_year_matrix_cells_and_totals_equal_independent_sums_and_its_workbook_sums_live()
     {
         var matrix = await Build<YearMatrix>(ReportKind.Matrix);
-        var proposals = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking()
-            .Select(p => new { p.Status, p.StartYear, Item = p.ContentItem.Code, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? 0 }).ToListAsync());
-        var counted = proposals.Where(p => p.Status.IsCounted()).ToList();
+        // The sample proposals' provincial shares by item and start year (DemoDataSeeder's table), fixed figures.
+        var counted = new (string Item, int StartYear, decimal Share)[]
+        {
+            ("1.1", 2020, 94_000_000m), ("1.4", 2021, 45_500_000m), ("1.4", 2022, 42_000_000m), ("1.4", 2023, 47_000_000m),
+            ("2.2", 2021, 50_000_000m), ("2.2", 2023, 46_000_000m), ("3.1", 2020, 110_000_000m), ("3.1", 2022, 110_000_000m),
+            ("3.3", 2019, 900_000_000m), ("3.3", 2020, 800_000_000m), ("3.3", 2021, 700_000_000m), ("3.3", 2022, 650_000_000m),
+            ("3.3", 2023, 550_000_000m), ("3.3", 2024, 465_252_000m), ("3.3", 2025, 400_000_000m), ("3.4", 2021, 150_000_000m),
+            ("6.1", 2021, 40_000_000m), ("6.2", 2022, 25_000_000m), ("6.4", 2023, 100_000_000m), ("6.5", 2024, 30_000_000m),
+            ("7.1", 2020, 20_290_000m), ("7.1", 2023, 20_300_000m), ("8.1", 2022, 105_000_000m),
+        };
         Assert.Equal(Enumerable.Range(2018, 8), matrix.Years);
         foreach (var item in matrix.Groups.SelectMany(g => g.Items))
         {

@@ -18,6 +18,8 @@ public static class PortalProcess
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // Never the test runner's own input: a verb that reads standard input gets what the test gives, or an end.
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         psi.ArgumentList.Add(WebDll);
@@ -51,9 +53,19 @@ public static class PortalProcess
         return RunAsync(psi);
     }
 
-    public static async Task<Result> RunAsync(ProcessStartInfo startInfo)
+    /// <summary>Runs with <paramref name="input"/> written to the process's standard input, which is then closed.</summary>
+    public static Task<Result> RunWithInputAsync(string databasePath, string environment, string input, params string[] args) =>
+        RunAsync(StartInfo(databasePath, environment, args), input);
+
+    public static async Task<Result> RunAsync(ProcessStartInfo startInfo, string? input = null)
     {
         using var process = Process.Start(startInfo)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -29,8 +29,8 @@ public sealed class ProposalLifecycleTests
             [ProposalStatus.Draft, ProposalStatus.Submitted, ProposalStatus.Appraised, ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled],
             p.Transitions.Select(t => t.ToStatus));
         Assert.Equal(["cv", "cv", "tt", "ld", "tt", "tt", "tt"], p.Transitions.Select(t => t.UserName));
-        Assert.Equal(850_000_000m, p.EffectiveTotalCost);
-        Assert.Equal(250_000_000m, p.EffectiveProvincialShare);
+        Assert.Equal(850_000_000m, p.EffectiveTotalCost());
+        Assert.Equal(250_000_000m, p.EffectiveProvincialShare());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Estimates;
 
@@ -12,8 +13,8 @@ internal sealed class DisbursementEntryConfiguration : IEntityTypeConfiguration<
         b.ToTable("DisbursementEntries");
         b.Property(e => e.Source).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
-        b.Property(e => e.VoucherNumber).HasMaxLength(50).IsRequired();
-        b.Property(e => e.Note).HasMaxLength(1000);
+        b.Property(e => e.VoucherNumber).HasMaxLength(FieldLengths.VoucherNumber).IsRequired();
+        b.Property(e => e.Note).HasMaxLength(FieldLengths.LedgerNote);
         b.Property(e => e.RecordedBy).HasMaxLength(256).IsRequired();
         b.HasOne(e => e.Proposal).WithMany().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DisbursementEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);

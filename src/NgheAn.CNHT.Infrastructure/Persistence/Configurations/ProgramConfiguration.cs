@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Common;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
 
@@ -9,10 +10,10 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<CnhtProgra
     public void Configure(EntityTypeBuilder<CnhtProgram> b)
     {
         b.ToTable("Programs");
-        b.Property(p => p.Code).HasMaxLength(20).IsRequired();
+        b.Property(p => p.Code).HasMaxLength(FieldLengths.ProgramCode).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
-        b.Property(p => p.Name).HasMaxLength(500).IsRequired();
-        b.Property(p => p.LegalBasis).HasMaxLength(500);
+        b.Property(p => p.Name).HasMaxLength(FieldLengths.ProgramName).IsRequired();
+        b.Property(p => p.LegalBasis).HasMaxLength(FieldLengths.LegalBasis);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.CreatedBy).HasMaxLength(256);
         b.Property(p => p.UpdatedBy).HasMaxLength(256);
@@ -28,8 +29,8 @@ internal sealed class ContentGroupConfiguration : IEntityTypeConfiguration<Conte
     public void Configure(EntityTypeBuilder<ContentGroup> b)
     {
         b.ToTable("ContentGroups");
-        b.Property(g => g.Code).HasMaxLength(10).IsRequired();
-        b.Property(g => g.Name).HasMaxLength(1000).IsRequired();
+        b.Property(g => g.Code).HasMaxLength(FieldLengths.CatalogCode).IsRequired();
+        b.Property(g => g.Name).HasMaxLength(FieldLengths.CatalogName).IsRequired();
         b.Property(g => g.CreatedBy).HasMaxLength(256);
         b.Property(g => g.UpdatedBy).HasMaxLength(256);
         b.HasIndex(g => new { g.ProgramId, g.Code }).IsUnique();
@@ -43,8 +44,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
     public void Configure(EntityTypeBuilder<ContentItem> b)
     {
         b.ToTable("ContentItems");
-        b.Property(i => i.Code).HasMaxLength(10).IsRequired();
-        b.Property(i => i.Name).HasMaxLength(1000).IsRequired();
+        b.Property(i => i.Code).HasMaxLength(FieldLengths.CatalogCode).IsRequired();
+        b.Property(i => i.Name).HasMaxLength(FieldLengths.CatalogName).IsRequired();
         b.Property(i => i.CreatedBy).HasMaxLength(256);
         b.Property(i => i.UpdatedBy).HasMaxLength(256);
         b.HasIndex(i => new { i.GroupId, i.Code }).IsUnique();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
@@ -10,20 +11,20 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
     public void Configure(EntityTypeBuilder<Proposal> b)
     {
         b.ToTable("Proposals");
-        b.Property(p => p.Code).HasMaxLength(30).IsRequired();
+        b.Property(p => p.Code).HasMaxLength(FieldLengths.ProposalCode).IsRequired();
         b.HasIndex(p => p.Code).IsUnique();
-        b.Property(p => p.Title).HasMaxLength(500).IsRequired();
+        b.Property(p => p.Title).HasMaxLength(FieldLengths.ProposalTitle).IsRequired();
         // Folded code + title for the register's search (ADR 0010). A LIKE '%word%' cannot seek, but it
         // scans this narrow index instead of the table.
         b.Property(p => p.SearchText).HasMaxLength(Proposal.SearchTextLength).IsRequired();
         b.HasIndex(p => p.SearchText);
-        b.Property(p => p.Objectives).HasMaxLength(4000);
-        b.Property(p => p.ExpectedOutputs).HasMaxLength(4000);
-        b.Property(p => p.AppraisalOpinion).HasMaxLength(4000);
-        b.Property(p => p.DecisionNumber).HasMaxLength(100);
-        b.Property(p => p.AcceptanceResult).HasMaxLength(4000);
-        b.Property(p => p.SettlementDecisionNumber).HasMaxLength(100);
-        b.Property(p => p.ClosingReason).HasMaxLength(4000);
+        b.Property(p => p.Objectives).HasMaxLength(FieldLengths.LongText);
+        b.Property(p => p.ExpectedOutputs).HasMaxLength(FieldLengths.LongText);
+        b.Property(p => p.AppraisalOpinion).HasMaxLength(FieldLengths.LongText);
+        b.Property(p => p.DecisionNumber).HasMaxLength(FieldLengths.DecisionNumber);
+        b.Property(p => p.AcceptanceResult).HasMaxLength(FieldLengths.LongText);
+        b.Property(p => p.SettlementDecisionNumber).HasMaxLength(FieldLengths.DecisionNumber);
+        b.Property(p => p.ClosingReason).HasMaxLength(FieldLengths.LongText);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.CreatedBy).HasMaxLength(256);
         b.Property(p => p.UpdatedBy).HasMaxLength(256);
@@ -47,9 +48,6 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => new { p.ProgramId, p.Code });
         b.HasIndex(p => new { p.ContentItemId, p.StartYear });
         b.HasIndex(p => p.LeadOrganizationId);
-        b.Ignore(p => p.EffectiveTotalCost);
-        b.Ignore(p => p.EffectiveProvincialShare);
-        b.Ignore(p => p.EffectiveOtherSources);
         b.Ignore(p => p.Years);
     }
 }
@@ -64,7 +62,7 @@ internal sealed class ProposalTransitionConfiguration : IEntityTypeConfiguration
         b.Property(t => t.ToStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.UserName).HasMaxLength(256).IsRequired();
         b.Property(t => t.UserDisplayName).HasMaxLength(256).IsRequired();
-        b.Property(t => t.Comment).HasMaxLength(4000);
+        b.Property(t => t.Comment).HasMaxLength(FieldLengths.LongText);
         b.HasIndex(t => new { t.ProposalId, t.At });
         b.HasIndex(t => t.At);
     }
@@ -76,10 +74,10 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         b.ToTable("Attachments");
         b.Property(a => a.DocumentType).HasConversion<string>().HasMaxLength(30);
-        b.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        b.Property(a => a.FileName).HasMaxLength(FieldLengths.FileName).IsRequired();
         b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         b.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
-        b.Property(a => a.Description).HasMaxLength(500);
+        b.Property(a => a.Description).HasMaxLength(FieldLengths.AttachmentDescription);
         b.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
         b.Property(a => a.DeletedBy).HasMaxLength(256);
         b.HasOne(a => a.Proposal).WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Domain.Access;
 using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Reporting;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
@@ -123,7 +124,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Domain
     public void Configure(EntityTypeBuilder<Domain.DataExchange.ImportBatch> b)
     {
         b.ToTable("ImportBatches");
-        b.Property(i => i.FileName).HasMaxLength(255).IsRequired();
+        b.Property(i => i.FileName).HasMaxLength(FieldLengths.FileName).IsRequired();
         b.Property(i => i.Sha256).HasMaxLength(64).IsRequired();
         b.Property(i => i.ProgramCode).HasMaxLength(20);
         b.Property(i => i.UploadedBy).HasMaxLength(256).IsRequired();

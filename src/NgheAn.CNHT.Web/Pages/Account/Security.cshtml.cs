@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Web.Security;
+using NgheAn.CNHT.Web.Services;
 
 namespace NgheAn.CNHT.Web.Pages.Account;
 
@@ -24,6 +25,9 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
     public bool TwoFactorMandatory { get; private set; }
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
+
+    /// <summary>The authenticator URI as a QR code, drawn on the server (SVG markup the library writes, no user text in it).</summary>
+    public string? QrSvg => AuthenticatorUri is null ? null : QrCodes.Svg(AuthenticatorUri);
     public int RecoveryCodesLeft { get; private set; }
     public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
 

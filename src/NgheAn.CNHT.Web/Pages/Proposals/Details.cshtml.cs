@@ -132,39 +132,19 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
     {
         var date = RequireDate("Vui lòng nhập ngày nghiệm thu.");
-        byte[]? minutes = null;
-        if (Minutes is { Length: > 0 } file)
-        {
-            if (file.Length > attachments.MaxBytes)
-            {
-                ModelState.AddModelError("Minutes", $"Tệp lớn hơn giới hạn cho phép ({AttachmentService.FormatSize(attachments.MaxBytes)}).");
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                minutes = buffer.ToArray();
-                try
-                {
-                    // Checked before the step, so a refused file leaves the proposal as it was.
-                    FileInspector.Inspect(file.FileName, minutes);
-                }
-                catch (DomainException ex)
-                {
-                    ModelState.AddModelError("Minutes", ex.Message);
-                }
-            }
-        }
-
+        var minutes = Minutes is { Length: > 0 } file ? file : null;
         return await StepAsync(id, ProposalAction.Accept,
             date is null ? null : async () =>
             {
-                await proposals.AcceptAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", ct);
-                if (minutes is not null)
+                if (minutes is null)
                 {
-                    await using var stream = new MemoryStream(minutes);
-                    await attachments.UploadAsync(id, DocumentType.Minutes, Minutes!.FileName, stream, "Biên bản nghiệm thu", ct);
+                    await proposals.AcceptAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", ct);
+                    return;
                 }
+
+                // One transaction with its minutes: a refused file leaves the proposal as it was.
+                await using var stream = minutes.OpenReadStream();
+                await proposals.AcceptWithMinutesAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", minutes.FileName, stream, ct);
             },
             minutes is null ? "Đã ghi kết quả nghiệm thu." : "Đã ghi kết quả nghiệm thu và đính kèm biên bản.", ct);
     }
@@ -195,12 +175,6 @@ public sealed class DetailsModel(
         if (Upload.File is not { Length: > 0 } file)
         {
             ModelState.AddModelError("Upload.File", "Vui lòng chọn tệp cần đính kèm.");
-            return await ShowAsync(id, ct);
-        }
-
-        if (file.Length > attachments.MaxBytes)
-        {
-            ModelState.AddModelError("Upload.File", $"Tệp lớn hơn giới hạn cho phép ({AttachmentService.FormatSize(attachments.MaxBytes)}).");
             return await ShowAsync(id, ct);
         }
 
@@ -332,5 +306,5 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public bool CanWithdraw(AttachmentRow a) => !a.IsDeleted && (a.UploadedBy == UserName || IsLeader);
+    public bool CanWithdraw(AttachmentRow a) => !a.IsDeleted && attachments.MayWithdraw(a.UploadedBy);
 }
