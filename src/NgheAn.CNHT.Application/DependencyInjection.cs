@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ProposalQueries>();
+        services.AddScoped<SupportRules.SupportRuleChecks>();
+        services.AddScoped<SupportRules.SupportRuleService>();
+        services.AddScoped<SupportRules.OutOfNormsQuery>();
         services.AddScoped<ProposalService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<AnnualReportQuery>();

@@ -11,7 +11,7 @@ namespace NgheAn.CNHT.Domain.SupportRules;
 /// </summary>
 public sealed class SupportRule : Entity
 {
-    private readonly List<UnitNorm> _norms = [];
+    private readonly List<UnitNorm> _unitNorms = [];
 
     private SupportRule() { }
 
@@ -69,7 +69,7 @@ public sealed class SupportRule : Entity
     /// <summary>Giá trị minh họa: not yet checked against the original document by a specialist.</summary>
     public bool IsIllustrative { get; private set; }
 
-    public IReadOnlyCollection<UnitNorm> UnitNorms => _norms.AsReadOnly();
+    public IReadOnlyCollection<UnitNorm> UnitNorms => _unitNorms.AsReadOnly();
 
     public IReadOnlyList<OrganizationKind> Kinds =>
         EligibleKinds is null ? [] : EligibleKinds.Split(',').Select(Enum.Parse<OrganizationKind>).ToList();
@@ -83,19 +83,19 @@ public sealed class SupportRule : Entity
     internal UnitNorm AddNorm(string name, string unit, decimal maxUnitPrice, string? citation, bool illustrative)
     {
         var norm = new UnitNorm(this, name, unit, maxUnitPrice, citation, illustrative);
-        if (_norms.Any(n => n.Key == norm.Key))
+        if (_unitNorms.Any(n => n.Key == norm.Key))
         {
             throw new DomainException($"Định mức \"{norm.Name}\" ({norm.Unit}) đã có.", nameof(UnitNorm.Name));
         }
 
-        _norms.Add(norm);
+        _unitNorms.Add(norm);
         return norm;
     }
 
     internal void RemoveNorm(int normId)
     {
-        var norm = _norms.FirstOrDefault(n => n.Id == normId) ?? throw new DomainException("Không tìm thấy định mức cần xóa.");
-        _norms.Remove(norm);
+        var norm = _unitNorms.FirstOrDefault(n => n.Id == normId) ?? throw new DomainException("Không tìm thấy định mức cần xóa.");
+        _unitNorms.Remove(norm);
     }
 }
 

@@ -159,6 +159,18 @@ public sealed class SupportRuleSet : AuditableEntity, IConcurrencyStamped
         return rule.AddNorm(name, unit, maxUnitPrice, citation, illustrative);
     }
 
+    /// <summary>Adds a norm to a rule of this set not yet saved (no id yet), e.g. while seeding.</summary>
+    public UnitNorm AddUnitNorm(SupportRule rule, string name, string unit, decimal maxUnitPrice, string? citation, bool illustrative, Actor actor)
+    {
+        EnsureDraft(actor);
+        if (!_rules.Contains(rule))
+        {
+            throw new DomainException("Dòng mức hỗ trợ không thuộc quy định này.");
+        }
+
+        return rule.AddNorm(name, unit, maxUnitPrice, citation, illustrative);
+    }
+
     public void RemoveUnitNorm(int ruleId, int normId, Actor actor)
     {
         EnsureDraft(actor);
