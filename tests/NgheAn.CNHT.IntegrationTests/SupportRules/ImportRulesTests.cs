@@ -13,7 +13,7 @@ namespace NgheAn.CNHT.IntegrationTests.SupportRules;
 /// </summary>
 public sealed class ImportRulesTests
 {
-    private static byte[] Workbook()
+    internal static byte[] Workbook()
     {
         var wb = new HandMadeWorkbook();
         var tax = DemoDataSeeder.WithCheckDigit("290777111");
