@@ -30,7 +30,8 @@ public sealed class ImportPreviewRulesTests
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(preview));
         Assert.Contains("data-outside-norms=\"1\"", html);
-        Assert.Contains("Sheet DeAn, dòng 2, cột I", html);
+        // The problems table: sheet, row, column (letter and header), message.
+        Assert.Matches(@"<td>DeAn</td>\s*<td class=""num"">2</td>\s*<td>I \(Ngân sách tỉnh hỗ trợ \(đồng\)\)</td>\s*<td>Vượt định mức", html);
         Assert.Contains("vượt mức tối đa 30%", html);
         Assert.Equal(0, await ProposalArrange.ReadAsync(portal, db => db.ProposalRuleFlags.CountAsync()));
 
