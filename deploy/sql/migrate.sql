@@ -1216,3 +1216,163 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE TABLE [SupportRuleSets] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Version] int NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [DocumentNumber] nvarchar(100) NOT NULL,
+        [DocumentDate] date NOT NULL,
+        [Issuer] nvarchar(200) NOT NULL,
+        [DocumentLink] nvarchar(500) NULL,
+        [EffectiveFrom] date NOT NULL,
+        [EffectiveTo] date NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [ApprovedAt] datetime2 NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SupportRuleSets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupportRuleSets_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE TABLE [ProposalRuleFlags] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [RuleSetId] int NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Violations] nvarchar(4000) NOT NULL,
+        [Reason] nvarchar(4000) NOT NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedByUser] nvarchar(256) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ProposalRuleFlags] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProposalRuleFlags_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProposalRuleFlags_SupportRuleSets_RuleSetId] FOREIGN KEY ([RuleSetId]) REFERENCES [SupportRuleSets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE TABLE [SupportRules] (
+        [Id] int NOT NULL IDENTITY,
+        [RuleSetId] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Citation] nvarchar(200) NOT NULL,
+        [Scope] nvarchar(500) NULL,
+        [MaxProvincialSharePercent] decimal(7,4) NULL,
+        [MinCounterpartPercent] decimal(7,4) NULL,
+        [MaxAmountPerProposal] decimal(18,0) NULL,
+        [MaxPerEnterprisePerYear] decimal(18,0) NULL,
+        [MaxPerEnterprisePerPeriod] decimal(18,0) NULL,
+        [EligibleKinds] nvarchar(300) NULL,
+        [EligibleSizes] nvarchar(100) NULL,
+        [RequireInProvince] bit NOT NULL,
+        [IsIllustrative] bit NOT NULL,
+        CONSTRAINT [PK_SupportRules] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupportRules_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SupportRules_SupportRuleSets_RuleSetId] FOREIGN KEY ([RuleSetId]) REFERENCES [SupportRuleSets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE TABLE [UnitNorms] (
+        [Id] int NOT NULL IDENTITY,
+        [SupportRuleId] int NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Unit] nvarchar(50) NOT NULL,
+        [MaxUnitPrice] decimal(18,0) NOT NULL,
+        [Citation] nvarchar(200) NULL,
+        [IsIllustrative] bit NOT NULL,
+        CONSTRAINT [PK_UnitNorms] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitNorms_SupportRules_SupportRuleId] FOREIGN KEY ([SupportRuleId]) REFERENCES [SupportRules] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalRuleFlags_ProposalId] ON [ProposalRuleFlags] ([ProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalRuleFlags_RuleSetId] ON [ProposalRuleFlags] ([RuleSetId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE INDEX [IX_SupportRules_ContentItemId] ON [SupportRules] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupportRules_RuleSetId_ContentItemId] ON [SupportRules] ([RuleSetId], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupportRuleSets_ProgramId_Version] ON [SupportRuleSets] ([ProgramId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    CREATE INDEX [IX_UnitNorms_SupportRuleId] ON [UnitNorms] ([SupportRuleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204213031_Issue18SupportRules'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204213031_Issue18SupportRules', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -40,6 +40,11 @@ public static class DependencyInjection
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ProposalQueries>();
+        services.AddScoped<SupportRules.SupportRuleChecks>();
+        services.AddScoped<SupportRules.SupportRuleService>();
+        services.AddScoped<SupportRules.SupportRuleQueries>();
+        services.AddScoped<SupportRules.ImportRuleCheck>();
+        services.AddScoped<SupportRules.OutOfNormsQuery>();
         services.AddScoped<ProposalService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<AnnualReportQuery>();

@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<SupportRuleSeeder>();
         services.AddScoped<ScaleDataSeeder>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdminService>();

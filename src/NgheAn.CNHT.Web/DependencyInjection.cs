@@ -118,6 +118,7 @@ public static class DependencyInjection
                 o.Conventions.AuthorizePage("/Reports/Downloads", Policies.ViewAudit);
                 o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
                 o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/SupportRules", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Guide");

@@ -52,6 +52,46 @@ public static class FieldText
             ["Phone"] = "Số điện thoại",
             ["Email"] = "Thư điện tử",
         },
+        ["SupportRuleSet"] = new()
+        {
+            ["DocumentNumber"] = "Số văn bản",
+            ["DocumentDate"] = "Ngày ban hành",
+            ["Issuer"] = "Cơ quan ban hành",
+            ["DocumentLink"] = "Đường dẫn văn bản",
+            ["EffectiveFrom"] = "Có hiệu lực từ ngày",
+            ["EffectiveTo"] = "Hết hiệu lực ngày",
+        },
+        ["SupportRule"] = new()
+        {
+            ["RuleSetId"] = "Quy định mức hỗ trợ (mã số)",
+            ["Citation"] = "Điều, khoản căn cứ",
+            ["Scope"] = "Phạm vi áp dụng",
+            ["MaxProvincialSharePercent"] = "Tỷ lệ ngân sách tỉnh hỗ trợ tối đa (%)",
+            ["MinCounterpartPercent"] = "Tỷ lệ đối ứng tối thiểu (%)",
+            ["MaxAmountPerProposal"] = "Mức hỗ trợ tối đa mỗi đề án",
+            ["MaxPerEnterprisePerYear"] = "Mức tối đa mỗi doanh nghiệp mỗi năm",
+            ["MaxPerEnterprisePerPeriod"] = "Mức tối đa mỗi doanh nghiệp cả giai đoạn",
+            ["EligibleKinds"] = "Loại đơn vị được hỗ trợ",
+            ["EligibleSizes"] = "Quy mô doanh nghiệp được hỗ trợ",
+            ["RequireInProvince"] = "Phải ở trên địa bàn tỉnh",
+            ["IsIllustrative"] = "Giá trị minh họa",
+        },
+        ["UnitNorm"] = new()
+        {
+            ["SupportRuleId"] = "Dòng mức hỗ trợ (mã số)",
+            ["Unit"] = "Đơn vị tính",
+            ["MaxUnitPrice"] = "Định mức đơn giá",
+            ["Citation"] = "Điều, khoản căn cứ",
+            ["IsIllustrative"] = "Giá trị minh họa",
+        },
+        ["ProposalRuleFlag"] = new()
+        {
+            ["RuleSetId"] = "Quy định mức hỗ trợ (mã số)",
+            ["Violations"] = "Nội dung vượt định mức",
+            ["RecordedBy"] = "Người ghi nhận",
+            ["RecordedByUser"] = "Tài khoản ghi nhận",
+            ["RecordedAt"] = "Thời điểm ghi nhận",
+        },
         ["ProposalTransition"] = new()
         {
             ["ProposalId"] = "Đề án",

@@ -8,6 +8,7 @@ using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Domain.Reporting;
+using NgheAn.CNHT.Domain.SupportRules;
 
 namespace NgheAn.CNHT.Application.Common;
 
@@ -36,6 +37,9 @@ public interface IAppDbContext
     DbSet<ImportBatchContent> ImportBatchContents { get; }
     DbSet<NotificationReceipt> NotificationReceipts { get; }
     DbSet<OutgoingEmail> OutgoingEmails { get; }
+    DbSet<SupportRuleSet> SupportRuleSets { get; }
+    DbSet<SupportRule> SupportRules { get; }
+    DbSet<ProposalRuleFlag> ProposalRuleFlags { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -101,7 +101,9 @@ public sealed class ImportBatchService(IAppDbContext db, ImportService import, I
     private async Task<ImportOutcome> CheckAsync(ImportBatch batch, byte[] content, bool dryRun, Func<ImportProgress, Task>? progress, CancellationToken ct)
     {
         using var stream = new MemoryStream(content, writable: false);
-        var outcome = await import.RunAsync(stream, new ImportRequest(batch.FileName, batch.ProgramCode, dryRun), progress, ct);
+        // Outside the support rules: the preview lists each violation and the importer chooses, confirming imports with flags
+        // and discarding refuses the file (ADR 0142).
+        var outcome = await import.RunAsync(stream, new ImportRequest(batch.FileName, batch.ProgramCode, dryRun, FlagRuleViolations: true), progress, ct);
         if (dryRun)
         {
             batch.RecordCheck(outcome.ProgramCode, outcome.ErrorCount, outcome.Summary.NewProposals, outcome.Summary.NewLedgerEntries, clock.GetUtcNow().UtcDateTime);

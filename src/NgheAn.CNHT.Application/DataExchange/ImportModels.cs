@@ -5,7 +5,8 @@ using NgheAn.CNHT.Domain.Proposals;
 namespace NgheAn.CNHT.Application.DataExchange;
 
 /// <summary>What to import: the file's name (for messages and history), the program (else the workbook's), and whether to save.</summary>
-public sealed record ImportRequest(string FileName, string? ProgramCode, bool DryRun);
+/// <param name="FlagRuleViolations">Outside the support rules: false refuses the file; true imports it with each violation flagged (ADR 0142).</param>
+public sealed record ImportRequest(string FileName, string? ProgramCode, bool DryRun, bool FlagRuleViolations = false);
 
 /// <summary>How far a long import has come: a phase label (Vietnamese) and rows done of total.</summary>
 public sealed record ImportProgress(string Phase, int Done, int Total)

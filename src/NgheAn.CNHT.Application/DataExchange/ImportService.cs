@@ -16,7 +16,8 @@ namespace NgheAn.CNHT.Application.DataExchange;
 /// first; only a file without errors is saved, in one transaction, or nothing is.
 /// Idempotent by proposal code: a code already in the portal is skipped, never duplicated.
 /// </summary>
-public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICurrentUser currentUser, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICurrentUser currentUser, TimeProvider clock, SupportRules.ImportRuleCheck ruleCheck,
+    ILogger<ImportService> logger)
 {
     public const int MaxProblemsKept = 1000;
     public const int MaxPreviewRows = 200;
@@ -84,6 +85,10 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         var plan = await PlanAsync(parsed, context, problems, progress, ct);
         var planChanges = await PlanTargetChangesAsync(raw.ItemPlans ?? [], context, request.FileName, problems, ct);
+        // Support rules (ADR 0142): violations refuse the file, or with FlagRuleViolations are notices and flags on the proposals.
+        var ruleViolations = await ruleCheck.CheckAsync(
+            plan.Rows.Select(r => new SupportRules.ImportRuleRow(r.Row, r.Line, r.ItemId, r.UnitKey, plan.Units[r.UnitKey].Kind, plan.Units[r.UnitKey].ExistingId)).ToList(),
+            context.ProgramId, request.FlagRuleViolations, problems, ct);
         var errors = problems.Count(p => p.IsError);
         var preview = plan.Rows.Take(MaxPreviewRows)
             .Select(r => new PlannedProposalView(r.Row, r.Line.Code, r.Line.Title, r.Line.ItemCode, r.Line.UnitName, plan.Units[r.UnitKey].ExistingId is null,
@@ -99,7 +104,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         try
         {
-            await SaveAsync(plan, context, planChanges, progress, ct);
+            await SaveAsync(plan, context, planChanges, progress, () => ruleCheck.SaveFlagsAsync(ruleViolations, request.FileName, context.Importer, context.UtcNow, ct), ct);
         }
         catch (DomainException ex)
         {
@@ -822,7 +827,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     };
 
     /// <summary>Saves the checked plan in one transaction: new units, then proposals in chunks (ledger after each chunk has ids).</summary>
-    private async Task SaveAsync(Plan plan, PlanContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress, CancellationToken ct)
+    private async Task SaveAsync(Plan plan, PlanContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress,
+        Func<Task> beforeCommit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Plan targets first, each kept as a revision (who, when, old → new, the file as the reference).
@@ -890,6 +896,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             await progress(new ImportProgress(PhaseSave, done, plan.Rows.Count));
         }
 
+        await beforeCommit();
         await transaction.CommitAsync(ct);
 
         // The same rows passed the check a moment ago; a refusal now means the data changed in between.

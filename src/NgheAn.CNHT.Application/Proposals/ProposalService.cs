@@ -43,6 +43,7 @@ public sealed class ProposalService(
     OrganizationService organizations,
     NotificationService notifications,
     AttachmentService attachments,
+    SupportRules.SupportRuleChecks rules,
     ILogger<ProposalService> logger)
 {
     public const string NewOrganizationPrefix = "NewOrganization.";
@@ -142,8 +143,45 @@ public sealed class ProposalService(
             (p, a, now) => p.Appraise(a, now, appraisalDate, opinion, recommendedTotalCost, recommendedProvincialShare), ct);
 
     public Task ApproveAsync(int id, Guid? stamp, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Approve, comment,
-            (p, a, now) => p.Approve(a, now, decisionNumber, decisionDate, approvedTotalCost, approvedProvincialShare, comment), ct);
+        ApproveAsync(id, stamp, decisionNumber, decisionDate, approvedTotalCost, approvedProvincialShare, comment, null, ct);
+
+    /// <summary>
+    /// Approval is checked against the support rules in force on the proposal's submission date (ADR 0141). Above a cap it
+    /// is refused unless the leader gives <paramref name="overrideReason"/>, recorded with the violations (audited). The
+    /// lead unit's row is locked first inside a serializable transaction, so two approvals for the same enterprise queue
+    /// and the second sees the first in the per-enterprise sums: together they cannot pass a cap.
+    /// </summary>
+    public async Task ApproveAsync(int id, Guid? stamp, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare,
+        string? comment, string? overrideReason, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        var current = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.LeadOrganizationId, p.Status }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Không tìm thấy đề án số {id}.");
+        // Role and state first: someone who may not approve hears that, not the caps.
+        ProposalWorkflow.Resolve(ProposalAction.Approve, current.Status, user.Actor);
+        await SupportRules.SupportRuleLocks.LockEnterpriseAsync(db, current.LeadOrganizationId, ct);
+        var check = await rules.CheckProposalAsync(id, approvedTotalCost, approvedProvincialShare, ct);
+        if (check.HasViolations && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            throw new DomainException(
+                "Không phê duyệt được: số được duyệt vượt định mức.\n" + string.Join("\n", check.Violations.Select(v => "• " + v.Message))
+                + "\nSửa số được duyệt cho trong mức, hoặc Lãnh đạo Sở ghi lý do phê duyệt vượt định mức.", "OverrideReason");
+        }
+
+        await TransitionAsync(id, stamp, ProposalAction.Approve, comment, (p, a, now) =>
+        {
+            p.Approve(a, now, decisionNumber, decisionDate, approvedTotalCost, approvedProvincialShare, comment);
+            if (check.HasViolations)
+            {
+                db.ProposalRuleFlags.Add(Domain.SupportRules.ProposalRuleFlag.Override(id, check, overrideReason, a, now));
+            }
+        }, ct);
+        await transaction.CommitAsync(ct);
+        if (check.HasViolations)
+        {
+            logger.LogWarning("Proposal {ProposalId} approved above the support rules by {User}, with a recorded override", id, user.UserName);
+        }
+    }
 
     public Task RejectAsync(int id, Guid? stamp, string reason, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.Reject, reason, (p, a, now) => p.Reject(a, now, reason), ct);

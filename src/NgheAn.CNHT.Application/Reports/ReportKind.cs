@@ -15,6 +15,8 @@ public enum ReportKind
     Register,
     /// <summary>Báo cáo kết quả thực hiện (văn bản).</summary>
     Document,
+    /// <summary>Đề án vượt định mức (ADR 0143).</summary>
+    OutOfNorms,
 }
 
 public enum ReportFormat
@@ -63,6 +65,7 @@ public static class ReportKinds
         ReportKind.Matrix => "Ngân sách tỉnh hỗ trợ theo năm",
         ReportKind.Register => "Danh mục đề án",
         ReportKind.Document => "Báo cáo kết quả thực hiện chương trình",
+        ReportKind.OutOfNorms => "Đề án vượt định mức",
         _ => kind.ToString(),
     };
 
@@ -73,6 +76,7 @@ public static class ReportKinds
         ReportKind.Matrix => "Ngân sách tỉnh hỗ trợ của từng nội dung theo từng năm, có tổng theo dòng và theo cột.",
         ReportKind.Register => "Mọi đề án được tính: đơn vị chủ trì, năm thực hiện, trạng thái, kinh phí.",
         ReportKind.Document => "Văn bản báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, câu chữ sinh từ số liệu kèm giải trình, có phụ lục.",
+        ReportKind.OutOfNorms => "Đề án Lãnh đạo Sở phê duyệt vượt định mức hoặc nhập từ tệp có gắn cờ: mức bị vượt, số liệu, lý do; phụ lục là quy định mức hỗ trợ đang có hiệu lực.",
         _ => "",
     };
 
@@ -84,6 +88,7 @@ public static class ReportKinds
         ReportKind.Matrix => "ngan-sach-theo-nam-cnht",
         ReportKind.Register => "danh-muc-de-an-cnht",
         ReportKind.Document => "bao-cao-ket-qua-cnht",
+        ReportKind.OutOfNorms => "de-an-vuot-dinh-muc-cnht",
         _ => "bao-cao-cnht",
     };
 

@@ -22,6 +22,7 @@ public sealed class ReportService(
     YearMatrixQuery matrix,
     RegisterQuery register,
     DocumentQuery document,
+    SupportRules.OutOfNormsQuery outOfNorms,
     IReportRenderer renderer)
 {
     public async Task<IReportModel> BuildAsync(ReportRequest request, CancellationToken ct = default) => request.Kind switch
@@ -31,6 +32,7 @@ public sealed class ReportService(
         ReportKind.Matrix => await matrix.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         ReportKind.Register => await register.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         ReportKind.Document => await document.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct: ct),
+        ReportKind.OutOfNorms => await outOfNorms.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 
@@ -56,6 +58,7 @@ public sealed class ReportService(
             ReportKind.Matrix => JsonSerializer.Deserialize<YearMatrix>(json, ReportJson.Options),
             ReportKind.Register => JsonSerializer.Deserialize<ProposalRegister>(json, ReportJson.Options),
             ReportKind.Document => JsonSerializer.Deserialize<ReportDocument>(json, ReportJson.Options),
+            ReportKind.OutOfNorms => JsonSerializer.Deserialize<SupportRules.OutOfNormsReport>(json, ReportJson.Options),
             _ => null,
         };
         return model ?? throw new InvalidOperationException("Không đọc được mô hình báo cáo đã lưu.");

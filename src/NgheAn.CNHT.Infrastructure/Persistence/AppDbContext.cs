@@ -11,6 +11,7 @@ using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Domain.Reporting;
+using NgheAn.CNHT.Domain.SupportRules;
 using NgheAn.CNHT.Infrastructure.Identity;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence;
@@ -47,6 +48,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ImportBatchContent> ImportBatchContents => Set<ImportBatchContent>();
     public DbSet<NotificationReceipt> NotificationReceipts => Set<NotificationReceipt>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<SupportRuleSet> SupportRuleSets => Set<SupportRuleSet>();
+    public DbSet<SupportRule> SupportRules => Set<SupportRule>();
+    public DbSet<ProposalRuleFlag> ProposalRuleFlags => Set<ProposalRuleFlag>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace NgheAn.CNHT.Infrastructure.Reporting;
 /// Lays each report model out as tables (<see cref="ReportSheet"/>): which columns, which rows, which cells
 /// are sums. Only reads the model; the figures are the model's own.
 /// </summary>
-internal static class ReportSheets
+internal static partial class ReportSheets
 {
     /// <summary>Usable width of an A4 landscape page inside Decree 30 margins (297 − 30 − 15 mm), in points.</summary>
     public const double LandscapeWidth = 714;
@@ -19,6 +19,7 @@ internal static class ReportSheets
         YearMatrix m => [Matrix(m, issue?.AppendixReference)],
         ProposalRegister r => [Register(r, issue?.AppendixReference)],
         ReportDocument d => [Appendix(d.Appendix, d.Header.AppendixReference)],
+        Application.SupportRules.OutOfNormsReport o => OutOfNorms(o, issue?.AppendixReference),
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 

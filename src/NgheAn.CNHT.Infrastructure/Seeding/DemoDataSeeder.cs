@@ -15,7 +15,7 @@ namespace NgheAn.CNHT.Infrastructure.Seeding;
 /// 5.500,342 triệu, and the per-group counts, costs and budgets of domain.md — walked through the real
 /// lifecycle, with ledger entries. Idempotent: does nothing once sample proposals exist.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, SupportRuleSeeder supportRules, ILogger<DemoDataSeeder> logger)
 {
     private const decimal Million = 1_000_000m;
 
@@ -77,6 +77,8 @@ public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, ILogg
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         await catalog.EnsureAsync(ct);
+        // The sample rule set also reaches demo databases seeded before it existed; it never changes what this returns.
+        await supportRules.EnsureAsync(ct);
         if (await db.Proposals.AnyAsync(p => p.IsSample, ct) || await db.Organizations.AnyAsync(o => o.IsSample, ct))
         {
             logger.LogInformation("Sample data already present; nothing to do");

@@ -16,7 +16,7 @@ public static class Verbs
 {
     private static readonly string[] Names = ["migrate", "seed-demo", "seed-scale", "create-admin", "report", "backup", "import", "export"];
 
-    private static readonly string[] Switches = ["--dry-run", "--template", "--force"];
+    private static readonly string[] Switches = ["--dry-run", "--template", "--force", "--flag-rule-violations"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -176,12 +176,12 @@ public static class Verbs
         return 0;
     }
 
-    /// <summary>import FILE.xlsx [--program CODE] [--dry-run]: the portal's checks, then all rows in one transaction or none.</summary>
+    /// <summary>import FILE.xlsx [--program CODE] [--dry-run] [--flag-rule-violations]: the portal's checks, then all rows in one transaction or none.</summary>
     private static async Task<int> ImportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
     {
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new UsageException("Cách dùng: import TỆP.xlsx [--program MÃ] [--dry-run]");
+            throw new UsageException("Cách dùng: import TỆP.xlsx [--program MÃ] [--dry-run] [--flag-rule-violations]");
         }
 
         var path = args[1];
@@ -195,7 +195,7 @@ public static class Verbs
         var lastPercent = -10;
         await using var file = File.OpenRead(path);
         var outcome = await sp.GetRequiredService<ImportService>().RunAsync(file,
-            new ImportRequest(Path.GetFileName(path), options.GetValueOrDefault("program"), dryRun),
+            new ImportRequest(Path.GetFileName(path), options.GetValueOrDefault("program"), dryRun, options.ContainsKey("flag-rule-violations")),
             p =>
             {
                 if (p.Phase == ImportService.PhaseSave && p.Percent / 10 != lastPercent / 10)

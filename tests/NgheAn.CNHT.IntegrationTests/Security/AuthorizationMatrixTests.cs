@@ -170,6 +170,18 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["GET /Export/Index"] = Business,
         ["GET /Export?handler=Download"] = Business,
         ["GET /Export/Index?handler=Download"] = Business,
+        // Support rules (ADR 0140-0142): everyone in the business reads; a specialist drafts, a leader puts in force.
+        ["GET /SupportRules"] = Business,
+        ["GET /SupportRules/Index"] = Business,
+        ["POST /SupportRules?handler=Create"] = Specialist,
+        ["POST /SupportRules/Index?handler=Create"] = Specialist,
+        ["GET /SupportRules/Details/{id:int}"] = Business,
+        ["POST /SupportRules/Details/{id:int}?handler=AddRule"] = Specialist,
+        ["POST /SupportRules/Details/{id:int}?handler=RemoveRule"] = Specialist,
+        ["POST /SupportRules/Details/{id:int}?handler=AddNorm"] = Specialist,
+        ["POST /SupportRules/Details/{id:int}?handler=RemoveNorm"] = Specialist,
+        ["POST /SupportRules/Details/{id:int}?handler=NewVersion"] = Specialist,
+        ["POST /SupportRules/Details/{id:int}?handler=Approve"] = Leader,
         ["GET /Admin/ApiKeys"] = AdminOnly,
         ["POST /Admin/ApiKeys?handler=Issue"] = AdminOnly,
         ["POST /Admin/ApiKeys?handler=Revoke"] = AdminOnly,
@@ -261,6 +273,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
                 ["attachment"] = attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["item"] = (await db.ContentItems.Where(i => i.Code == "6.3" && i.Group.Program.Code == "2018-2025").Select(i => i.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["organization"] = (await db.Organizations.Select(o => o.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ruleSet"] = (await db.SupportRuleSets.Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -296,6 +309,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             .Replace("/Catalog/Plan/{id:int}", $"/Catalog/Plan/{_values["item"]}", StringComparison.Ordinal)
             .Replace("/Organizations/Details/{id:int}", $"/Organizations/Details/{_values["organization"]}", StringComparison.Ordinal)
             .Replace("/Organizations/Edit/{id:int}", $"/Organizations/Edit/{_values["organization"]}", StringComparison.Ordinal)
+            .Replace("/SupportRules/Details/{id:int}", $"/SupportRules/Details/{_values["ruleSet"]}", StringComparison.Ordinal)
             .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
             .Replace("{code}", "2026-2030", StringComparison.Ordinal)
             .Replace("{kind}", "appendix", StringComparison.Ordinal)

@@ -24,6 +24,7 @@ public sealed class DetailsModel(
     AttachmentService attachments,
     IAuthorizationService auth,
     ICurrentUser currentUser,
+    Application.SupportRules.SupportRuleChecks supportRules,
     TimeProvider clock) : PageModel
 {
     /// <summary>Where the domain's field names land in the step forms.</summary>
@@ -41,7 +42,8 @@ public sealed class DetailsModel(
     };
 
     private static readonly HashSet<string> ActionFields =
-        [nameof(ActionInput.Comment), nameof(ActionInput.Date), nameof(ActionInput.DecisionNumber), nameof(ActionInput.TotalCost), nameof(ActionInput.ProvincialShare)];
+        [nameof(ActionInput.Comment), nameof(ActionInput.Date), nameof(ActionInput.DecisionNumber), nameof(ActionInput.TotalCost), nameof(ActionInput.ProvincialShare),
+         nameof(ActionInput.OverrideReason)];
 
     /// <summary>The fields of every step form; each form shows the ones its step needs.</summary>
     public sealed class ActionInput
@@ -52,6 +54,8 @@ public sealed class DetailsModel(
         public string? DecisionNumber { get; set; }
         public string? TotalCost { get; set; }
         public string? ProvincialShare { get; set; }
+        /// <summary>A leader approving above a cap says why (recorded and audited with the violations).</summary>
+        public string? OverrideReason { get; set; }
     }
 
     public sealed class UploadInput
@@ -68,6 +72,8 @@ public sealed class DetailsModel(
     public UploadInput Upload { get; set; } = new();
 
     public ProposalDetails Proposal { get; private set; } = null!;
+    /// <summary>The support rules checked against the proposal's current figures (the domain's one checker).</summary>
+    public Application.SupportRules.ProposalRulePanel? RulePanel { get; private set; }
     public IReadOnlyList<ProposalAction> Actions { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanUpload { get; private set; }
@@ -115,7 +121,7 @@ public sealed class DetailsModel(
         var date = RequireDate("Vui lòng nhập ngày quyết định phê duyệt.");
         var amounts = ReadAmounts("Tổng kinh phí được duyệt", "Ngân sách tỉnh được duyệt");
         return StepAsync(id, ProposalAction.Approve,
-            date is null || amounts is null ? null : () => proposals.ApproveAsync(id, Act.Stamp, Act.DecisionNumber ?? "", date.Value, amounts.Value.Total, amounts.Value.Share, Act.Comment, ct),
+            date is null || amounts is null ? null : () => proposals.ApproveAsync(id, Act.Stamp, Act.DecisionNumber ?? "", date.Value, amounts.Value.Total, amounts.Value.Share, Act.Comment, Act.OverrideReason, ct),
             "Đã phê duyệt đề án.", ct);
     }
 
@@ -295,6 +301,7 @@ public sealed class DetailsModel(
         }
 
         Proposal = details;
+        RulePanel = await supportRules.PanelAsync(id, ct);
         var actor = currentUser.Actor;
         UserName = actor.UserName;
         IsLeader = actor.IsIn(Roles.DoitLeader);

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Domain.SupportRules;
+
+namespace NgheAn.CNHT.Application.SupportRules;
+
+/// <summary>
+/// The checker's entry point for an online application (issue 16) or any other input that is not yet a proposal.
+/// <paramref name="ReferenceDate"/> picks the rule set version (submission date; for imports the decision date);
+/// <paramref name="Year"/> is the year the support counts in (default: the reference date's year);
+/// <paramref name="Counterpart"/> null means "the rest of the cost"; <paramref name="Size"/> and <paramref name="InProvince"/>
+/// are what the application states (null: unknown, a warning where a rule asks for them).
+/// </summary>
+public sealed record ApplicationCheckInput(
+    int ContentItemId,
+    int OrganizationId,
+    DateOnly ReferenceDate,
+    decimal TotalCost,
+    decimal RequestedProvincialSupport,
+    decimal? Counterpart,
+    IReadOnlyList<CostLine> CostLines,
+    int? Year = null,
+    EnterpriseSize? Size = null,
+    bool? InProvince = null,
+    int? ExcludeProposalId = null);
+
+public sealed record RuleFlagRow(RuleFlagKind Kind, string Violations, string Reason, string RecordedBy, DateTime RecordedAt)
+{
+    public string KindName => ProposalRuleFlag.KindDisplayName(Kind);
+}
+
+/// <summary>The rules panel of a proposal page: which figures were checked, the result, and any recorded override or flag.</summary>
+public sealed record ProposalRulePanel(string Stage, decimal TotalCost, decimal ProvincialShare, RuleCheckResult Result, IReadOnlyList<RuleFlagRow> Flags);
+
+/// <summary>
+/// Gathers what the domain checker needs from the database (the rule set in force on the reference date, the lead unit,
+/// what the enterprise already has approved) and calls <see cref="SupportRuleChecker"/>. Nothing here judges a rule.
+/// </summary>
+public sealed class SupportRuleChecks(IAppDbContext db, TimeProvider clock)
+{
+    /// <summary>The statuses whose provincial support counts against the per-enterprise caps.</summary>
+    public static readonly ProposalStatus[] CountedStatuses =
+        [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
+
+    /// <summary>Checks an application-like input (content item, enterprise, reference date, amounts, cost lines).</summary>
+    public async Task<RuleCheckResult> CheckApplicationAsync(ApplicationCheckInput input, CancellationToken ct = default)
+    {
+        var programId = await db.ContentItems.AsNoTracking().Where(i => i.Id == input.ContentItemId).Select(i => (int?)i.Group.ProgramId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("Không tìm thấy nội dung hỗ trợ trong danh mục.", nameof(input.ContentItemId));
+        var org = await db.Organizations.AsNoTracking().Where(o => o.Id == input.OrganizationId).Select(o => new { o.Id, o.Name, o.Kind }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("Không tìm thấy đơn vị đề nghị hỗ trợ.", nameof(input.OrganizationId));
+        var year = input.Year ?? input.ReferenceDate.Year;
+        var applicant = new RuleApplicant(org.Id, org.Name, org.Kind, input.Size, input.InProvince);
+        var history = applicant.IsEnterprise
+            ? await HistoryAsync(org.Id, input.ContentItemId, year, input.ExcludeProposalId, ct)
+            : EnterpriseHistory.None;
+        var set = await RuleSetInForceAsync(programId, input.ReferenceDate, ct);
+        return SupportRuleChecker.Check(
+            new RuleCheckInput(programId, input.ContentItemId, applicant, input.ReferenceDate, year, input.TotalCost, input.RequestedProvincialSupport,
+                input.Counterpart, input.CostLines, history),
+            set);
+    }
+
+    /// <summary>Checks a proposal with the given figures (approval: the amounts typed in the form), on its submission date.</summary>
+    public async Task<RuleCheckResult> CheckProposalAsync(int proposalId, decimal totalCost, decimal provincialShare, CancellationToken ct = default)
+    {
+        var p = await db.Proposals.AsNoTracking().Where(x => x.Id == proposalId)
+            .Select(x => new { x.ContentItemId, x.LeadOrganizationId, x.StartYear })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException($"Không tìm thấy đề án số {proposalId}.");
+        var date = await ReferenceDateAsync(proposalId, ct);
+        return await CheckApplicationAsync(new ApplicationCheckInput(p.ContentItemId, p.LeadOrganizationId, date, totalCost, provincialShare, null, [],
+            p.StartYear, ExcludeProposalId: proposalId), ct);
+    }
+
+    /// <summary>The panel: the figures of the proposal's current stage (approved, else recommended, else requested) checked.</summary>
+    public async Task<ProposalRulePanel?> PanelAsync(int proposalId, CancellationToken ct = default)
+    {
+        var p = await db.Proposals.AsNoTracking().Where(x => x.Id == proposalId)
+            .Select(x => new
+            {
+                x.RequestedTotalCost, x.RequestedProvincialShare, x.RecommendedTotalCost, x.RecommendedProvincialShare,
+                x.ApprovedTotalCost, x.ApprovedProvincialShare, x.SettledTotalCost, x.SettledProvincialShare,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var (stage, total, share) =
+            p.SettledTotalCost is { } st ? ("số quyết toán", st, p.SettledProvincialShare ?? 0m)
+            : p.ApprovedTotalCost is { } at ? ("số được duyệt", at, p.ApprovedProvincialShare ?? 0m)
+            : p.RecommendedTotalCost is { } rt ? ("số thẩm định đề nghị", rt, p.RecommendedProvincialShare ?? 0m)
+            : ("số đề nghị", p.RequestedTotalCost, p.RequestedProvincialShare);
+        var result = await CheckProposalAsync(proposalId, total, share, ct);
+        var flags = await db.ProposalRuleFlags.AsNoTracking().Where(f => f.ProposalId == proposalId).OrderBy(f => f.RecordedAt)
+            .Select(f => new RuleFlagRow(f.Kind, f.Violations, f.Reason, f.RecordedBy, f.RecordedAt))
+            .ToListAsync(ct);
+        return new ProposalRulePanel(stage, total, share, result, flags);
+    }
+
+    /// <summary>The provincial support the enterprise already has under the item (approved onwards), in the year and in the period.</summary>
+    public async Task<EnterpriseHistory> HistoryAsync(int organizationId, int contentItemId, int year, int? excludeProposalId, CancellationToken ct)
+    {
+        var counted = db.Proposals.AsNoTracking()
+            .Where(p => p.LeadOrganizationId == organizationId && p.ContentItemId == contentItemId && CountedStatuses.Contains(p.Status)
+                        && (excludeProposalId == null || p.Id != excludeProposalId))
+            .Select(p => new { p.StartYear, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare });
+        var inYear = await counted.Where(p => p.StartYear == year).SumAsync(p => p.Share, ct);
+        var inPeriod = await counted.SumAsync(p => p.Share, ct);
+        return new EnterpriseHistory(inYear, inPeriod);
+    }
+
+    /// <summary>The newest version in force on the date, with its rules and norms (null: none).</summary>
+    public async Task<SupportRuleSet?> RuleSetInForceAsync(int programId, DateOnly date, CancellationToken ct)
+    {
+        var candidates = await db.SupportRuleSets.AsNoTracking()
+            .Include(s => s.Rules).ThenInclude(r => r.UnitNorms)
+            .Where(s => s.ProgramId == programId && s.Status == RuleSetStatus.InForce && s.EffectiveFrom <= date && (s.EffectiveTo == null || s.EffectiveTo >= date))
+            .OrderByDescending(s => s.Version)
+            .Take(1)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return SupportRuleSet.InForceOn(candidates, programId, date);
+    }
+
+    /// <summary>A proposal's reference date: the day (Vietnam time) it was last submitted; today while never submitted.</summary>
+    public async Task<DateOnly> ReferenceDateAsync(int proposalId, CancellationToken ct)
+    {
+        var submitted = await db.ProposalTransitions.AsNoTracking()
+            .Where(t => t.ProposalId == proposalId && t.ToStatus == ProposalStatus.Submitted)
+            .MaxAsync(t => (DateTime?)t.At, ct);
+        return VnFormat.TodayInVietnam(submitted ?? clock.GetUtcNow().UtcDateTime);
+    }
+}
