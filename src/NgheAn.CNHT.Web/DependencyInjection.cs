@@ -44,6 +44,7 @@ public static class DependencyInjection
             .AddIdentityCookies();
         services.AddCnhtOpenApi();
         services.AddApiRateLimit();
+        services.AddAuthRateLimit();
         services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>
         {
@@ -78,7 +79,11 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(o =>
+        {
+            Policies.Configure(o);
+            EnterprisePolicies.Configure(o);
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cnht.af";
@@ -118,7 +123,9 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
-                o.Conventions.AuthorizeFolder("/Guide");
+                o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);
+                // Enterprises apply online (issue 16): its own folders and policies.
+                EnterprisePolicies.Configure(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
@@ -177,6 +184,7 @@ public static class DependencyInjection
             if (app.Environment.IsDevelopment())
             {
                 await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
             }
         }
     }

@@ -63,6 +63,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return RedirectToPage("./TwoFactor", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "Tài khoản chưa xác nhận thư điện tử. Vui lòng mở liên kết xác nhận trong thư đã gửi tới địa chỉ đăng ký rồi đăng nhập lại.");
+            return Page();
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Account {UserId} locked out after repeated failures", user!.Id);
