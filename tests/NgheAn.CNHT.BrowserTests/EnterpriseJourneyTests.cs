@@ -6,7 +6,6 @@ using NgheAn.CNHT.BrowserTests.Support;
 using NgheAn.CNHT.Domain.Calls;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Seeding;
-using NgheAn.CNHT.IntegrationTests.Support;
 
 namespace NgheAn.CNHT.BrowserTests;
 
@@ -48,11 +47,32 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         var call = new CallForApplications(program.Id, program.Period, new CallDetails("Thông báo tiếp nhận hồ sơ đề nghị hỗ trợ (kiểm thử trình duyệt)", 2025,
             now.AddHours(-1), now.AddDays(20), "Lập hồ sơ trực tuyến, tải lên đủ giấy tờ theo danh mục và nộp trước thời điểm kết thúc.", "Trung tâm Hỗ trợ và Tư vấn phát triển Công Thương"));
         call.OpenItem(item, "Đơn đề nghị hỗ trợ\nThuyết minh đề án");
-        call.Publish(ProposalArrange.Center, now);
+        call.Publish(new NgheAn.CNHT.Domain.Common.Actor("trungtam@cnht.demo", "Trung tâm", new HashSet<string> { NgheAn.CNHT.Domain.Roles.SupportCenter }), now);
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         return call.Id;
     });
+
+    /// <summary>Runs an application service as a signed-in user of a role (the real IHttpContextAccessor carries the principal).</summary>
+    private async Task AsAsync(string userName, string role, Func<IServiceProvider, Task> work)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.Name, userName), new(System.Security.Claims.ClaimTypes.Role, role)], "Test")),
+        };
+        try
+        {
+            await work(scope.ServiceProvider);
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
 
     [Fact]
     public async Task An_enterprise_registers_is_verified_applies_supplies_a_supplement_and_sees_its_approved_proposal()
@@ -171,8 +191,8 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
 
         // 9. Appraised and approved by the leader (the lifecycle steps' own pages are covered by ProposalJourneyTests).
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await portal.Factory.AsAsync("SupportCenter", sp => sp.GetRequiredService<ProposalService>().AppraiseAsync(proposalId, null, today, "Đạt yêu cầu", 200_000_000m, 110_000_000m));
-        await portal.Factory.AsAsync("DoitLeader", sp => sp.GetRequiredService<ProposalService>().ApproveAsync(proposalId, null, "45/QĐ-SCT", today, 190_000_000m, 100_000_000m, null));
+        await AsAsync("trungtam@cnht.demo", NgheAn.CNHT.Domain.Roles.SupportCenter, sp => sp.GetRequiredService<ProposalService>().AppraiseAsync(proposalId, null, today, "Đạt yêu cầu", 200_000_000m, 110_000_000m));
+        await AsAsync("lanhdao@cnht.demo", NgheAn.CNHT.Domain.Roles.DoitLeader, sp => sp.GetRequiredService<ProposalService>().ApproveAsync(proposalId, null, "45/QĐ-SCT", today, 190_000_000m, 100_000_000m, null));
 
         // 10. The enterprise sees the approved amounts and its timeline, on a desktop and on a phone.
         await enterprise.GotoAsync("/DoanhNghiep");
