@@ -38,6 +38,24 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         Assert.False(string.IsNullOrEmpty(asked), "the step asks for confirmation first");
     }
 
+    /// <summary>Screenshots at both widths; at phone width first names any element wider than the phone (outside a scrolling container).</summary>
+    private static async Task ShotsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(Ui.PhoneWidth, Ui.PhoneHeight);
+        var wide = await page.EvaluateAsync<string>(@"() => {
+            const w = window.innerWidth; const out = [];
+            for (const e of document.querySelectorAll('body *')) {
+                const r = e.getBoundingClientRect();
+                if (r.right <= w + 1 || r.width === 0) continue;
+                let p = e.parentElement, inside = false;
+                while (p) { const s = getComputedStyle(p).overflowX; if (s === 'auto' || s === 'scroll' || s === 'hidden') { inside = true; break; } p = p.parentElement; }
+                if (!inside) out.push(e.tagName + '#' + e.id + '.' + e.className + ' → ' + Math.round(r.right) + 'px');
+            }
+            return out.slice(0, 8).join('\n'); }");
+        Assert.True(wide.Length == 0, $"{name}: wider than a phone:\n{wide}");
+        await Ui.ShotsAsync(page, name);
+    }
+
     private async Task<int> OpenCallAsync() => await portal.Factory.ScopedAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
@@ -86,7 +104,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await using var _ = enterpriseContext;
         await enterprise.GotoAsync("/Calls");
         await Assertions.Expect(enterprise.Locator("#open-calls")).ToContainTextAsync("kiểm thử trình duyệt");
-        await Ui.ShotsAsync(enterprise, "enterprise-01-calls");
+        await ShotsAsync(enterprise, "enterprise-01-calls");
         await enterprise.GotoAsync("/DoanhNghiep/DangKy");
         await enterprise.GetByLabel("Mã số thuế (MST)").FillAsync(taxCode);
         await enterprise.GetByLabel("Tên doanh nghiệp").FillAsync("Công ty TNHH Cơ khí Trình Duyệt");
@@ -97,13 +115,13 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await enterprise.GetByLabel("Thư điện tử (tên đăng nhập)").FillAsync(email);
         await enterprise.Locator("#Input_Password").FillAsync(UserSeeder.DemoPassword);
         await enterprise.Locator("#Input_ConfirmPassword").FillAsync(UserSeeder.DemoPassword);
-        await Ui.ShotsAsync(enterprise, "enterprise-02-register");
+        await ShotsAsync(enterprise, "enterprise-02-register");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
         await Assertions.Expect(enterprise.Locator("#registration-done")).ToContainTextAsync("Đã nhận đăng ký");
 
         // 2. The confirmation link, read from the test outbox (no mail server here).
         await enterprise.GotoAsync($"/DoanhNghiep/HopThu?email={Uri.EscapeDataString(email)}");
-        await Ui.ShotsAsync(enterprise, "enterprise-03-outbox");
+        await ShotsAsync(enterprise, "enterprise-03-outbox");
         await enterprise.Locator("a.outbox-link").First.ClickAsync();
         await Assertions.Expect(enterprise.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xác nhận thư điện tử");
 
@@ -114,7 +132,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Tải lên để xác minh" }).ClickAsync();
         await Assertions.Expect(enterprise.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tải lên giấy chứng nhận");
         await Ui.AssertAccessibleAsync(enterprise, "enterprise home");
-        await Ui.ShotsAsync(enterprise, "enterprise-04-home-pending");
+        await ShotsAsync(enterprise, "enterprise-04-home-pending");
 
         // 4. The Support Center verifies the account.
         var (centerContext, center, centerProblems) = await portal.NewPageAsync();
@@ -122,7 +140,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await portal.SignInAsync(center, "trungtam@cnht.demo");
         await center.GotoAsync("/Intake/Accounts");
         var row = center.Locator("#members tr", new() { HasText = email });
-        await Ui.ShotsAsync(center, "enterprise-05-center-accounts");
+        await ShotsAsync(center, "enterprise-05-center-accounts");
         await ConfirmedAsync(center, () => row.GetByRole(AriaRole.Button, new() { Name = "Xác minh" }).ClickAsync());
         await Assertions.Expect(center.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xác minh tài khoản");
 
@@ -144,7 +162,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await enterprise.GetByLabel("Dòng 2: đơn giá").FillAsync("150.000.000");
         await enterprise.GetByLabel("Kinh phí đề nghị hỗ trợ (đồng)").FillAsync("120.000.000");
         await enterprise.GetByLabel("Vốn đối ứng của doanh nghiệp (đồng)").FillAsync("80.000.000");
-        await Ui.ShotsAsync(enterprise, "enterprise-06-application-form");
+        await ShotsAsync(enterprise, "enterprise-06-application-form");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Lưu hồ sơ nháp" }).ClickAsync();
         await Assertions.Expect(enterprise.Locator("#total-cost")).ToHaveTextAsync("200.000.000");
         await Assertions.Expect(enterprise.Locator("#checklist")).ToContainTextAsync("Còn thiếu");
@@ -160,12 +178,12 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await Assertions.Expect(enterprise.GetByRole(AriaRole.Status)).ToContainTextAsync("Mã hồ sơ: HS-2025-");
         var code = (await enterprise.Locator("#application-code").InnerTextAsync()).Trim();
         await Ui.AssertAccessibleAsync(enterprise, "application page");
-        await Ui.ShotsAsync(enterprise, "enterprise-07-submitted");
+        await ShotsAsync(enterprise, "enterprise-07-submitted");
         var applicationUrl = enterprise.Url;
 
         // 6. Intake: the Support Center asks for a supplement.
         await center.GotoAsync("/Intake");
-        await Ui.ShotsAsync(center, "enterprise-08-intake-queue");
+        await ShotsAsync(center, "enterprise-08-intake-queue");
         await center.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await center.GetByLabel("Nội dung cần bổ sung, sửa").FillAsync("Vui lòng bổ sung báo giá phần mềm CAM.");
         await ConfirmedAsync(center, () => center.GetByRole(AriaRole.Button, new() { Name = "Gửi yêu cầu bổ sung" }).ClickAsync());
@@ -174,7 +192,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         // 7. The enterprise supplies it.
         await enterprise.GotoAsync(applicationUrl);
         await Assertions.Expect(enterprise.Locator("#open-supplement")).ToContainTextAsync("báo giá phần mềm CAM");
-        await Ui.ShotsAsync(enterprise, "enterprise-09-supplement-requested");
+        await ShotsAsync(enterprise, "enterprise-09-supplement-requested");
         await enterprise.Locator("#Requirement").SelectOptionAsync("Tài liệu khác");
         await enterprise.Locator("#File").SetInputFilesAsync(File("bao-gia-phan-mem.pdf"));
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
@@ -187,7 +205,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await ConfirmedAsync(center, () => center.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận thành đề án" }).ClickAsync());
         await center.WaitForURLAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
         var proposalId = int.Parse(center.Url.Split('/').Last().Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
-        await Ui.ShotsAsync(center, "enterprise-10-proposal-created");
+        await ShotsAsync(center, "enterprise-10-proposal-created");
 
         // 9. Appraised and approved by the leader (the lifecycle steps' own pages are covered by ProposalJourneyTests).
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -196,7 +214,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
 
         // 10. The enterprise sees the approved amounts and its timeline, on a desktop and on a phone.
         await enterprise.GotoAsync("/DoanhNghiep");
-        await Ui.ShotsAsync(enterprise, "enterprise-11-home");
+        await ShotsAsync(enterprise, "enterprise-11-home");
         await enterprise.GetByRole(AriaRole.Link, new() { Name = "Đổi mới công nghệ gia công CNC linh kiện" }).Last.ClickAsync();
         await enterprise.WaitForURLAsync(url => url.Contains("/DoanhNghiep/DeAn/", StringComparison.Ordinal));
         await Assertions.Expect(enterprise.Locator("#approved-total")).ToHaveTextAsync("190.000.000");
@@ -204,7 +222,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await Assertions.Expect(enterprise.Locator("#timeline")).ToContainTextAsync("Trung tâm yêu cầu bổ sung hồ sơ");
         await Assertions.Expect(enterprise.Locator("#timeline")).ToContainTextAsync("Đã phê duyệt");
         await Ui.AssertAccessibleAsync(enterprise, "enterprise proposal");
-        await Ui.ShotsAsync(enterprise, "enterprise-12-proposal-approved");
+        await ShotsAsync(enterprise, "enterprise-12-proposal-approved");
 
         Assert.True(enterpriseProblems.Count == 0, string.Join("\n", enterpriseProblems));
         Assert.True(centerProblems.Count == 0, string.Join("\n", centerProblems));
