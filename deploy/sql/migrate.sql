@@ -1376,3 +1376,415 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [IsUnverified] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [Calls] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [OpensAt] datetime2 NOT NULL,
+        [ClosesAt] datetime2 NOT NULL,
+        [Guidance] nvarchar(max) NULL,
+        [Contact] nvarchar(1000) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [PublishedAt] datetime2 NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Calls] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Calls_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [DossierFiles] (
+        [Id] int NOT NULL IDENTITY,
+        [OrganizationId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierFiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DossierFiles_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [CallItems] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Checklist] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_CallItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CallItems_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CallItems_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [DossierFileContents] (
+        [DossierFileId] int NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_DossierFileContents] PRIMARY KEY ([DossierFileId]),
+        CONSTRAINT [FK_DossierFileContents_DossierFiles_DossierFileId] FOREIGN KEY ([DossierFileId]) REFERENCES [DossierFiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [EnterpriseMembers] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [Position] nvarchar(200) NULL,
+        [LegalRepresentative] nvarchar(200) NULL,
+        [Phone] nvarchar(30) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CertificateFileId] int NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedBy] nvarchar(256) NULL,
+        [RefusalReason] nvarchar(1000) NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_EnterpriseMembers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EnterpriseMembers_DossierFiles_CertificateFileId] FOREIGN KEY ([CertificateFileId]) REFERENCES [DossierFiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EnterpriseMembers_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [Applications] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(30) NULL,
+        [OrganizationId] int NOT NULL,
+        [CallId] int NOT NULL,
+        [CallItemId] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Objectives] nvarchar(4000) NULL,
+        [ExpectedOutputs] nvarchar(4000) NULL,
+        [StartYear] int NOT NULL,
+        [EndYear] int NOT NULL,
+        [TotalCost] decimal(18,0) NOT NULL,
+        [RequestedSupport] decimal(18,0) NOT NULL,
+        [Counterpart] decimal(18,0) NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [SubmittedAt] datetime2 NULL,
+        [LastSubmittedAt] datetime2 NULL,
+        [DeclineReason] nvarchar(2000) NULL,
+        [ProposalId] int NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Applications_CallItems_CallItemId] FOREIGN KEY ([CallItemId]) REFERENCES [CallItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [ApplicationCostLines] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [LineNo] int NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [Unit] nvarchar(50) NOT NULL,
+        [Quantity] decimal(18,2) NOT NULL,
+        [UnitPrice] decimal(18,0) NOT NULL,
+        [Amount] decimal(18,0) NOT NULL,
+        CONSTRAINT [PK_ApplicationCostLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationCostLines_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [ApplicationDocuments] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Requirement] nvarchar(200) NOT NULL,
+        [DossierFileId] int NOT NULL,
+        [Round] int NOT NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [IsWithdrawn] bit NOT NULL,
+        [WithdrawnAt] datetime2 NULL,
+        CONSTRAINT [PK_ApplicationDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationDocuments_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ApplicationDocuments_DossierFiles_DossierFileId] FOREIGN KEY ([DossierFileId]) REFERENCES [DossierFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [ApplicationEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [FromStatus] nvarchar(30) NULL,
+        [ToStatus] nvarchar(30) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UserDisplayName] nvarchar(256) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Comment] nvarchar(4000) NULL,
+        CONSTRAINT [PK_ApplicationEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationEvents_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE TABLE [SupplementRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Round] int NOT NULL,
+        [Message] nvarchar(2000) NOT NULL,
+        [Deadline] date NOT NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [AnsweredAt] datetime2 NULL,
+        [AnswerNote] nvarchar(2000) NULL,
+        CONSTRAINT [PK_SupplementRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplementRequests_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationCostLines_ApplicationId] ON [ApplicationCostLines] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationDocuments_ApplicationId] ON [ApplicationDocuments] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationDocuments_DossierFileId] ON [ApplicationDocuments] ([DossierFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationEvents_ApplicationId_At] ON [ApplicationEvents] ([ApplicationId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_CallId] ON [Applications] ([CallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_CallItemId] ON [Applications] ([CallItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Code] ON [Applications] ([Code]) WHERE [Code] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ContentItemId] ON [Applications] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_OrganizationId_Status] ON [Applications] ([OrganizationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ProposalId] ON [Applications] ([ProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status_LastSubmittedAt] ON [Applications] ([Status], [LastSubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CallItems_CallId_ContentItemId] ON [CallItems] ([CallId], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_CallItems_ContentItemId] ON [CallItems] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_ProgramId] ON [Calls] ([ProgramId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_Status_ClosesAt] ON [Calls] ([Status], [ClosesAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_DossierFiles_OrganizationId] ON [DossierFiles] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_EnterpriseMembers_CertificateFileId] ON [EnterpriseMembers] ([CertificateFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_EnterpriseMembers_OrganizationId_Status] ON [EnterpriseMembers] ([OrganizationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE INDEX [IX_EnterpriseMembers_Status] ON [EnterpriseMembers] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EnterpriseMembers_UserId] ON [EnterpriseMembers] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupplementRequests_ApplicationId_Round] ON [SupplementRequests] ([ApplicationId], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204224207_Issue16EnterprisePortal', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -12,6 +12,7 @@ using NgheAn.CNHT.Application.Estimates;
 using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
+using NgheAn.CNHT.Application.Enterprises;
 
 namespace NgheAn.CNHT.Application;
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<NotificationService>();
         services.TryAddSingleton<IMailOutbox, NoMailOutbox>();
         services.AddScoped<Dashboard.DashboardQuery>();
+        services.AddEnterprisePortal();
         return services;
     }
 }

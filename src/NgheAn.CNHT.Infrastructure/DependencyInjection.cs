@@ -9,6 +9,7 @@ using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Application.Notifications;
+using NgheAn.CNHT.Infrastructure.Enterprises;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Mail;
 using NgheAn.CNHT.Infrastructure.Persistence;
@@ -42,7 +43,8 @@ public static class DependencyInjection
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
+                // Enterprise accounts sign in once their e-mail is confirmed; staff accounts need no confirmation (EnterpriseUserConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;
@@ -58,7 +60,8 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddUserConfirmation<Enterprises.EnterpriseUserConfirmation>();
 
         services.AddDataProtection()
             .SetApplicationName("NgheAn.CNHT")
@@ -77,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddEnterprisePortalInfrastructure();
 
         // E-mail notices: off unless Smtp:Host is set; queued in the database, sent in the background.
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -80,7 +80,11 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(o =>
+        {
+            Policies.Configure(o);
+            EnterprisePolicies.Configure(o);
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cnht.af";
@@ -121,7 +125,9 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/SupportRules", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
-                o.Conventions.AuthorizeFolder("/Guide");
+                o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);
+                // Enterprises apply online (issue 16): its own folders and policies.
+                EnterprisePolicies.Configure(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
@@ -180,6 +186,7 @@ public static class DependencyInjection
             if (app.Environment.IsDevelopment())
             {
                 await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
             }
         }
     }

@@ -126,6 +126,15 @@ public sealed class AuditQueries(IAppDbContext db)
         "ProposalRuleFlag" => "Vượt định mức (phê duyệt hoặc gắn cờ)",
         "AppUser" => "Tài khoản",
         "IdentityUserRole`1" => "Phân quyền",
+        "EnterpriseMember" => "Tài khoản doanh nghiệp",
+        "DossierFile" => "Tệp hồ sơ doanh nghiệp",
+        "CallForApplications" => "Thông báo tiếp nhận hồ sơ",
+        "CallItem" => "Nội dung của thông báo tiếp nhận hồ sơ",
+        "GrantApplication" => "Hồ sơ đề nghị hỗ trợ",
+        "ApplicationDocument" => "Tệp của hồ sơ đề nghị hỗ trợ",
+        "SupplementRequest" => "Yêu cầu bổ sung hồ sơ",
+        "ApplicationEvent" => "Lịch sử xử lý hồ sơ đề nghị hỗ trợ",
+        "CostLine" => "Dòng dự toán của hồ sơ",
         _ => entityType,
     };
 

@@ -51,6 +51,7 @@ public static class FieldText
             ["ContactPerson"] = "Người liên hệ",
             ["Phone"] = "Số điện thoại",
             ["Email"] = "Thư điện tử",
+            ["IsUnverified"] = "Chưa xác minh (doanh nghiệp tự đăng ký)",
         },
         ["SupportRuleSet"] = new()
         {
@@ -124,6 +125,7 @@ public static class FieldText
     [
         "RequestedTotalCost", "RequestedProvincialShare", "RecommendedTotalCost", "RecommendedProvincialShare",
         "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "Amount", "PlanAmount",
+        "TotalCost", "RequestedSupport", "Counterpart", "UnitPrice",
     ];
 
     /// <summary>
@@ -234,6 +236,47 @@ public static class FieldText
         ["Xlsx"] = "Tệp Excel",
         ["PasswordHash"] = "Mật khẩu (mã băm)",
         ["SecurityStamp"] = "Dấu bảo mật của phiên",
+        // Enterprises apply online (issue 16).
+        ["OrganizationId"] = "Doanh nghiệp (mã số)",
+        ["Position"] = "Chức vụ",
+        ["LegalRepresentative"] = "Người đại diện theo pháp luật",
+        ["Phone"] = "Số điện thoại",
+        ["CertificateFileId"] = "Giấy chứng nhận đăng ký doanh nghiệp (tệp số)",
+        ["DecidedAt"] = "Thời điểm xác minh/từ chối",
+        ["DecidedBy"] = "Người xác minh/từ chối",
+        ["RefusalReason"] = "Lý do từ chối",
+        ["OpensAt"] = "Bắt đầu nhận hồ sơ",
+        ["ClosesAt"] = "Kết thúc nhận hồ sơ",
+        ["Guidance"] = "Hướng dẫn",
+        ["Contact"] = "Liên hệ",
+        ["PublishedAt"] = "Thời điểm công bố",
+        ["CallId"] = "Thông báo tiếp nhận hồ sơ (mã số)",
+        ["CallItemId"] = "Nội dung của thông báo (mã số)",
+        ["Checklist"] = "Danh mục hồ sơ yêu cầu",
+        ["Objectives"] = "Mục tiêu",
+        ["ExpectedOutputs"] = "Sản phẩm dự kiến",
+        ["TotalCost"] = "Tổng dự toán",
+        ["RequestedSupport"] = "Kinh phí đề nghị hỗ trợ",
+        ["Counterpart"] = "Vốn đối ứng",
+        ["LastSubmittedAt"] = "Lần nộp gần nhất",
+        ["DeclineReason"] = "Lý do không tiếp nhận",
+        ["ApplicationId"] = "Hồ sơ đề nghị hỗ trợ (mã số)",
+        ["Requirement"] = "Loại giấy tờ",
+        ["DossierFileId"] = "Tệp (mã số)",
+        ["Round"] = "Lần bổ sung",
+        ["IsWithdrawn"] = "Đã rút",
+        ["WithdrawnAt"] = "Thời điểm rút",
+        ["Message"] = "Nội dung yêu cầu",
+        ["Deadline"] = "Hạn bổ sung",
+        ["RequestedBy"] = "Người yêu cầu",
+        ["RequestedAt"] = "Thời điểm yêu cầu",
+        ["AnsweredAt"] = "Thời điểm nộp bổ sung",
+        ["AnswerNote"] = "Ghi chú khi nộp bổ sung",
+        ["Action"] = "Thao tác",
+        ["FromStatus"] = "Từ trạng thái",
+        ["ToStatus"] = "Sang trạng thái",
+        ["UserDisplayName"] = "Họ tên",
+        ["At"] = "Thời điểm",
     };
 
     /// <summary>Label for the audit page: the known label, else a common one, else the field's own name.</summary>

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Applications;
+using NgheAn.CNHT.Domain.Calls;
+using NgheAn.CNHT.Domain.Enterprises;
 using NgheAn.CNHT.Domain.Auditing;
 using NgheAn.CNHT.Domain.Catalog;
 using NgheAn.CNHT.Domain.DataExchange;
@@ -40,6 +43,17 @@ public interface IAppDbContext
     DbSet<SupportRuleSet> SupportRuleSets { get; }
     DbSet<SupportRule> SupportRules { get; }
     DbSet<ProposalRuleFlag> ProposalRuleFlags { get; }
+
+    // Enterprises apply online (issue 16, ADR 0150-0154).
+    DbSet<EnterpriseMember> EnterpriseMembers { get; }
+    DbSet<DossierFile> DossierFiles { get; }
+    DbSet<DossierFileContent> DossierFileContents { get; }
+    DbSet<CallForApplications> Calls { get; }
+    DbSet<CallItem> CallItems { get; }
+    DbSet<GrantApplication> Applications { get; }
+    DbSet<ApplicationDocument> ApplicationDocuments { get; }
+    DbSet<SupplementRequest> SupplementRequests { get; }
+    DbSet<ApplicationEvent> ApplicationEvents { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -31,6 +31,7 @@ public sealed class NotificationService(
     TimeProvider clock,
     INotificationRecipients recipients,
     IMailOutbox outbox,
+    Enterprises.EnterpriseNotices enterprises,
     ILogger<NotificationService> logger)
 {
     public const int PageSize = 30;
@@ -62,6 +63,9 @@ public sealed class NotificationService(
         {
             notice.Resolve(now);
         }
+
+        // The lead enterprise's own accounts hear of every step they may see (issue 16).
+        await Enterprises.EnterpriseStepNotice.AddAsync(enterprises, proposal, action, ct);
 
         var rule = Rules.FirstOrDefault(r => r.After == action);
         if (rule is null)
@@ -145,6 +149,7 @@ public sealed class NotificationService(
     /// <summary>After the step's transaction committed: the sender may go (it never runs inside the request).</summary>
     public void AfterCommit()
     {
+        enterprises.AfterCommit();
         if (_mailQueued)
         {
             _mailQueued = false;

@@ -342,7 +342,7 @@ public sealed class ProposalService(
     }
 
     /// <summary>CNHT-YYYY-NN: the next number among the proposals of that start year.</summary>
-    private async Task<string> NextCodeAsync(int startYear, CancellationToken ct)
+    internal async Task<string> NextCodeAsync(int startYear, CancellationToken ct)
     {
         var prefix = $"CNHT-{startYear.ToString(CultureInfo.InvariantCulture)}-";
         var codes = await db.Proposals.AsNoTracking().Where(p => p.Code.StartsWith(prefix)).Select(p => p.Code).ToListAsync(ct);

@@ -47,7 +47,24 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
     public bool IsSample { get; private set; }
+    /// <summary>
+    /// Created by an enterprise's self-registration and not yet checked by the Support Center (chưa xác minh):
+    /// cleared when the Support Center verifies the first account tied to it (docs/decisions/0150-enterprise-accounts.md).
+    /// </summary>
+    public bool IsUnverified { get; private set; }
     public Guid ConcurrencyStamp { get; private set; }
+
+    /// <summary>A new enterprise typed by its own registration: marked unverified until the Support Center checks it.</summary>
+    public static Organization RegisteredOnline(string name, string taxCode, string? address, string? contactPerson, string? phone, string? email)
+    {
+        var organization = new Organization(name, OrganizationKind.OtherEnterprise, taxCode, address: address, contactPerson: contactPerson, phone: phone, email: email)
+        {
+            IsUnverified = true,
+        };
+        return organization;
+    }
+
+    public void MarkVerified() => IsUnverified = false;
 
     public bool IsEnterprise => Kind is OrganizationKind.SupportingIndustryEnterprise or OrganizationKind.ForeignInvestedEnterprise or OrganizationKind.OtherEnterprise;
 

@@ -157,6 +157,28 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Submit(Actor actor, DateTime utcNow, string? comment) =>
         Move(ProposalAction.Submit, actor, utcNow, comment);
 
+    /// <summary>
+    /// An enterprise's online application accepted by the Support Center arrives already submitted: the dossier was
+    /// filed by the enterprise and checked at intake, so it enters the workflow at Submitted and runs on unchanged
+    /// (docs/decisions/0152-intake-creates-a-submitted-proposal.md). Only on a proposal just created, never saved.
+    /// </summary>
+    public void ReceiveFromApplication(string applicationCode, Actor actor, DateTime utcNow)
+    {
+        if (Id != 0 || Status != ProposalStatus.Draft || _transitions.Count != 1)
+        {
+            throw new DomainException("Chỉ đề án vừa lập từ hồ sơ trực tuyến mới được tiếp nhận theo cách này.");
+        }
+
+        if (!actor.IsIn(Roles.SupportCenter))
+        {
+            throw new DomainException("Chỉ Trung tâm tiếp nhận hồ sơ trực tuyến thành đề án.");
+        }
+
+        var rule = new TransitionRule(ProposalAction.Submit, new HashSet<ProposalStatus> { ProposalStatus.Draft }, ProposalStatus.Submitted,
+            new HashSet<string> { Roles.SupportCenter }, false);
+        Record(rule, actor, utcNow, $"Tiếp nhận hồ sơ trực tuyến {applicationCode} của doanh nghiệp");
+    }
+
     /// <summary>The Support Center records the appraisal council's opinion and recommended amounts.</summary>
     public void Appraise(Actor actor, DateTime utcNow, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare)
     {

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Access;
+using NgheAn.CNHT.Domain.Applications;
+using NgheAn.CNHT.Domain.Calls;
+using NgheAn.CNHT.Domain.Enterprises;
 using NgheAn.CNHT.Domain.Auditing;
 using NgheAn.CNHT.Domain.Catalog;
 using NgheAn.CNHT.Domain.DataExchange;
@@ -51,6 +54,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SupportRuleSet> SupportRuleSets => Set<SupportRuleSet>();
     public DbSet<SupportRule> SupportRules => Set<SupportRule>();
     public DbSet<ProposalRuleFlag> ProposalRuleFlags => Set<ProposalRuleFlag>();
+    public DbSet<EnterpriseMember> EnterpriseMembers => Set<EnterpriseMember>();
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+    public DbSet<DossierFileContent> DossierFileContents => Set<DossierFileContent>();
+    public DbSet<CallForApplications> Calls => Set<CallForApplications>();
+    public DbSet<CallItem> CallItems => Set<CallItem>();
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+    public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -42,10 +42,12 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     ];
 
     private static readonly HashSet<Type> AppendOnly =
-        [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload), typeof(Domain.SupportRules.ProposalRuleFlag)];
+        [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload),
+         typeof(Domain.SupportRules.ProposalRuleFlag), typeof(NgheAn.CNHT.Domain.Applications.ApplicationEvent)];
 
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent)];
+        [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent),
+         typeof(NgheAn.CNHT.Domain.Enterprises.DossierFileContent)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
     private IDbContextTransaction? _ownTransaction;

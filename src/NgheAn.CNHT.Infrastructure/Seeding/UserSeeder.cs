@@ -22,7 +22,7 @@ public sealed class UserSeeder(UserManager<AppUser> users, RoleManager<IdentityR
 
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Known)
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -50,6 +50,12 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // An enterprise's home is its own page (issue 16); the department's dashboard is not for it.
+        if (User.IsInRole(NgheAn.CNHT.Domain.Roles.Enterprise))
+        {
+            return RedirectToPage("/DoanhNghiep/Index");
+        }
+
         CanRead = (await auth.AuthorizeAsync(User, Policies.ReadProgramData)).Succeeded;
         if (!CanRead)
         {

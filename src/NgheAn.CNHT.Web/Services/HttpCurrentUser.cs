@@ -23,7 +23,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
             }
 
             var name = principal.Identity.Name ?? "?";
-            var roles = Roles.All.Where(principal.IsInRole).ToHashSet();
+            var roles = Roles.Known.Where(principal.IsInRole).ToHashSet();
             return new Actor(name, principal.FindFirstValue(DisplayNameClaim) ?? name, roles);
         }
     }

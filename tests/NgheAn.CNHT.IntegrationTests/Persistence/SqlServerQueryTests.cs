@@ -113,7 +113,7 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
         {
             var service = new NgheAn.CNHT.Application.Notifications.NotificationService(db, center, TimeProvider.System, null!,
-                new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
+                new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
             var count = await service.UnreadCountAsync();
             var latest = await service.LatestUnreadAsync(5);
             var page = await service.PageAsync(1, unreadOnly: false);

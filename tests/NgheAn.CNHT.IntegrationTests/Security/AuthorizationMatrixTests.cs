@@ -18,20 +18,24 @@ namespace NgheAn.CNHT.IntegrationTests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<MatrixPortal>
 {
-    private static readonly string[] Who = ["Anonymous", "Admin", "DoitSpecialist", "DoitLeader", "SupportCenter", "Viewer"];
+    private static readonly string[] Who = ["Anonymous", "Admin", "DoitSpecialist", "DoitLeader", "SupportCenter", "Viewer", "Enterprise"];
 
-    //                                  anon admin spec lead center viewer
-    private const string Anyone =      "A    A     A    A    A      A";
-    private const string SignedIn =    "L    A     A    A    A      A";
-    private const string Business =    "L    D     A    A    A      A";
-    private const string AdminOnly =   "L    A     D    D    D      D";
-    private const string Specialist =  "L    D     A    D    D      D";
-    private const string Leader =      "L    D     D    A    D      D";
-    private const string Center =      "L    D     D    D    A      D";
-    private const string AuditRoles =  "L    A     D    A    D      D";
-    private const string Workers =     "L    D     A    A    A      D";
-    private const string LeaderReads = "L    D     D    A    D      D";
-    private const string Importers =   "L    D     A    A    A      D";
+    //                                  anon admin spec lead center viewer enterprise
+    private const string Anyone =      "A    A     A    A    A      A      A";
+    private const string SignedIn =    "L    A     A    A    A      A      A";
+    /// <summary>Signed-in staff only: the fallback policy closes pages without a policy of their own to enterprises (issue 16).</summary>
+    private const string StaffOnly =   "L    A     A    A    A      A      D";
+    private const string Business =    "L    D     A    A    A      A      D";
+    private const string AdminOnly =   "L    A     D    D    D      D      D";
+    private const string Specialist =  "L    D     A    D    D      D      D";
+    private const string Leader =      "L    D     D    A    D      D      D";
+    private const string Center =      "L    D     D    D    A      D      D";
+    private const string AuditRoles =  "L    A     D    A    D      D      D";
+    private const string Workers =     "L    D     A    A    A      D      D";
+    private const string LeaderReads = "L    D     D    A    D      D      D";
+    private const string Importers =   "L    D     A    A    A      D      D";
+    /// <summary>An enterprise's own pages (issue 16); another enterprise's ids are tried in EnterpriseIsolationTests.</summary>
+    private const string EnterpriseOnly = "L D D D D D A";
 
     /// <summary>Endpoint → expected outcome per caller. URLs are filled from the fixture's records.</summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>
@@ -39,8 +43,8 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["* /health/live"] = Anyone,
         ["* /health/ready"] = Anyone,
         // Static files are anonymous; an unknown file under the catch-all route is refused like any page.
-        ["GET /{**path:file}"] = SignedIn,
-        ["HEAD /{**path:file}"] = SignedIn,
+        ["GET /{**path:file}"] = StaffOnly,
+        ["HEAD /{**path:file}"] = StaffOnly,
         ["GET /"] = SignedIn,
         ["GET /Index"] = SignedIn,
         ["GET /Error"] = Anyone,
@@ -114,8 +118,8 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Notifications/Index?handler=Read"] = SignedIn,
         ["POST /Notifications?handler=ReadAll"] = SignedIn,
         ["POST /Notifications/Index?handler=ReadAll"] = SignedIn,
-        ["GET /Guide"] = SignedIn,
-        ["GET /Guide/Index"] = SignedIn,
+        ["GET /Guide"] = StaffOnly,
+        ["GET /Guide/Index"] = StaffOnly,
         ["GET /Organizations"] = Business,
         ["GET /Organizations/Index"] = Business,
         ["GET /Organizations/Details/{id:int}"] = Business,
@@ -194,6 +198,50 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["GET /api/v1/programs/{code}/ledger"] = Business,
         ["GET /api/v1/programs/{code}/appendix"] = Business,
         ["GET /openapi/{documentName}.json"] = Anyone,
+        // Enterprises apply online (issue 16): registration and open calls are public; an enterprise's own pages;
+        // the Support Center's calls, intake and account verification.
+        ["GET /DoanhNghiep/DangKy"] = Anyone,
+        ["POST /DoanhNghiep/DangKy"] = Anyone,
+        ["GET /DoanhNghiep/XacNhan"] = Anyone,
+        ["GET /DoanhNghiep/HopThu"] = Anyone,
+        ["GET /DoanhNghiep"] = EnterpriseOnly,
+        ["GET /DoanhNghiep/Index"] = EnterpriseOnly,
+        ["POST /DoanhNghiep?handler=Certificate"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/Index?handler=Certificate"] = EnterpriseOnly,
+        ["GET /DoanhNghiep/DeAn/{id:int}"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/DeAn/{id:int}?handler=Report"] = EnterpriseOnly,
+        ["GET /Calls"] = Anyone,
+        ["GET /Calls/Index"] = Anyone,
+        ["GET /Calls/Details/{id:int}"] = Anyone,
+        ["GET /Calls/Manage"] = Center,
+        ["POST /Calls/Manage"] = Center,
+        ["GET /Calls/Edit/{id:int}"] = Center,
+        ["POST /Calls/Edit/{id:int}?handler=Save"] = Center,
+        ["POST /Calls/Edit/{id:int}?handler=AddItem"] = Center,
+        ["POST /Calls/Edit/{id:int}?handler=RemoveItem"] = Center,
+        ["POST /Calls/Edit/{id:int}?handler=Publish"] = Center,
+        ["GET /Applications/Create"] = EnterpriseOnly,
+        ["POST /Applications/Create"] = EnterpriseOnly,
+        ["GET /Applications/Edit/{id:int}"] = EnterpriseOnly,
+        ["POST /Applications/Edit/{id:int}"] = EnterpriseOnly,
+        ["GET /Applications/Details/{id:int}"] = EnterpriseOnly,
+        ["GET /Applications/Details/{id:int}?handler=Receipt"] = EnterpriseOnly,
+        ["GET /Applications/Details/{id:int}?handler=File"] = EnterpriseOnly,
+        ["POST /Applications/Details/{id:int}?handler=Upload"] = EnterpriseOnly,
+        ["POST /Applications/Details/{id:int}?handler=Withdraw"] = EnterpriseOnly,
+        ["POST /Applications/Details/{id:int}?handler=Submit"] = EnterpriseOnly,
+        ["GET /Intake"] = Center,
+        ["GET /Intake/Index"] = Center,
+        ["GET /Intake/Details/{id:int}"] = Center,
+        ["GET /Intake/Details/{id:int}?handler=File"] = Center,
+        ["GET /Intake/Details/{id:int}?handler=Receipt"] = Center,
+        ["POST /Intake/Details/{id:int}?handler=Supplement"] = Center,
+        ["POST /Intake/Details/{id:int}?handler=Decline"] = Center,
+        ["POST /Intake/Details/{id:int}?handler=Accept"] = Center,
+        ["GET /Intake/Accounts"] = Center,
+        ["GET /Intake/Accounts?handler=Certificate"] = Center,
+        ["POST /Intake/Accounts?handler=Verify"] = Center,
+        ["POST /Intake/Accounts?handler=Refuse"] = Center,
     };
 
     [Fact]
@@ -286,11 +334,41 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
         _tokens.Remove(who);
     }
 
+    /// <summary>A confirmed, verified enterprise account of its own organization (issue 16).</summary>
+    private async Task<HttpClient> EnterpriseClientAsync()
+    {
+        const string email = "doanhnghiep-matran@cnht.demo";
+        await ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var user = await sp.GetRequiredService<UserSeeder>().CreateAsync(email, UserSeeder.DemoPassword, "Doanh nghiệp thử ma trận", NgheAn.CNHT.Domain.Roles.Enterprise, isDemo: true);
+            var org = NgheAn.CNHT.Domain.Organizations.Organization.RegisteredOnline("Doanh nghiệp thử ma trận", DemoDataSeeder.WithCheckDigit("390000001"), null, null, null, email);
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            db.EnterpriseMembers.Add(new NgheAn.CNHT.Domain.Enterprises.EnterpriseMember(user.Id, email, org.Id, "Doanh nghiệp thử ma trận", null, null, null));
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var client = this.NewClient();
+        var response = await client.SignInAsync(email, UserSeeder.DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as the matrix enterprise failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
     public async Task<HttpClient> ClientAsync(string who)
     {
         if (!_clients.TryGetValue(who, out var client))
         {
-            client = who == "Anonymous" ? this.NewClient() : await this.SignInAsAsync(who);
+            client = who switch
+            {
+                "Anonymous" => this.NewClient(),
+                "Enterprise" => await EnterpriseClientAsync(),
+                _ => await this.SignInAsAsync(who),
+            };
             _clients[who] = client;
             _tokens[who] = WebPageHelpers.AntiforgeryToken(await client.GetStringAsync(who == "Anonymous" ? "/Account/Login" : "/Account/Security"));
         }

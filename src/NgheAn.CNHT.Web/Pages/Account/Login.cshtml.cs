@@ -76,6 +76,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gates, 
             return RedirectToPage("./TwoFactor", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
+        if (result.IsNotAllowed)
+        {
+            // Reached only after the right password (SignInGate), so it tells an outsider nothing.
+            ModelState.AddModelError(string.Empty, "Tài khoản chưa xác nhận thư điện tử. Vui lòng mở liên kết xác nhận trong thư đã gửi tới địa chỉ đăng ký rồi đăng nhập lại.");
+            return Page();
+        }
+
         ModelState.AddModelError(string.Empty, SignInGate.GenericFailure);
         return Page();
     }
