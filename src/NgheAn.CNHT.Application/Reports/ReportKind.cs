@@ -23,6 +23,8 @@ public enum ReportFormat
     Pdf,
     Xlsx,
     Html,
+    /// <summary>Word (Office Open XML), for staff to finish the text before it is issued.</summary>
+    Docx,
 }
 
 /// <summary>Which report, for which program and which years (null years: the program's whole period).</summary>
@@ -93,6 +95,7 @@ public static class ReportKinds
         ReportFormat.Pdf => "pdf",
         ReportFormat.Xlsx => "xlsx",
         ReportFormat.Html => "html",
+        ReportFormat.Docx => "docx",
         _ => "bin",
     };
 
@@ -102,6 +105,7 @@ public static class ReportKinds
         ReportFormat.Pdf => "application/pdf",
         ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ReportFormat.Html => "text/html; charset=utf-8",
+        ReportFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "application/octet-stream",
     };
 

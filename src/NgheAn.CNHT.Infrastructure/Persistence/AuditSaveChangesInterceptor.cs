@@ -42,7 +42,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     ];
 
     private static readonly HashSet<Type> AppendOnly =
-        [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload)];
+        [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload),
+         typeof(Domain.Issuing.IssuedReportRevocation)];
 
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent)];
