@@ -187,8 +187,10 @@ internal sealed class PdfDocumentSigner(SigningCertificates certificates, IOptio
     /// <summary>The signer's visible signature: name, title, time; and the test warning when it applies.</summary>
     private sealed class SignerAppearance(SigningRequest request, string time, bool test) : IAnnotationAppearanceHandler
     {
+        /// <remarks>The form's own space starts at (0, 0): PDFsharp passes the rectangle's page position, which is not used here.</remarks>
         public void DrawAppearance(XGraphics gfx, XRect rect)
         {
+            rect = new XRect(0, 0, rect.Width, rect.Height);
             var blue = new XSolidBrush(SignatureBlue);
             var bold = new XFont(PdfFonts.Family, 8.5, XFontStyleEx.Bold);
             var regular = new XFont(PdfFonts.Family, 8);

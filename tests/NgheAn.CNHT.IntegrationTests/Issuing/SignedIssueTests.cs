@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -60,27 +59,7 @@ public static partial class Issue
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().IssuedReports.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new ValueTuple<string, string, int?>(r.Number, r.VerificationCode!, r.RegisterSequence)).SingleAsync());
 
-    /// <summary>pdfsig (poppler-utils), an independent validator: its whole report and exit code.</summary>
-    public static (string Output, int ExitCode) PdfSig(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"cnht-sig-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdfsig", ["-nocert", path])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (output, process.ExitCode);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static (string Output, int ExitCode) PdfSig(byte[] pdf) => PdfSignatures.PdfSig(pdf);
 }
 
 /// <summary>
