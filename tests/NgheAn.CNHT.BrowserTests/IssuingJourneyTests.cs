@@ -71,7 +71,7 @@ public sealed partial class IssuingJourneyTests(BrowserPortal portal)
         await Assertions.Expect(visitor.Locator("#test-certificate")).ToBeVisibleAsync();
         var path = Path.Combine(BrowserPortal.OutputFolder, "van-ban-nhan-duoc.pdf");
         await File.WriteAllBytesAsync(path, pdf);
-        await visitor.GetByLabel("Tệp PDF").SetInputFilesAsync(path);
+        await visitor.GetByLabel("Tệp PDF", new() { Exact = true }).SetInputFilesAsync(path);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("#check-result")).ToHaveAttributeAsync("data-identical", "true");
         await Ui.AssertAccessibleAsync(visitor, "verification page");
