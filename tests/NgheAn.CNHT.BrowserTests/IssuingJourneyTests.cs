@@ -76,7 +76,7 @@ public sealed partial class IssuingJourneyTests(BrowserPortal portal)
         await Assertions.Expect(visitor.Locator("#check-result")).ToHaveAttributeAsync("data-identical", "true");
         await Ui.AssertAccessibleAsync(visitor, "verification page");
         await Ui.AssertFitsPhoneAsync(visitor, "verification page");
-        await Ui.ShotAsync(visitor, "verification-phone");
+        await Ui.ShotAsync(visitor, "verification-390.png");
 
         Assert.Empty(visitorProblems);
         Assert.DoesNotContain(problems, p => !p.Contains("handler=Download", StringComparison.Ordinal));
