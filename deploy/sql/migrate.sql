@@ -1379,6 +1379,208 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    DROP INDEX [IX_IssuedReports_Number] ON [IssuedReports];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [DocumentType] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [Docx] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [IssuedPdf] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [IssuedSha256] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [RegisterSequence] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [RegisterYear] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [SignatureIsTest] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [SignatureNotAfter] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [SignatureSubject] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [SignatureThumbprint] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [SignedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [Source] nvarchar(20) NOT NULL DEFAULT N'Generated';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [UploadedDocx] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [UploadedPdf] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    ALTER TABLE [IssuedReports] ADD [VerificationCode] nvarchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    CREATE TABLE [IssuedReportRevocations] (
+        [Id] int NOT NULL IDENTITY,
+        [IssuedReportId] int NOT NULL,
+        [Reason] nvarchar(1000) NOT NULL,
+        [RevokedBy] nvarchar(256) NOT NULL,
+        [RevokedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssuedReportRevocations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssuedReportRevocations_IssuedReports_IssuedReportId] FOREIGN KEY ([IssuedReportId]) REFERENCES [IssuedReports] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    CREATE TABLE [OutgoingNumberCounters] (
+        [Year] int NOT NULL,
+        [DocumentType] nvarchar(10) NOT NULL,
+        [LastNumber] int NOT NULL,
+        CONSTRAINT [PK_OutgoingNumberCounters] PRIMARY KEY ([Year], [DocumentType])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_IssuedReports_DocumentType_RegisterYear_RegisterSequence] ON [IssuedReports] ([DocumentType], [RegisterYear], [RegisterSequence]) WHERE [RegisterSequence] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_IssuedReports_Number] ON [IssuedReports] ([Number]) WHERE [RegisterSequence] IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_IssuedReports_VerificationCode] ON [IssuedReports] ([VerificationCode]) WHERE [VerificationCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedReportRevocations_IssuedReportId] ON [IssuedReportRevocations] ([IssuedReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204214900_Issue20DocumentsAndSignatures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204214900_Issue20DocumentsAndSignatures', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
 )
 BEGIN

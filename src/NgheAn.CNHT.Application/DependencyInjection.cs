@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<ReportService>();
         services.AddScoped<ReportDownloadLog>();
         services.AddScoped<IssuedReportService>();
+        services.AddScoped<Issuing.OutgoingRegister>();
         services.AddScoped<ReconciliationQuery>();
         services.AddScoped<NarrativeService>();
         services.AddScoped<NotificationService>();

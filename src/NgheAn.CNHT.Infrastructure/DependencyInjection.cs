@@ -9,8 +9,10 @@ using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Application.Notifications;
+using NgheAn.CNHT.Application.Issuing;
 using NgheAn.CNHT.Infrastructure.Enterprises;
 using NgheAn.CNHT.Infrastructure.Identity;
+using NgheAn.CNHT.Infrastructure.Issuing;
 using NgheAn.CNHT.Infrastructure.Mail;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
@@ -88,6 +90,11 @@ public static class DependencyInjection
         services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<INotificationRecipients, NotificationRecipients>();
         services.AddHostedService<OutgoingMailSender>();
+
+        // Issued documents: signed with the configured PKCS#12 certificate (ADR 0132).
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);
+        services.AddSingleton<SigningCertificates>();
+        services.AddSingleton<IDocumentSigner, PdfDocumentSigner>();
         return services;
     }
 

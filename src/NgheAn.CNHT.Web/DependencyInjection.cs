@@ -103,6 +103,8 @@ public static class DependencyInjection
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                // The public verification page of issued documents (/xac-thuc/{code}, ADR 0133): anyone holding the paper.
+                o.Conventions.AllowAnonymousToFolder("/Verification");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
                 o.Conventions.AuthorizeFolder("/Catalog", Policies.ReadProgramData);
                 o.Conventions.AuthorizeFolder("/Disbursements", Policies.ReadProgramData);

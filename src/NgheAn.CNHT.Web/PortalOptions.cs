@@ -10,4 +10,10 @@ public sealed class PortalOptions
 
     /// <summary>Load the sample data on start (and, in Development only, the demo accounts).</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// The portal's public address (https://cnht.sct.nghean.gov.vn) printed in the QR code and short link of issued
+    /// documents. Empty: the address of the request that issues the document.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -33,6 +33,8 @@ public interface IAppDbContext
     DbSet<ItemNarrative> ItemNarratives { get; }
     DbSet<IssuedReport> IssuedReports { get; }
     DbSet<ReportDownload> ReportDownloads { get; }
+    DbSet<Domain.Issuing.OutgoingNumberCounter> OutgoingNumberCounters { get; }
+    DbSet<Domain.Issuing.IssuedReportRevocation> IssuedReportRevocations { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Notification> Notifications { get; }

@@ -25,6 +25,8 @@ public enum ReportFormat
     Pdf,
     Xlsx,
     Html,
+    /// <summary>Word (Office Open XML), for staff to finish the text before it is issued.</summary>
+    Docx,
 }
 
 /// <summary>Which report, for which program and which years (null years: the program's whole period).</summary>
@@ -98,6 +100,7 @@ public static class ReportKinds
         ReportFormat.Pdf => "pdf",
         ReportFormat.Xlsx => "xlsx",
         ReportFormat.Html => "html",
+        ReportFormat.Docx => "docx",
         _ => "bin",
     };
 
@@ -107,6 +110,7 @@ public static class ReportKinds
         ReportFormat.Pdf => "application/pdf",
         ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ReportFormat.Html => "text/html; charset=utf-8",
+        ReportFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "application/octet-stream",
     };
 

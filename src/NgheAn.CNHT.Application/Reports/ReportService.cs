@@ -11,7 +11,12 @@ public interface IReportRenderer
 
     /// <summary>The report's HTML markup without page chrome, for embedding in a portal page.</summary>
     string HtmlFragment(IReportModel model, DocumentHeader? issue = null);
+
+    /// <summary>The PDF of an issued report and where its signer block is (for the visible signature).</summary>
+    RenderedPdf RenderPdf(IReportModel model, DocumentHeader issue);
 }
+
+public sealed record RenderedPdf(byte[] Content, Issuing.SignerBox SignerBox);
 
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 

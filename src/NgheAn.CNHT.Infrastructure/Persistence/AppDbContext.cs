@@ -44,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ItemNarrative> ItemNarratives => Set<ItemNarrative>();
     public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
     public DbSet<ReportDownload> ReportDownloads => Set<ReportDownload>();
+    public DbSet<Domain.Issuing.OutgoingNumberCounter> OutgoingNumberCounters => Set<Domain.Issuing.OutgoingNumberCounter>();
+    public DbSet<Domain.Issuing.IssuedReportRevocation> IssuedReportRevocations => Set<Domain.Issuing.IssuedReportRevocation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -43,7 +43,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
     private static readonly HashSet<Type> AppendOnly =
         [typeof(DisbursementEntry), typeof(ProposalTransition), typeof(PlanRevision), typeof(AuditEntry), typeof(IssuedReport), typeof(ReportDownload),
-         typeof(Domain.SupportRules.ProposalRuleFlag), typeof(NgheAn.CNHT.Domain.Applications.ApplicationEvent)];
+         typeof(Domain.SupportRules.ProposalRuleFlag), typeof(NgheAn.CNHT.Domain.Applications.ApplicationEvent),
+         typeof(Domain.Issuing.IssuedReportRevocation)];
 
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent),

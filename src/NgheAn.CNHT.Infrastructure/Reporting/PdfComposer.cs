@@ -54,6 +54,7 @@ internal sealed class PdfComposer : IDisposable
     private double Bottom => (_page?.Height.Point ?? 0) - MarginBottom;
     public double Remaining => Bottom - Y;
     public bool Landscape => _landscape;
+    public int PageIndex => _document.PageCount - 1;
 
     public static XFont Font(double size, bool bold = false, bool italic = false) =>
         new(PdfFonts.Family, size, (bold, italic) switch

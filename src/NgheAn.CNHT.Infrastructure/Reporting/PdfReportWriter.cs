@@ -1,3 +1,4 @@
+using NgheAn.CNHT.Application.Issuing;
 using NgheAn.CNHT.Application.Reports;
 using PdfSharp.Drawing;
 
@@ -9,12 +10,19 @@ namespace NgheAn.CNHT.Infrastructure.Reporting;
 /// </summary>
 internal static class PdfReportWriter
 {
-    public static byte[] Write(IReportModel model, DocumentHeader? issue)
+    public static byte[] Write(IReportModel model, DocumentHeader? issue) => WriteWithSignerBox(model, issue).Content;
+
+    /// <summary>
+    /// The PDF and where the signer's visible signature goes: the space between the signer's title and name of the
+    /// report document, or a signer block added after the last table of an issued table report.
+    /// </summary>
+    public static RenderedPdf WriteWithSignerBox(IReportModel model, DocumentHeader? issue)
     {
         using var pdf = new PdfComposer(Title(model));
+        SignerBox? box = null;
         if (model is ReportDocument document)
         {
-            WriteDocument(pdf, document);
+            box = WriteDocument(pdf, document);
         }
 
         foreach (var sheet in ReportSheets.For(model, issue))
@@ -22,7 +30,29 @@ internal static class PdfReportWriter
             WriteSheet(pdf, sheet);
         }
 
-        return pdf.Finish();
+        if (box is null && issue is not null)
+        {
+            box = WriteSignerBlock(pdf, issue);
+        }
+
+        var content = pdf.Finish();
+        return new RenderedPdf(content, box ?? new SignerBox(0, pdf.Left, 0, 0, 0));
+    }
+
+    /// <summary>The signer's title and name at the lower right, with room for the signature between them.</summary>
+    private static SignerBox WriteSignerBlock(PdfComposer pdf, DocumentHeader h)
+    {
+        var signerFont = PdfComposer.Font(13, bold: true);
+        pdf.KeepTogether((PdfComposer.LineHeight(signerFont) * (h.SignerTitleLines.Count + 2)) + 80);
+        pdf.Y += 10;
+        var x = pdf.Left + (pdf.Width * 0.55);
+        var width = pdf.Width * 0.45;
+        var top = pdf.Y;
+        var titleHeight = pdf.Block(h.SignerTitleLines.Select(l => (l, signerFont)), x, width, top);
+        var nameTop = top + titleHeight + 70;
+        pdf.Block([(h.SignerName ?? "", signerFont)], x, width, nameTop);
+        pdf.Y = nameTop + PdfComposer.LineHeight(signerFont);
+        return new SignerBox(pdf.PageIndex, x, top + titleHeight + 2, width, 66);
     }
 
     private static string Title(IReportModel model) =>
@@ -55,7 +85,7 @@ internal static class PdfReportWriter
         }
     }
 
-    private static void WriteDocument(PdfComposer pdf, ReportDocument d)
+    private static SignerBox WriteDocument(PdfComposer pdf, ReportDocument d)
     {
         var h = d.Header;
         pdf.NewPage(landscape: false);
@@ -135,5 +165,6 @@ internal static class PdfReportWriter
         }
 
         pdf.Y = Math.Max(signTop + recipientsHeight, nameTop + PdfComposer.LineHeight(signerFont));
+        return new SignerBox(pdf.PageIndex, pdf.Left + leftBlock, signTop + titleHeight + 2, pdf.Width - leftBlock, 66);
     }
 }

@@ -10,8 +10,11 @@ public sealed class ReportRenderer : IReportRenderer
         ReportFormat.Pdf => PdfReportWriter.Write(model, issue),
         ReportFormat.Xlsx => ExcelReportWriter.Write(model, issue),
         ReportFormat.Html => HtmlReportWriter.Write(model, issue),
+        ReportFormat.Docx => DocxReportWriter.Write(model, issue),
         _ => throw new ArgumentOutOfRangeException(nameof(format), "JSON is serialised by ReportService."),
     };
 
     public string HtmlFragment(IReportModel model, DocumentHeader? issue = null) => HtmlReportWriter.Fragment(model, issue);
+
+    public RenderedPdf RenderPdf(IReportModel model, DocumentHeader issue) => PdfReportWriter.WriteWithSignerBox(model, issue);
 }

@@ -1328,6 +1328,55 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("AnnualEstimateLines", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IssuedReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedReportId")
+                        .IsUnique();
+
+                    b.ToTable("IssuedReportRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.OutgoingNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "DocumentType");
+
+                    b.ToTable("OutgoingNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -1713,6 +1762,13 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<byte[]>("Docx")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<int>("FromYear")
                         .HasColumnType("int");
 
@@ -1726,6 +1782,13 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("IssuedPdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("IssuedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("ModelJson")
                         .IsRequired()
@@ -1743,10 +1806,33 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RegisterSequence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("int");
+
                     b.Property<string>("ReportKind")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("SignatureIsTest")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("SignatureNotAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignatureSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("SignatureThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("SignerName")
                         .IsRequired()
@@ -1758,8 +1844,25 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Generated");
+
                     b.Property<int>("ToYear")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("UploadedDocx")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("UploadedPdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<byte[]>("Xlsx")
                         .IsRequired()
@@ -1768,7 +1871,16 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[RegisterSequence] IS NULL");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasFilter("[VerificationCode] IS NOT NULL");
+
+                    b.HasIndex("DocumentType", "RegisterYear", "RegisterSequence")
+                        .IsUnique()
+                        .HasFilter("[RegisterSequence] IS NOT NULL");
 
                     b.ToTable("IssuedReports", (string)null);
                 });
@@ -2545,6 +2657,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
                         .WithMany()
                         .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Reporting.IssuedReport", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1276,6 +1276,53 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("AnnualEstimateLines", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssuedReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedReportId")
+                        .IsUnique();
+
+                    b.ToTable("IssuedReportRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.OutgoingNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "DocumentType");
+
+                    b.ToTable("OutgoingNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -1651,6 +1698,13 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Docx")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("FromYear")
                         .HasColumnType("INTEGER");
 
@@ -1663,6 +1717,13 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<string>("IssuedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("IssuedPdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IssuedSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelJson")
@@ -1681,9 +1742,32 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RegisterSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReportKind")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignatureIsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignatureNotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignerName")
@@ -1696,8 +1780,25 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Generated");
+
                     b.Property<int>("ToYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("UploadedDocx")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("UploadedPdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Xlsx")
                         .IsRequired()
@@ -1706,7 +1807,16 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[RegisterSequence] IS NULL");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasFilter("[VerificationCode] IS NOT NULL");
+
+                    b.HasIndex("DocumentType", "RegisterYear", "RegisterSequence")
+                        .IsUnique()
+                        .HasFilter("[RegisterSequence] IS NOT NULL");
 
                     b.ToTable("IssuedReports", (string)null);
                 });
@@ -2468,6 +2578,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
                         .WithMany()
                         .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Reporting.IssuedReport", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

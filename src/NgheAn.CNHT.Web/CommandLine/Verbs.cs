@@ -141,7 +141,7 @@ public static class Verbs
     }
 
     private const string ReportUsage =
-        "Cách dùng: report appendix|annual|matrix|register|document --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json|pdf|xlsx|html --out TỆP";
+        "Cách dùng: report appendix|annual|matrix|register|document --program MÃ [--from NĂM --to NĂM | --year NĂM] --format json|pdf|docx|xlsx|html --out TỆP";
 
     private static async Task<int> ReportAsync(IServiceProvider sp, string[] args, Dictionary<string, string> options)
     {
@@ -159,7 +159,7 @@ public static class Verbs
         var formatText = options.GetValueOrDefault("format", "json");
         if (!ReportKinds.TryParseFormat(formatText, out var format))
         {
-            throw new UsageException($"Định dạng không hợp lệ: {formatText} (chọn json, pdf, xlsx hoặc html).");
+            throw new UsageException($"Định dạng không hợp lệ: {formatText} (chọn json, pdf, docx, xlsx hoặc html).");
         }
 
         var output = Require(options, "out");

@@ -23,7 +23,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", HealthStatus.Unhealthy, [ReadyTag])
-            .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, [ReadyTag]);
+            .AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, [ReadyTag])
+            .AddCheck<SigningHealthCheck>("signing", HealthStatus.Unhealthy, [ReadyTag]);
         return services;
     }
 

@@ -3,7 +3,7 @@ using NgheAn.CNHT.IntegrationTests.Support;
 
 namespace NgheAn.CNHT.IntegrationTests.CommandLine;
 
-/// <summary>`report KIND --program CODE [--from --to | --year] --format json|pdf|xlsx|html --out FILE` as a real process.</summary>
+/// <summary>`report KIND --program CODE [--from --to | --year] --format json|pdf|docx|xlsx|html --out FILE` as a real process.</summary>
 public sealed class ReportVerbTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), "cnht-tests", $"cli-report-{Guid.NewGuid():N}.db");
@@ -54,6 +54,16 @@ public sealed class ReportVerbTests : IDisposable
             Assert.True(run.ExitCode == 0, run.StdErr);
             Assert.Contains("27.247,993", ReportFiles.PdfText(await File.ReadAllBytesAsync(pdf)));
         }
+
+        // Word (ADR 0130): the document with its appendix as a real table.
+        var docx = Output("bao-cao.docx");
+        run = await PortalProcess.RunAsync(_db, "Production", "report", "document", "--program", "2018-2025", "--format", "docx", "--out", docx);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            var cells = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
+            Assert.Contains("27.247,993", cells);
+        }
     }
 
     [Fact]
@@ -63,7 +73,7 @@ public sealed class ReportVerbTests : IDisposable
         (string Expected, string[] Args)[] cases =
         [
             ("Loại báo cáo không hợp lệ: summary", ["report", "summary", "--program", "2018-2025", "--format", "pdf", "--out", "x.pdf"]),
-            ("Định dạng không hợp lệ: docx", ["report", "register", "--program", "2018-2025", "--format", "docx", "--out", "x.docx"]),
+            ("Định dạng không hợp lệ: odt", ["report", "register", "--program", "2018-2025", "--format", "odt", "--out", "x.odt"]),
             ("Cách dùng: report appendix|annual|matrix|register|document", ["report"]),
             ("Chỉ dùng --year, hoặc --from và --to; không dùng cả hai.", ["report", "appendix", "--program", "2018-2025", "--year", "2022", "--from", "2019", "--format", "json", "--out", "x.json"]),
         ];

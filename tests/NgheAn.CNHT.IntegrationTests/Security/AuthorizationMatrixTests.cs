@@ -156,8 +156,13 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["GET /Reports/Issued/Index"] = Business,
         ["GET /Reports/Issued/Details/{id:int}"] = Business,
         ["GET /Reports/Issued/Details/{id:int}?handler=Download"] = Business,
+        ["GET /Reports/Issued/Details/{id:int}?handler=Kept"] = Business,
+        ["POST /Reports/Issued/Details/{id:int}?handler=Revoke"] = Leader,
         ["GET /Reports/Issued/Create"] = Leader,
         ["POST /Reports/Issued/Create"] = Leader,
+        // The public verification page of issued documents (ADR 0133): explicitly anonymous; an unknown code is a 404.
+        ["GET /xac-thuc/{code}"] = Anyone,
+        ["POST /xac-thuc/{code}"] = Anyone,
         // The download log needs both business reading and audit rights: DOIT leadership.
         ["GET /Reports/Downloads"] = LeaderReads,
         // Import, export, API keys (ADR 0041, 0043); ids of batches that do not exist answer 404 once authorized.

@@ -29,7 +29,40 @@ internal sealed class IssuedReportConfiguration : IEntityTypeConfiguration<Issue
         b.Property(r => r.SignerName).HasMaxLength(200).IsRequired();
         b.Property(r => r.SignerTitle).HasMaxLength(200).IsRequired();
         b.Property(r => r.IssuedBy).HasMaxLength(256).IsRequired();
-        b.HasIndex(r => r.Number).IsUnique();
+        // Register numbers restart every year (15/BC-SCT of 2025 and of 2026 are two documents): the register's
+        // (type, year, sequence) is unique; a number typed by hand before the register existed stays unique on its own.
+        b.HasIndex(r => r.Number).IsUnique().HasFilter("[RegisterSequence] IS NULL");
+        // Register of outgoing documents and verification (ADR 0131, 0133); null on reports issued before them.
+        b.Property(r => r.DocumentType).HasMaxLength(10);
+        b.HasIndex(r => new { r.DocumentType, r.RegisterYear, r.RegisterSequence }).IsUnique().HasFilter("[RegisterSequence] IS NOT NULL");
+        b.Property(r => r.Source).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Domain.Issuing.IssuedSource.Generated).HasSentinel((Domain.Issuing.IssuedSource)(-1));
+        b.Property(r => r.IssuedSha256).HasMaxLength(64);
+        b.Property(r => r.VerificationCode).HasMaxLength(16);
+        b.HasIndex(r => r.VerificationCode).IsUnique().HasFilter("[VerificationCode] IS NOT NULL");
+        b.Property(r => r.SignatureSubject).HasMaxLength(500);
+        b.Property(r => r.SignatureThumbprint).HasMaxLength(64);
+    }
+}
+
+internal sealed class OutgoingNumberCounterConfiguration : IEntityTypeConfiguration<Domain.Issuing.OutgoingNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<Domain.Issuing.OutgoingNumberCounter> b)
+    {
+        b.ToTable("OutgoingNumberCounters");
+        b.HasKey(c => new { c.Year, c.DocumentType });
+        b.Property(c => c.DocumentType).HasMaxLength(10);
+    }
+}
+
+internal sealed class IssuedReportRevocationConfiguration : IEntityTypeConfiguration<Domain.Issuing.IssuedReportRevocation>
+{
+    public void Configure(EntityTypeBuilder<Domain.Issuing.IssuedReportRevocation> b)
+    {
+        b.ToTable("IssuedReportRevocations");
+        b.Property(r => r.Reason).HasMaxLength(1000).IsRequired();
+        b.Property(r => r.RevokedBy).HasMaxLength(256).IsRequired();
+        b.HasOne<IssuedReport>().WithMany().HasForeignKey(r => r.IssuedReportId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.IssuedReportId).IsUnique();
     }
 }
 

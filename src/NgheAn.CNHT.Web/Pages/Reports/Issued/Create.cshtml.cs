@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Issuing;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Web.Authorization;
@@ -10,12 +11,18 @@ using NgheAn.CNHT.Web.Authorization;
 namespace NgheAn.CNHT.Web.Pages.Reports.Issued;
 
 /// <summary>Lãnh đạo Sở issues a report: number, date, signer. Its figures and files are frozen from then on.</summary>
-public sealed class CreateModel(IssuedReportService issued, CatalogQueries catalog, ICurrentUser user, IAuthorizationService auth, TimeProvider clock) : PageModel
+[RequestSizeLimit((2 * IssuedReportService.MaxUploadBytes) + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = (2 * IssuedReportService.MaxUploadBytes) + 1_000_000)]
+public sealed class CreateModel(IssuedReportService issued, CatalogQueries catalog, ICurrentUser user, IAuthorizationService auth, TimeProvider clock,
+    IDocumentSigner signer, Microsoft.Extensions.Options.IOptions<PortalOptions> portal) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
+
+    /// <summary>The signing certificate's state, shown before anyone fills the form.</summary>
+    public SigningStatus Signing { get; private set; } = null!;
 
     public sealed class InputModel
     {
@@ -23,7 +30,11 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
         public string ProgramCode { get; set; } = "";
         public int? FromYear { get; set; }
         public int? ToYear { get; set; }
-        public string? Number { get; set; }
+        /// <summary>The final text edited in Word and exported to PDF: issued (signed) instead of the generated PDF.</summary>
+        public IFormFile? FinalPdf { get; set; }
+
+        /// <summary>The final Word text, kept beside the PDF.</summary>
+        public IFormFile? FinalDocx { get; set; }
         public DateOnly? IssueDate { get; set; }
         public string? SignerTitle { get; set; }
         public string? SignerName { get; set; }
@@ -33,6 +44,7 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
     public async Task<IActionResult> OnGetAsync(string? program, CancellationToken ct)
     {
         Programs = await catalog.ListProgramsAsync(ct);
+        Signing = signer.Status();
         var today = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
         Input = new InputModel
         {
@@ -66,9 +78,10 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
         {
             try
             {
-                var id = await issued.IssueAsync(new IssueReportInput(kind, Input.ProgramCode, Input.FromYear, Input.ToYear, Input.Number,
-                    Input.IssueDate!.Value, Input.SignerTitle, Input.SignerName, Input.Recipients), ct);
-                TempData["Success"] = "Đã ban hành báo cáo; số liệu và tệp của báo cáo đã được chốt.";
+                var id = await issued.IssueAsync(new IssueReportInput(kind, Input.ProgramCode, Input.FromYear, Input.ToYear,
+                    Input.IssueDate!.Value, Input.SignerTitle, Input.SignerName, Input.Recipients, PublicUrl(),
+                    await ReadAsync(Input.FinalPdf, ct), await ReadAsync(Input.FinalDocx, ct)), ct);
+                TempData["Success"] = "Đã ban hành báo cáo: số văn bản lấy từ sổ đăng ký văn bản đi, tệp PDF đã được ký số; số liệu và tệp đã được chốt.";
                 return RedirectToPage("./Details", new { id });
             }
             catch (DomainException ex)
@@ -82,6 +95,27 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
         }
 
         Programs = await catalog.ListProgramsAsync(ct);
+        Signing = signer.Status();
         return Page();
+    }
+
+    private string PublicUrl() =>
+        string.IsNullOrWhiteSpace(portal.Value.PublicUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : portal.Value.PublicUrl;
+
+    private static async Task<UploadedText?> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return null;
+        }
+
+        if (file.Length > IssuedReportService.MaxUploadBytes)
+        {
+            throw new DomainException($"Tệp {Path.GetFileName(file.FileName)} lớn hơn 20 MB.");
+        }
+
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory, ct);
+        return new UploadedText(Path.GetFileName(file.FileName), memory.ToArray());
     }
 }
