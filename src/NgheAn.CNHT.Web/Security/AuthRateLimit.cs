@@ -66,7 +66,7 @@ public static class AuthRateLimit
         return attempts.Enabled && attempts.Limiter.GetStatistics(AddressOf(context)) is { CurrentAvailablePermits: <= 0 };
     }
 
-    /// <summary>Seconds until the window of the address opens again (for Retry-After).</summary>
+    /// <summary>The window's length: the longest wait before the address may try again (for Retry-After).</summary>
     internal static int RetryAfterSeconds(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<AuthRateLimitOptions>>().Value.WindowSeconds;
 
