@@ -84,7 +84,7 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         await specialist.Locator("#Input_StartYear").FillAsync("2025");
         await specialist.Locator("#Input_EndYear").FillAsync("2025");
         await specialist.Locator("#Input_TotalCost").FillAsync("1250000000");
-        await Assertions.Expect(specialist.Locator("[data-million-for=Input_TotalCost]")).ToHaveTextAsync("= 1.250,000 triệu đồng");
+        await Assertions.Expect(specialist.Locator("[data-million-for=Input_TotalCost]")).ToHaveTextAsync("1,25 tỷ đồng");
         await specialist.Locator("#Input_ProvincialShare").FillAsync("375.000.000");
         await specialist.Locator("#Input_Objectives").FillAsync("Đào tạo 60 kỹ thuật viên đo lường cho doanh nghiệp cơ khí CNHT.");
         await Assertions.Expect(specialist.Locator("#Input_TotalCost")).ToHaveValueAsync("1.250.000.000");

@@ -58,6 +58,7 @@ public sealed class ProposalService(
             throw new DomainException("Chỉ Chuyên viên Sở được tạo đề án.");
         }
 
+        await CheckAsync(input, null, ct);
         var item = await ItemAsync(input.ContentItemId, ct);
         var automatic = string.IsNullOrWhiteSpace(input.Code);
         var code = automatic ? await NextCodeAsync(input.StartYear, ct) : input.Code!.Trim();
@@ -110,6 +111,44 @@ public sealed class ProposalService(
         return proposal.Id;
     }
 
+    /// <summary>
+    /// Every rule of a proposal form in one pass, saving nothing (ADR 0120): the content item, the code, a new lead unit
+    /// and the draft itself. Throws one <see cref="DomainException"/> carrying all broken rules. Create and edit call it
+    /// first; a page whose own field checks failed calls it too, so the person sees every mistake after one submit.
+    /// </summary>
+    public async Task CheckAsync(ProposalInput input, int? editedId, CancellationToken ct = default)
+    {
+        var check = new RuleCheck();
+        var item = await check.RunAsync<ItemContext?>(async () => await ItemAsync(input.ContentItemId, ct));
+        if (editedId is null && !string.IsNullOrWhiteSpace(input.Code))
+        {
+            await check.RunAsync(() => EnsureCodeFreeAsync(input.Code.Trim(), ct));
+        }
+
+        if (input.NewOrganization is { } org)
+        {
+            await check.RunAsync(async () =>
+            {
+                try
+                {
+                    await organizations.CheckAsync(org, ct);
+                }
+                catch (DomainException ex)
+                {
+                    throw ex.WithFields(f => f is null ? null : NewOrganizationPrefix + f);
+                }
+            });
+        }
+        else if (input.LeadOrganizationId <= 0 || !await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == input.LeadOrganizationId, ct))
+        {
+            check.Add(new DomainException("Vui lòng chọn đơn vị chủ trì, hoặc nhập đơn vị mới.", nameof(Proposal.LeadOrganizationId)));
+        }
+
+        var draft = new ProposalDraft(input.Code ?? "", input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare);
+        Proposal.CheckDraft(draft, item?.Id ?? (check.IsBroken(nameof(Proposal.ContentItemId)) ? 1 : 0), input.NewOrganization is null ? input.LeadOrganizationId : -1, item?.Period, check);
+        check.ThrowIfBroken();
+    }
+
     /// <summary>Edits a draft. <paramref name="stamp"/> is the version the user opened; a newer one refuses the save.</summary>
     public async Task UpdateAsync(int id, Guid stamp, ProposalInput input, CancellationToken ct = default)
     {
@@ -121,6 +160,7 @@ public sealed class ProposalService(
             throw await ConflictAsync(id, stamp, ct);
         }
 
+        await CheckAsync(input, id, ct);
         var item = await ItemAsync(input.ContentItemId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organizationId = await LeadOrganizationAsync(input, ct);
