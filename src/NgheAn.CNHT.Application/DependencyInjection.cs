@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<OrganizationService>();
         services.AddScoped<ProposalQueries>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<DossierChecklist>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<AnnualReportQuery>();
         services.AddScoped<YearMatrixQuery>();

@@ -42,6 +42,7 @@ public sealed class ProposalService(
     AuditTrail audit,
     OrganizationService organizations,
     NotificationService notifications,
+    DossierChecklist checklist,
     ILogger<ProposalService> logger)
 {
     public const string NewOrganizationPrefix = "NewOrganization.";
@@ -173,8 +174,20 @@ public sealed class ProposalService(
         logger.LogInformation("Proposal {ProposalId} edited", id);
     }
 
-    public Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Submit, comment, (p, a, now) => p.Submit(a, now, comment), ct);
+    /// <summary>Submits the dossier; refused while a mandatory document of the item's checklist has no file (ADR 0125).</summary>
+    public async Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default)
+    {
+        var refusal = DossierChecklist.Refusal(await checklist.ForProposalAsync(id, ct));
+        await TransitionAsync(id, stamp, ProposalAction.Submit, comment, (p, a, now) =>
+        {
+            // The workflow speaks first (who may submit what), then the dossier.
+            p.Submit(a, now, comment);
+            if (refusal is not null)
+            {
+                throw refusal;
+            }
+        }, ct);
+    }
 
     public Task AppraiseAsync(int id, Guid? stamp, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.Appraise, opinion,

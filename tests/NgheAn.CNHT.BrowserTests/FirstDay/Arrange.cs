@@ -14,7 +14,11 @@ public static class Arrange
     private static readonly Actor Specialist = new("chuyenvien@cnht.demo", "Chuyên viên Sở", new HashSet<string> { Roles.DoitSpecialist });
     private static readonly Actor Center = new("trungtam@cnht.demo", "Trung tâm", new HashSet<string> { Roles.SupportCenter });
 
-    public static async Task<int> AppraisedAsync(BrowserPortal portal, string title)
+    public static Task<int> DraftAsync(BrowserPortal portal, string title) => SaveAsync(portal, title, appraised: false);
+
+    public static Task<int> AppraisedAsync(BrowserPortal portal, string title) => SaveAsync(portal, title, appraised: true);
+
+    private static async Task<int> SaveAsync(BrowserPortal portal, string title, bool appraised)
     {
         using var scope = portal.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -24,8 +28,12 @@ public static class Arrange
         var p = new Proposal(
             new ProposalDraft($"UX-{Guid.NewGuid():N}"[..12], title, "Mục tiêu kiểm thử", null, 2025, 2025, 1_000_000_000m, 300_000_000m),
             new ProposalContext(item.ProgramId, new YearRange(2018, 2025), item.Id, orgId), Specialist, now.AddMinutes(-60));
-        p.Submit(Specialist, now.AddMinutes(-50), null);
-        p.Appraise(Center, now.AddMinutes(-40), DateOnly.FromDateTime(now), "Đồng ý", 1_000_000_000m, 300_000_000m);
+        if (appraised)
+        {
+            p.Submit(Specialist, now.AddMinutes(-50), null);
+            p.Appraise(Center, now.AddMinutes(-40), DateOnly.FromDateTime(now), "Đồng ý", 1_000_000_000m, 300_000_000m);
+        }
+
         db.Proposals.Add(p);
         await db.SaveChangesAsync();
         return p.Id;

@@ -130,4 +130,35 @@ public sealed class FormMistakeTests(BrowserPortal portal)
         Assert.Equal(ProposalStatus.Appraised, await Arrange.StatusAsync(portal, id));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task Submitting_without_the_required_documents_is_refused_and_the_checklist_sits_next_to_the_button()
+    {
+        var id = await Arrange.DraftAsync(portal, "Đề án chưa đính kèm hồ sơ (kiểm thử)");
+        var (context, page, problems) = await portal.NewPageAsync();
+        await using var _ = context;
+        var asked = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await portal.SignInAsync(page, "chuyenvien@cnht.demo");
+        await page.GotoAsync($"/Proposals/Details/{id}");
+        var checklist = page.Locator("#actions-title ~ #dossier #checklist li");
+        await Assertions.Expect(checklist).ToHaveCountAsync(4);
+        await Assertions.Expect(checklist.Nth(0)).ToContainTextAsync("Đơn đề nghị hỗ trợ của đơn vị chủ trì");
+        await Assertions.Expect(checklist.Nth(0)).ToContainTextAsync("chưa có (bắt buộc)");
+        await Assertions.Expect(page.Locator("#dossier details[open] input[type=file]")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
+        await page.Locator("#act-Submit form").GetByRole(AriaRole.Button, new() { Name = "Xác nhận: Nộp hồ sơ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Chưa nộp được: hồ sơ còn thiếu Đơn đề nghị hỗ trợ của đơn vị chủ trì");
+        Assert.Empty(asked);
+        Assert.Equal(ProposalStatus.Draft, await Arrange.StatusAsync(portal, id));
+        await Ui.AssertAccessibleAsync(page, "proposal-dossier-refused");
+        await Ui.ShotsAsync(page, "proposal-dossier-refused");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

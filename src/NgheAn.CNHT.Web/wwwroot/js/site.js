@@ -242,8 +242,11 @@
         // A form without a question is left to the server, which checks every field and rule in one pass and answers
         // with all of them (a client check first would split the mistakes over two submits). A form that asks first
         // is checked here, so the question is only asked about a form that will be accepted.
-        if (!message && !form.hasAttribute("data-check-first")) { return; }
+        if (!message && !form.hasAttribute("data-check-first") && !form.getAttribute("data-refuse")) { return; }
         var problems = check(form);
+        // A step the page already knows will be refused (e.g. "Nộp hồ sơ" with mandatory documents missing) says why
+        // instead of asking; the server refuses it the same way.
+        if (form.getAttribute("data-refuse")) { problems.unshift({ field: null, message: form.getAttribute("data-refuse") }); }
         Array.prototype.forEach.call(form.elements, function (field) { if (field.name && field.classList.contains("input-validation-error")) { clearFieldError(field); } });
         if (window.jQuery && window.jQuery(form).data("validator") && !window.jQuery(form).valid()) {
             window.jQuery(form).data("validator").errorList.forEach(function (e) {
@@ -253,7 +256,7 @@
         if (problems.length > 0) {
             event.preventDefault();
             event.stopImmediatePropagation();
-            problems.forEach(function (p) { showFieldError(p.field, p.message); });
+            problems.forEach(function (p) { if (p.field) { showFieldError(p.field, p.message); } });
             showSummary(problems);
             return;
         }
@@ -325,8 +328,25 @@
         });
     }
 
+    // A table that scrolls sideways inside .table-responsive can be scrolled with the keyboard too (WCAG 2.1.1).
+    function focusableScrollers() {
+        document.querySelectorAll(".table-responsive").forEach(function (box) {
+            if (box.scrollWidth > box.clientWidth + 1) {
+                box.setAttribute("tabindex", "0");
+                if (!box.hasAttribute("role")) { box.setAttribute("role", "region"); }
+                var caption = box.querySelector("caption");
+                var heading = box.closest("section") ? box.closest("section").querySelector("h2, h3") : null;
+                if (!box.hasAttribute("aria-label")) { box.setAttribute("aria-label", ((caption || heading || {}).textContent || "Bảng").trim() + " (cuộn ngang)"); }
+            } else if (box.getAttribute("tabindex") === "0") {
+                box.removeAttribute("tabindex");
+            }
+        });
+    }
+    window.addEventListener("resize", focusableScrollers);
+
     function start() {
         labelTables();
+        focusableScrollers();
         prepareSummary();
         document.querySelectorAll("form").forEach(refreshWarnings);
     }

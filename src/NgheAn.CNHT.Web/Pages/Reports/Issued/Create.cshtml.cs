@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,15 +20,15 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
 
     public sealed class InputModel
     {
-        public string Kind { get; set; } = ReportKind.Document.Slug();
-        public string ProgramCode { get; set; } = "";
-        public int? FromYear { get; set; }
-        public int? ToYear { get; set; }
-        public string? Number { get; set; }
-        public DateOnly? IssueDate { get; set; }
-        public string? SignerTitle { get; set; }
-        public string? SignerName { get; set; }
-        public string? Recipients { get; set; }
+        [Display(Name = "Loại báo cáo")] public string Kind { get; set; } = ReportKind.Document.Slug();
+        [Display(Name = "Chương trình")] public string ProgramCode { get; set; } = "";
+        [Display(Name = "Từ năm")] public int? FromYear { get; set; }
+        [Display(Name = "Đến năm")] public int? ToYear { get; set; }
+        [Display(Name = "Số văn bản")] public string? Number { get; set; }
+        [Display(Name = "Ngày ban hành")] public DateOnly? IssueDate { get; set; }
+        [Display(Name = "Chức vụ người ký")] public string? SignerTitle { get; set; }
+        [Display(Name = "Người ký")] public string? SignerName { get; set; }
+        [Display(Name = "Nơi nhận")] public string? Recipients { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string? program, CancellationToken ct)
