@@ -326,7 +326,7 @@ public sealed class ProposalService(
         }
         catch (DomainException ex)
         {
-            throw new DomainException(ex.Message, ex.Field is null ? null : NewOrganizationPrefix + ex.Field);
+            throw ex.WithFields(f => f is null ? null : NewOrganizationPrefix + f);
         }
     }
 
