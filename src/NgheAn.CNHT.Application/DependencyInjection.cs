@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<SupportRules.ImportRuleCheck>();
         services.AddScoped<SupportRules.OutOfNormsQuery>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<DossierChecklist>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<AnnualReportQuery>();
         services.AddScoped<YearMatrixQuery>();

@@ -39,7 +39,7 @@ public sealed class ImportJourneyTests(BrowserPortal portal)
         await portal.SignInAsync(page, "lanhdao@cnht.demo");
 
         await page.GotoAsync("/Import");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nhập dữ liệu" }).First.WaitForAsync();
+        await page.Locator("#Input_File").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("#Input_File").SetInputFilesAsync(new FilePayload
         {
             Name = "lich-su-de-an.xlsx",

@@ -49,7 +49,10 @@ public sealed class LedgerJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Số tiền (đồng)").FillAsync("50.000.001");
         await page.GetByLabel("Số chứng từ").FillAsync("PC-2025-TT2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào sổ" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Vượt mức ngân sách tỉnh được duyệt")).ToBeVisibleAsync();
+        // Under the field and in the summary at the top, which takes the focus (issue 24).
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Amount']")).ToContainTextAsync("Vượt mức ngân sách tỉnh được duyệt");
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Vượt mức ngân sách tỉnh được duyệt");
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("[data-balance=disbursed]")).ToHaveTextAsync("350.000.000");
         Assert.Empty(problems);
     }

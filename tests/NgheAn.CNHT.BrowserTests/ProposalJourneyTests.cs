@@ -84,7 +84,7 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         await specialist.Locator("#Input_StartYear").FillAsync("2025");
         await specialist.Locator("#Input_EndYear").FillAsync("2025");
         await specialist.Locator("#Input_TotalCost").FillAsync("1250000000");
-        await Assertions.Expect(specialist.Locator("[data-million-for=Input_TotalCost]")).ToHaveTextAsync("= 1.250,000 triệu đồng");
+        await Assertions.Expect(specialist.Locator("[data-million-for=Input_TotalCost]")).ToHaveTextAsync("1,25 tỷ đồng");
         await specialist.Locator("#Input_ProvincialShare").FillAsync("375.000.000");
         await specialist.Locator("#Input_Objectives").FillAsync("Đào tạo 60 kỹ thuật viên đo lường cho doanh nghiệp cơ khí CNHT.");
         await Assertions.Expect(specialist.Locator("#Input_TotalCost")).ToHaveValueAsync("1.250.000.000");
@@ -96,6 +96,22 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         var detailsUrl = new Uri(specialist.Url).PathAndQuery;
         var code = (await specialist.Locator("#proposal-code").InnerTextAsync()).Trim();
 
+        // The dossier checklist of the item sits next to "Nộp hồ sơ"; each upload picks the next missing document.
+        var checklist = specialist.Locator("#checklist li[data-met=false]");
+        await Assertions.Expect(checklist).ToHaveCountAsync(4);
+        foreach (var name in new[] { "don-de-nghi.pdf", "thuyet-minh.pdf", "du-toan.pdf" })
+        {
+            await specialist.Locator("#dossier input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = name,
+                MimeType = "application/pdf",
+                Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+            });
+            await specialist.Locator("#dossier").GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+            await Assertions.Expect(specialist.Locator("#checklist")).ToContainTextAsync(name);
+        }
+
+        await Assertions.Expect(checklist).ToHaveCountAsync(1); // only the optional registration paper
         await TakeStepAsync(specialist, "Nộp hồ sơ", f => f.Locator("textarea").FillAsync("Hồ sơ gồm đơn đăng ký, thuyết minh và dự toán."));
         await Assertions.Expect(specialist.Locator(".status-badge").First).ToHaveTextAsync("Hồ sơ đã nộp");
 

@@ -53,7 +53,7 @@ public sealed class ReportJourneyTests(BrowserPortal portal)
         Assert.StartsWith("PHỤ LỤC", ReportFiles.PdfText(pdf), StringComparison.Ordinal);
 
         // The workbook, read back cell by cell: the same figures in triệu đồng (values and formulas).
-        var xlsx = await DownloadAsync(page, "Tải XLSX", "phu-luc-cnht-2018-2025.xlsx");
+        var xlsx = await DownloadAsync(page, "Tải Excel", "phu-luc-cnht-2018-2025.xlsx");
         using var workbook = ReportFiles.OpenWorkbook(xlsx);
         var sheet = workbook.Worksheets.Single();
         var totalRow = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");

@@ -113,6 +113,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "ContentGroup" => "Nhóm nội dung",
         "ContentItem" => "Nội dung",
         "PlanRevision" => "Điều chỉnh kế hoạch",
+        "RequiredDocument" => "Danh mục hồ sơ của nội dung",
         "AnnualEstimate" => "Dự toán năm",
         "AnnualEstimateLine" => "Dòng dự toán",
         "ItemNarrative" => "Giải trình",

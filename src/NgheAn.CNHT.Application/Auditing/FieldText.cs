@@ -158,6 +158,8 @@ public static class FieldText
         ["EndYear"] = "Năm kết thúc",
         ["Version"] = "Phiên bản",
         ["SortOrder"] = "Thứ tự",
+        ["DocumentType"] = "Loại hồ sơ",
+        ["IsMandatory"] = "Bắt buộc",
         ["GroupId"] = "Nhóm nội dung (mã số)",
         ["ContentGroupId"] = "Nhóm nội dung (mã số)",
         ["ContentItemId"] = "Nội dung (mã số)",

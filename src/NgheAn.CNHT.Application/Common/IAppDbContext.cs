@@ -22,6 +22,7 @@ public interface IAppDbContext
     DbSet<ContentGroup> ContentGroups { get; }
     DbSet<ContentItem> ContentItems { get; }
     DbSet<PlanRevision> PlanRevisions { get; }
+    DbSet<RequiredDocument> RequiredDocuments { get; }
     DbSet<Organization> Organizations { get; }
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalTransition> ProposalTransitions { get; }

@@ -460,8 +460,13 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             }
             catch (DomainException ex)
             {
-                var column = WorkbookLayout.Units[ex.Field is nameof(Organization.TaxCode) or nameof(Organization.Kind) or nameof(Organization.Name) ? ex.Field : "Name"];
-                problems.Add(new ImportProblem(WorkbookLayout.UnitSheetName, row, column.Letter, column.Header, ex.Message));
+                // Every broken rule of the row, each in its own column (ADR 0120).
+                foreach (var e in ex.Errors)
+                {
+                    var column = WorkbookLayout.Units[e.Field is nameof(Organization.TaxCode) or nameof(Organization.Kind) or nameof(Organization.Name) ? e.Field : "Name"];
+                    problems.Add(new ImportProblem(WorkbookLayout.UnitSheetName, row, column.Letter, column.Header, e.Message));
+                }
+
                 continue;
             }
 
@@ -577,7 +582,11 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         }
         catch (DomainException ex)
         {
-            error(ex.Field == nameof(Organization.TaxCode) ? "TaxCode" : "UnitName", ex.Message);
+            foreach (var e in ex.Errors)
+            {
+                error(e.Field == nameof(Organization.TaxCode) ? "TaxCode" : "UnitName", e.Message);
+            }
+
             return null;
         }
 
@@ -694,7 +703,10 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             }
             catch (DomainException ex)
             {
-                Error(ex.Field, ex.Message);
+                foreach (var e in ex.Errors)
+                {
+                    Error(e.Field, e.Message);
+                }
             }
         }
 
@@ -762,7 +774,11 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
                 }
                 catch (DomainException ex)
                 {
-                    LedgerError(problems, numbered.Row, LedgerColumn(ex.Field), ex.Message);
+                    foreach (var e in ex.Errors)
+                    {
+                        LedgerError(problems, numbered.Row, LedgerColumn(e.Field), e.Message);
+                    }
+
                     Ok = false;
                 }
             }
@@ -789,7 +805,10 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             }
             catch (DomainException ex)
             {
-                Error(ex.Field, ex.Message);
+                foreach (var e in ex.Errors)
+                {
+                    Error(e.Field, e.Message);
+                }
             }
         }
     }

@@ -31,6 +31,20 @@ public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, Aud
         return organization.Id;
     }
 
+    /// <summary>Every rule of a new lead unit (its fields and a free tax code) in one pass, adding nothing.</summary>
+    public async Task CheckAsync(OrganizationInput input, CancellationToken ct = default)
+    {
+        var check = new RuleCheck();
+        var organization = check.Run<Organization?>(() => new Organization(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
+            input.Address, input.ContactPerson, input.Phone, input.Email));
+        if (organization is not null)
+        {
+            await check.RunAsync(() => EnsureTaxCodeFreeAsync(organization.TaxCode, null, ct));
+        }
+
+        check.ThrowIfBroken();
+    }
+
     /// <summary>
     /// Validates and adds a new lead unit to the context without saving, so a caller can save it in the
     /// same transaction as the proposal that names it.

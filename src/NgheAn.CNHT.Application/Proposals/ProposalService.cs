@@ -44,6 +44,7 @@ public sealed class ProposalService(
     NotificationService notifications,
     AttachmentService attachments,
     SupportRules.SupportRuleChecks rules,
+    DossierChecklist checklist,
     ILogger<ProposalService> logger)
 {
     public const string NewOrganizationPrefix = "NewOrganization.";
@@ -60,6 +61,7 @@ public sealed class ProposalService(
             throw new DomainException("Chỉ Chuyên viên Sở được tạo đề án.");
         }
 
+        await CheckAsync(input, null, ct);
         var item = await ItemAsync(input.ContentItemId, ct);
         var automatic = string.IsNullOrWhiteSpace(input.Code);
         var code = automatic ? await NextCodeAsync(input.StartYear, ct) : input.Code!.Trim();
@@ -112,6 +114,44 @@ public sealed class ProposalService(
         return proposal.Id;
     }
 
+    /// <summary>
+    /// Every rule of a proposal form in one pass, saving nothing (ADR 0120): the content item, the code, a new lead unit
+    /// and the draft itself. Throws one <see cref="DomainException"/> carrying all broken rules. Create and edit call it
+    /// first; a page whose own field checks failed calls it too, so the person sees every mistake after one submit.
+    /// </summary>
+    public async Task CheckAsync(ProposalInput input, int? editedId, CancellationToken ct = default)
+    {
+        var check = new RuleCheck();
+        var item = await check.RunAsync<ItemContext?>(async () => await ItemAsync(input.ContentItemId, ct));
+        if (editedId is null && !string.IsNullOrWhiteSpace(input.Code))
+        {
+            await check.RunAsync(() => EnsureCodeFreeAsync(input.Code.Trim(), ct));
+        }
+
+        if (input.NewOrganization is { } org)
+        {
+            await check.RunAsync(async () =>
+            {
+                try
+                {
+                    await organizations.CheckAsync(org, ct);
+                }
+                catch (DomainException ex)
+                {
+                    throw ex.WithFields(f => f is null ? null : NewOrganizationPrefix + f);
+                }
+            });
+        }
+        else if (input.LeadOrganizationId <= 0 || !await db.Organizations.AsNoTracking().AnyAsync(o => o.Id == input.LeadOrganizationId, ct))
+        {
+            check.Add(new DomainException("Vui lòng chọn đơn vị chủ trì, hoặc nhập đơn vị mới.", nameof(Proposal.LeadOrganizationId)));
+        }
+
+        var draft = new ProposalDraft(input.Code ?? "", input.Title, input.Objectives, input.ExpectedOutputs, input.StartYear, input.EndYear, input.TotalCost, input.ProvincialShare);
+        Proposal.CheckDraft(draft, item?.Id ?? (check.IsBroken(nameof(Proposal.ContentItemId)) ? 1 : 0), input.NewOrganization is null ? input.LeadOrganizationId : -1, item?.Period, check);
+        check.ThrowIfBroken();
+    }
+
     /// <summary>Edits a draft. <paramref name="stamp"/> is the version the user opened; a newer one refuses the save.</summary>
     public async Task UpdateAsync(int id, Guid stamp, ProposalInput input, CancellationToken ct = default)
     {
@@ -123,6 +163,7 @@ public sealed class ProposalService(
             throw await ConflictAsync(id, stamp, ct);
         }
 
+        await CheckAsync(input, id, ct);
         var item = await ItemAsync(input.ContentItemId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organizationId = await LeadOrganizationAsync(input, ct);
@@ -135,8 +176,20 @@ public sealed class ProposalService(
         logger.LogInformation("Proposal {ProposalId} edited", id);
     }
 
-    public Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, stamp, ProposalAction.Submit, comment, (p, a, now) => p.Submit(a, now, comment), ct);
+    /// <summary>Submits the dossier; refused while a mandatory document of the item's checklist has no file (ADR 0125).</summary>
+    public async Task SubmitAsync(int id, Guid? stamp, string? comment, CancellationToken ct = default)
+    {
+        var refusal = DossierChecklist.Refusal(await checklist.ForProposalAsync(id, ct));
+        await TransitionAsync(id, stamp, ProposalAction.Submit, comment, (p, a, now) =>
+        {
+            // The workflow speaks first (who may submit what), then the dossier.
+            p.Submit(a, now, comment);
+            if (refusal is not null)
+            {
+                throw refusal;
+            }
+        }, ct);
+    }
 
     public Task AppraiseAsync(int id, Guid? stamp, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare, CancellationToken ct = default) =>
         TransitionAsync(id, stamp, ProposalAction.Appraise, opinion,
@@ -329,7 +382,7 @@ public sealed class ProposalService(
         }
         catch (DomainException ex)
         {
-            throw new DomainException(ex.Message, ex.Field is null ? null : NewOrganizationPrefix + ex.Field);
+            throw ex.WithFields(f => f is null ? null : NewOrganizationPrefix + f);
         }
     }
 

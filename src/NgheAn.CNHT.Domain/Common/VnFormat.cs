@@ -32,6 +32,31 @@ public static class VnFormat
     /// <summary>Million đồng with three decimals: 27.247,993.</summary>
     public static string Million(decimal amountInDong) => (amountInDong / 1_000_000m).ToString("#,##0.000", Culture);
 
+    /// <summary>
+    /// An amount as the department writes it in prose (ADR 0121): 900.000.000 → "900 triệu đồng",
+    /// 1.250.000.000 → "1,25 tỷ đồng", at most three decimals of nghìn / triệu / tỷ, "khoảng …" when rounded.
+    /// Never "900,000 triệu", which a reader takes for nine hundred thousand million.
+    /// </summary>
+    public static string Prose(decimal amountInDong)
+    {
+        if (amountInDong == 0)
+        {
+            return "0 đồng";
+        }
+
+        foreach (var (size, unit) in new[] { (1_000_000_000m, "tỷ"), (1_000_000m, "triệu"), (1_000m, "nghìn") })
+        {
+            if (Math.Abs(amountInDong) >= size)
+            {
+                var scaled = Math.Round(amountInDong / size, 3, MidpointRounding.AwayFromZero);
+                var exact = scaled * size == amountInDong;
+                return (exact ? "" : "khoảng ") + scaled.ToString("#,##0.###", Culture) + " " + unit + " đồng";
+            }
+        }
+
+        return Dong(amountInDong) + " đồng";
+    }
+
     /// <summary>A ratio as a percentage with two decimals: 0.05344 → 5,34%.</summary>
     public static string Percent(decimal? ratio) =>
         ratio is null ? "—" : Math.Round(ratio.Value * 100m, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", Culture) + "%";

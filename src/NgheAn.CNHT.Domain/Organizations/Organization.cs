@@ -68,39 +68,63 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
 
     public bool IsEnterprise => Kind is OrganizationKind.SupportingIndustryEnterprise or OrganizationKind.ForeignInvestedEnterprise or OrganizationKind.OtherEnterprise;
 
+    /// <summary>Every field checked in one pass (ADR 0120): one exception names all broken rules, nothing is changed.</summary>
     public void Update(string name, OrganizationKind kind, string? taxCode, string? sector, string? district,
         string? address, string? contactPerson, string? phone, string? email)
     {
+        var check = new RuleCheck();
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainException("Loại đơn vị không hợp lệ.", nameof(Kind));
+            check.Add(new DomainException("Loại đơn vị không hợp lệ.", nameof(Kind)));
         }
 
-        Name = Guard.Required(name, "Tên đơn vị", FieldLengths.OrganizationName, nameof(Name));
+        var newName = check.Run(() => Guard.Required(name, "Tên đơn vị", FieldLengths.OrganizationName, nameof(Name)), "");
+        var enterprise = kind is OrganizationKind.SupportingIndustryEnterprise or OrganizationKind.ForeignInvestedEnterprise or OrganizationKind.OtherEnterprise;
+        var newTaxCode = check.Run(() =>
+        {
+            var code = Guard.Optional(taxCode, "Mã số thuế", FieldLengths.TaxCode, nameof(TaxCode));
+            if (code is null && enterprise)
+            {
+                throw new DomainException("Doanh nghiệp phải có mã số thuế (10 hoặc 13 chữ số).", nameof(TaxCode));
+            }
+
+            return code is null ? null : Organizations.TaxCode.Normalize(code, nameof(TaxCode));
+        });
+        var newSector = check.Run(() => Guard.Optional(sector, "Lĩnh vực", FieldLengths.Sector, nameof(Sector)));
+        var newDistrict = check.Run(() => Guard.Optional(district, "Huyện/thành phố/thị xã", FieldLengths.District, nameof(District)));
+        var newAddress = check.Run(() => Guard.Optional(address, "Địa chỉ", FieldLengths.Address, nameof(Address)));
+        var newContact = check.Run(() => Guard.Optional(contactPerson, "Người liên hệ", FieldLengths.ContactPerson, nameof(ContactPerson)));
+        var newPhone = check.Run(() =>
+        {
+            var value = Guard.Optional(phone, "Số điện thoại", FieldLengths.Phone, nameof(Phone));
+            if (value is not null && !value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+            {
+                throw new DomainException("Số điện thoại chỉ gồm chữ số và các ký tự + . - ( ).", nameof(Phone));
+            }
+
+            return value;
+        });
+        var newEmail = check.Run(() =>
+        {
+            var value = Guard.Optional(email, "Thư điện tử", FieldLengths.Email, nameof(Email));
+            if (value is not null && (value.Count(c => c == '@') != 1 || value.StartsWith('@') || value.EndsWith('@') || value.Any(char.IsWhiteSpace)))
+            {
+                throw new DomainException("Địa chỉ thư điện tử không hợp lệ.", nameof(Email));
+            }
+
+            return value;
+        });
+        check.ThrowIfBroken();
+
+        Name = newName;
         Kind = kind;
-        var code = Guard.Optional(taxCode, "Mã số thuế", FieldLengths.TaxCode, nameof(TaxCode));
-        if (code is null && IsEnterprise)
-        {
-            throw new DomainException("Doanh nghiệp phải có mã số thuế (10 hoặc 13 chữ số).", nameof(TaxCode));
-        }
-
-        TaxCode = code is null ? null : Organizations.TaxCode.Normalize(code, nameof(TaxCode));
-        Sector = Guard.Optional(sector, "Lĩnh vực", FieldLengths.Sector, nameof(Sector));
-        District = Guard.Optional(district, "Huyện/thành phố/thị xã", FieldLengths.District, nameof(District));
-        Address = Guard.Optional(address, "Địa chỉ", FieldLengths.Address, nameof(Address));
-        ContactPerson = Guard.Optional(contactPerson, "Người liên hệ", FieldLengths.ContactPerson, nameof(ContactPerson));
-        Phone = Guard.Optional(phone, "Số điện thoại", FieldLengths.Phone, nameof(Phone));
-        if (Phone is not null && !Phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
-        {
-            throw new DomainException("Số điện thoại chỉ gồm chữ số và các ký tự + . - ( ).", nameof(Phone));
-        }
-
-        Email = Guard.Optional(email, "Thư điện tử", FieldLengths.Email, nameof(Email));
-        if (Email is not null && (Email.Count(c => c == '@') != 1 || Email.StartsWith('@') || Email.EndsWith('@') || Email.Any(char.IsWhiteSpace)))
-        {
-            throw new DomainException("Địa chỉ thư điện tử không hợp lệ.", nameof(Email));
-        }
-
+        TaxCode = newTaxCode;
+        Sector = newSector;
+        District = newDistrict;
+        Address = newAddress;
+        ContactPerson = newContact;
+        Phone = newPhone;
+        Email = newEmail;
         RefreshSearchText();
     }
 

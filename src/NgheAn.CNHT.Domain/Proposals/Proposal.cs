@@ -101,57 +101,79 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
 
     private void ApplyDraft(ProposalDraft draft, ProposalContext context)
     {
-        Title = Guard.Required(draft.Title, "Tên đề án", FieldLengths.ProposalTitle, nameof(Title));
+        CheckDraft(draft, context.ContentItemId, context.LeadOrganizationId, context.ProgramPeriod);
+        Title = draft.Title.Trim().Normalize(System.Text.NormalizationForm.FormC);
         RefreshSearchText();
         Objectives = Guard.Optional(draft.Objectives, "Mục tiêu", FieldLengths.LongText, nameof(Objectives));
         ExpectedOutputs = Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", FieldLengths.LongText, nameof(ExpectedOutputs));
-        if (context.ContentItemId <= 0)
-        {
-            throw new DomainException("Vui lòng chọn nội dung hỗ trợ.", nameof(ContentItemId));
-        }
-
-        if (context.LeadOrganizationId <= 0)
-        {
-            throw new DomainException("Vui lòng chọn đơn vị chủ trì.", nameof(LeadOrganizationId));
-        }
-
         ContentItemId = context.ContentItemId;
         LeadOrganizationId = context.LeadOrganizationId;
-        CheckYears(draft.StartYear, draft.EndYear, context.ProgramPeriod);
         StartYear = draft.StartYear;
         EndYear = draft.EndYear;
-        CheckAmounts(draft.TotalCost, draft.ProvincialShare, "", "Requested");
         RequestedTotalCost = draft.TotalCost;
         RequestedProvincialShare = draft.ProvincialShare;
     }
 
-    private static void CheckYears(int start, int end, YearRange period)
+    /// <summary>
+    /// Every rule of a draft in one pass (ADR 0120); throws one <see cref="DomainException"/> with all broken rules.
+    /// <paramref name="leadOrganizationId"/> -1 stands for a lead unit created with the proposal; a null
+    /// <paramref name="period"/> (no item chosen) skips the checks against the program's period.
+    /// </summary>
+    public static void CheckDraft(ProposalDraft draft, int contentItemId, int leadOrganizationId, YearRange? period, RuleCheck? into = null)
     {
-        if (start > end)
+        var check = into ?? new RuleCheck();
+        check.Run(() => Guard.Required(draft.Title, "Tên đề án", FieldLengths.ProposalTitle, nameof(Title)));
+        check.Run(() => Guard.Optional(draft.Objectives, "Mục tiêu", FieldLengths.LongText, nameof(Objectives)));
+        check.Run(() => Guard.Optional(draft.ExpectedOutputs, "Sản phẩm dự kiến", FieldLengths.LongText, nameof(ExpectedOutputs)));
+        if (contentItemId <= 0 && !check.IsBroken(nameof(ContentItemId)))
         {
-            throw new DomainException($"Năm bắt đầu ({start}) không được sau năm kết thúc ({end}).", nameof(EndYear));
+            check.Add(new DomainException("Vui lòng chọn nội dung hỗ trợ.", nameof(ContentItemId)));
         }
 
-        if (!period.Contains(start))
+        if (leadOrganizationId == 0 && !check.IsBroken(nameof(LeadOrganizationId)))
         {
-            throw new DomainException($"Năm bắt đầu phải nằm trong giai đoạn của chương trình ({period}).", nameof(StartYear));
+            check.Add(new DomainException("Vui lòng chọn đơn vị chủ trì.", nameof(LeadOrganizationId)));
         }
 
-        if (!period.Contains(end))
+        CheckYears(draft.StartYear, draft.EndYear, period, check);
+        check.Run(() => CheckAmounts(draft.TotalCost, draft.ProvincialShare, "", "Requested"));
+        if (into is null)
         {
-            throw new DomainException($"Năm kết thúc phải nằm trong giai đoạn của chương trình ({period}).", nameof(EndYear));
+            check.ThrowIfBroken();
         }
     }
 
-    /// <summary>Total cost positive; provincial share not negative and never above the total cost.</summary>
+    private static void CheckYears(int start, int end, YearRange? period, RuleCheck check)
+    {
+        var startOutside = period is { } p1 && !p1.Contains(start);
+        var endOutside = period is { } p2 && !p2.Contains(end);
+        if (startOutside)
+        {
+            check.Add(new DomainException($"Năm bắt đầu phải nằm trong giai đoạn của chương trình ({period}).", nameof(StartYear)));
+        }
+
+        if (endOutside)
+        {
+            check.Add(new DomainException($"Năm kết thúc phải nằm trong giai đoạn của chương trình ({period}).", nameof(EndYear)));
+        }
+        else if (start > end)
+        {
+            check.Add(new DomainException($"Năm bắt đầu ({start}) không được sau năm kết thúc ({end}).", nameof(EndYear)));
+        }
+    }
+
+    /// <summary>Total cost positive; provincial share not negative and never above the total cost (every broken rule at once).</summary>
     public static void CheckAmounts(decimal totalCost, decimal provincialShare, string qualifier, string fieldPrefix)
     {
-        Guard.PositiveAmount(totalCost, $"Tổng kinh phí{qualifier}", fieldPrefix + "TotalCost");
-        Guard.Amount(provincialShare, $"Ngân sách tỉnh hỗ trợ{qualifier}", fieldPrefix + "ProvincialShare");
-        if (provincialShare > totalCost)
+        var check = new RuleCheck();
+        var totalOk = check.Run(() => { Guard.PositiveAmount(totalCost, $"Tổng kinh phí{qualifier}", fieldPrefix + "TotalCost"); return true; });
+        var shareOk = check.Run(() => { Guard.Amount(provincialShare, $"Ngân sách tỉnh hỗ trợ{qualifier}", fieldPrefix + "ProvincialShare"); return true; });
+        if (totalOk && shareOk && provincialShare > totalCost)
         {
-            throw new DomainException($"Ngân sách tỉnh hỗ trợ{qualifier} không được lớn hơn tổng kinh phí{qualifier}.", fieldPrefix + "ProvincialShare");
+            check.Add(new DomainException($"Ngân sách tỉnh hỗ trợ{qualifier} không được lớn hơn tổng kinh phí{qualifier}.", fieldPrefix + "ProvincialShare"));
         }
+
+        check.ThrowIfBroken();
     }
 
     public void Submit(Actor actor, DateTime utcNow, string? comment) =>

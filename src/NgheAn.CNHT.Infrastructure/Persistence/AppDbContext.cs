@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ContentGroup> ContentGroups => Set<ContentGroup>();
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalTransition> ProposalTransitions => Set<ProposalTransition>();

@@ -93,6 +93,8 @@ internal static class ExcelReportWriter
             ws.Column(c + 1).Width = Math.Round(sheet.Columns[c].Width / 5.2, 1);
         }
 
+        FitHeight(ws.Row(headerRow), sheet.Columns.Select(c => (c.Header, Math.Round(c.Width / 5.2, 1))), bold: true);
+
         var first = headerRow + 1;
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
@@ -108,6 +110,10 @@ internal static class ExcelReportWriter
             {
                 ws.Range(excelRow, 1, excelRow, columnCount).Style.Font.SetBold(true).Fill.SetBackgroundColor(XLColor.FromArgb(245, 240, 230));
             }
+
+            FitHeight(ws.Row(excelRow),
+                sheet.Columns.Select((col, c) => (col.Kind == CellKind.Text ? ReportSheets.Display(data.Cells[c], col.Kind) : "", Math.Round(col.Width / 5.2, 1))),
+                bold: data.Kind != RowKind.Item);
         }
 
         var table = ws.Range(headerRow, 1, first + sheet.Rows.Count - 1, columnCount);
@@ -132,6 +138,55 @@ internal static class ExcelReportWriter
         setup.Margins.SetTop(0.79).SetBottom(0.79).SetLeft(1.18).SetRight(0.59).SetHeader(0.3).SetFooter(0.3);
         setup.CenterHorizontally = true;
         setup.Footer.Center.AddText("Trang &P/&N");
+    }
+
+    /// <summary>Points per line of 11-pt Times New Roman, the sheet's font, with the spacing spreadsheet programs use.</summary>
+    public const double LineHeight = 15.0;
+
+    /// <summary>
+    /// Lines a wrapped text takes in a column <paramref name="widthChars"/> wide (Excel's unit: one digit of the
+    /// default font). Greedy word wrap with an average character a little narrower than a digit (bold a little wider);
+    /// a word longer than a line is split over as many lines as it needs.
+    /// </summary>
+    public static int LinesFor(string text, double widthChars, bool bold)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 1;
+        }
+
+        var perLine = Math.Max(1, (int)Math.Floor((widthChars - 1) * (bold ? 0.95 : 1.05)));
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var length = word.Length;
+            if (used > 0 && used + 1 + length <= perLine)
+            {
+                used += 1 + length;
+                continue;
+            }
+
+            if (used > 0)
+            {
+                lines++;
+            }
+
+            lines += (length - 1) / perLine;
+            used = ((length - 1) % perLine) + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Sets the row's height to what its wrapped texts need. Excel grows such rows itself on opening, but LibreOffice
+    /// and previews keep the stored height and draw the lines over the next row (issue 24), so the file says it.
+    /// </summary>
+    private static void FitHeight(IXLRow row, IEnumerable<(string Text, double WidthChars)> cells, bool bold)
+    {
+        var lines = cells.Max(c => LinesFor(c.Text, c.WidthChars, bold));
+        row.Height = Math.Max(1, lines) * LineHeight;
     }
 
     private static IXLCell Banner(IXLWorksheet ws, int row, int columns, string text)

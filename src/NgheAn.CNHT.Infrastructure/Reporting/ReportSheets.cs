@@ -85,14 +85,17 @@ internal static partial class ReportSheets
             new("Tỷ lệ giải ngân so với dự toán", CellKind.Percent, 86),
         ];
         var percent = new RatioFormula(5, 2);
+        // Without any approved estimate in the period, the estimate is missing, not zero (issue 24, ADR 0124):
+        // every format says "chưa có" and leaves the ratio empty, instead of "0,000" explained by a footnote.
+        var noEstimate = a.Estimates.Count == 0;
         List<SheetCell> Cells(string code, string name, AnnualFigures f, bool sum) =>
         [
             new(code), new(name),
-            new(f.Estimate, sum ? ColumnSumFormula.Instance : null),
+            noEstimate ? new(NotYet) : new(f.Estimate, sum ? ColumnSumFormula.Instance : null),
             new(f.ProposalCount, sum ? ColumnSumFormula.Instance : null),
             new(f.TotalCost, sum ? ColumnSumFormula.Instance : null),
             new(f.Disbursed, sum ? ColumnSumFormula.Instance : null),
-            new(f.DisbursedPercent, percent),
+            noEstimate ? new(string.Empty) : new(f.DisbursedPercent, percent),
         ];
 
         var rows = new List<SheetRow>();
@@ -181,6 +184,9 @@ internal static partial class ReportSheets
     }
 
     /// <summary>The text shown for a cell in PDF and HTML.</summary>
+    /// <summary>A figure that does not exist yet (no approved estimate): shown as words, never as 0.</summary>
+    public const string NotYet = "chưa có";
+
     public static string Display(SheetCell cell, CellKind kind) => cell.Value switch
     {
         null => kind == CellKind.Percent ? "—" : "",

@@ -13,14 +13,29 @@ public static class FormErrors
     public static void AddDomainError(this ModelStateDictionary modelState, DomainException ex, string prefix,
         IReadOnlyDictionary<string, string>? fieldMap = null, IReadOnlySet<string>? formFields = null)
     {
-        var field = ex.Field;
-        if (field is not null && fieldMap is not null && fieldMap.TryGetValue(field, out var mapped))
+        // Every broken rule of the pass (ADR 0120); a field whose value could not even be read keeps that message only.
+        foreach (var error in ex.Errors)
         {
-            field = mapped;
-        }
+            var field = error.Field;
+            if (field is not null && fieldMap is not null && fieldMap.TryGetValue(field, out var mapped))
+            {
+                field = mapped;
+            }
 
-        var shown = field is not null && (formFields is null || formFields.Contains(field));
-        modelState.AddModelError(shown ? prefix + field : string.Empty, ex.Message);
+            var shown = field is not null && (formFields is null || formFields.Contains(field));
+            var key = shown ? prefix + field : string.Empty;
+            if (shown && modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+
+            if (modelState.TryGetValue(key, out var same) && same.Errors.Any(e => e.ErrorMessage == error.Message))
+            {
+                continue;
+            }
+
+            modelState.AddModelError(key, error.Message);
+        }
     }
 
     /// <summary>Reads an amount typed the Vietnamese way (1.250.000.000); adds a Vietnamese error when it cannot.</summary>

@@ -34,7 +34,15 @@ public static class Ui
     public static async Task AssertFitsPhoneAsync(IPage page, string name)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{name}: the page is {overflow}px wider than a {PhoneWidth}-px phone");
+        if (overflow > 0)
+        {
+            // Name the widest culprits, so the failure says what to fix.
+            var wide = await page.EvaluateAsync<string[]>(@"() => Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed')
+                .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' (' + Math.round(e.getBoundingClientRect().right) + 'px): ' + (e.textContent || '').trim().slice(0, 60))");
+            Assert.Fail($"{name}: the page is {overflow}px wider than a {PhoneWidth}-px phone: {string.Join(" | ", wide)}");
+        }
         if (await page.Locator("#mainNav").CountAsync() > 0)
         {
             await Assertions.Expect(page.Locator("#mainNav")).ToBeHiddenAsync();

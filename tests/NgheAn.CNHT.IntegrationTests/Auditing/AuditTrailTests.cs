@@ -14,6 +14,7 @@ public sealed class AuditTrailTests(DemoPortal portal) : IClassFixture<DemoPorta
     public async Task An_edit_a_step_and_an_upload_are_in_the_trail_with_who_and_old_to_new()
     {
         var id = await InStatusAsync(portal, ProposalStatus.Draft, title: "Đề án trước khi sửa");
+        await AttachDossierAsync(portal, id);
         var specialist = await portal.SignInAsAsync("DoitSpecialist");
         var form = ProposalEditingTests.FormValues(await specialist.GetStringAsync($"/Proposals/Edit/{id}"));
         form["Input.Title"] = "Đề án sau khi sửa";

@@ -45,6 +45,7 @@ public sealed class EmailNoticeTests
         await using var portal = await PortalAsync(Smtp(smtp.Port));
         var specialist = await portal.SignInAsAsync("DoitSpecialist");
         var id = await InStatusAsync(portal, ProposalStatus.Draft, "Đào tạo thợ hàn bậc cao cho doanh nghiệp cơ khí");
+        await AttachDossierAsync(portal, id);
         var code = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Code).SingleAsync());
 
         // The mail server will not greet until the gate opens, and the gate opens only after the step has answered:
@@ -109,6 +110,7 @@ public sealed class EmailNoticeTests
         await using var portal = await PortalAsync([]);
         var specialist = await portal.SignInAsAsync("DoitSpecialist");
         var id = await InStatusAsync(portal, ProposalStatus.Draft);
+        await AttachDossierAsync(portal, id);
 
         Assert.Equal(HttpStatusCode.Redirect, (await specialist.PostStepAsync(id, "Submit", Fields())).StatusCode);
         Assert.True(await ReadAsync(portal, db => db.Notifications.AnyAsync(n => n.ProposalId == id)));

@@ -70,6 +70,7 @@ public sealed partial class NotificationTests(DemoPortal portal) : IClassFixture
         var center = await portal.SignInAsAsync("SupportCenter");
         var leader = await portal.SignInAsAsync("DoitLeader");
         var id = await InStatusAsync(portal, ProposalStatus.Draft, "Đề án kiểm thử thông báo");
+        await AttachDossierAsync(portal, id);
         var code = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.Code).SingleAsync());
 
         await StepAsync(specialist, id, "Submit", Fields());
@@ -124,6 +125,7 @@ public sealed partial class NotificationTests(DemoPortal portal) : IClassFixture
         var colleague = await SecondCenterUserAsync();
         var viewer = await portal.SignInAsAsync("Viewer");
         var id = await InStatusAsync(portal, ProposalStatus.Draft, "Đề án kiểm thử đọc thông báo");
+        await AttachDossierAsync(portal, id);
         var before = (await BellAsync(center), await BellAsync(colleague), await BellAsync(viewer));
 
         await StepAsync(specialist, id, "Submit", Fields());
@@ -157,6 +159,7 @@ public sealed partial class NotificationTests(DemoPortal portal) : IClassFixture
         var specialist = await portal.SignInAsAsync("DoitSpecialist");
         var center = await portal.SignInAsAsync("SupportCenter");
         var id = await InStatusAsync(portal, ProposalStatus.Submitted, "Đề án kiểm thử trả lại");
+        await AttachDossierAsync(portal, id);
 
         await StepAsync(center, id, "ReturnForRevision", Fields(("Comment", "Bổ sung dự toán chi tiết từng hạng mục")));
         var notice = (await NoticesAsync(id)).Single();

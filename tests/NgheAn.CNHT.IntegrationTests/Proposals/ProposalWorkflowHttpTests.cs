@@ -50,6 +50,7 @@ public sealed class ProposalWorkflowHttpTests(DemoPortal portal) : IClassFixture
         var center = await portal.SignInAsAsync("SupportCenter");
         var leader = await portal.SignInAsAsync("DoitLeader");
         var id = await CreateDraftOverHttpAsync(specialist, "Đào tạo kỹ thuật viên khuôn mẫu cho doanh nghiệp CNHT");
+        await AttachDossierAsync(portal, id);
         Assert.Equal(ProposalStatus.Draft, await StatusAsync(portal, id));
         Assert.Equal(1_250_000_000m, await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id).Select(p => p.RequestedTotalCost).SingleAsync()));
 

@@ -56,17 +56,21 @@ public sealed class ReportPagesTests(DemoPortal portal) : IClassFixture<DemoPort
     }
 
     [Fact]
-    public async Task The_reports_page_offers_every_report_in_every_format_and_the_nav_links_to_it()
+    public async Task The_reports_page_offers_every_report_as_pdf_and_excel_and_the_nav_links_to_it()
     {
         var client = await portal.SignInAsAsync("Viewer");
         var html = await client.GetStringAsync("/Reports?program=2018-2025");
         foreach (var kind in new[] { "appendix", "annual", "matrix", "register", "document" })
         {
-            foreach (var format in new[] { "pdf", "xlsx", "html", "json" })
+            foreach (var format in new[] { "pdf", "xlsx" })
             {
                 Assert.Contains($"data-download=\"{kind}-{format}\"", html);
                 Assert.Matches($"href=\"/Reports/View/{kind}\\?(?=[^\"]*handler=Download)(?=[^\"]*format={format})[^\"]*\"", html);
             }
+
+            // HTML and JSON are formats for other systems (API, command line), not buttons for people (issue 24).
+            Assert.DoesNotContain($"data-download=\"{kind}-json\"", html);
+            Assert.DoesNotContain($"data-download=\"{kind}-html\"", html);
 
             Assert.Contains($"href=\"/Reports/View/{kind}?program=2018-2025\"", html);
         }

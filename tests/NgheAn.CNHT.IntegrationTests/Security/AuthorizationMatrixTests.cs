@@ -346,6 +346,12 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
         await ScopedAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
+            // A sign-out row ends every session of the caller (issue 23): the next row signs in again with the same account.
+            if (await db.Users.AnyAsync(u => u.Email == email))
+            {
+                return true;
+            }
+
             var user = await sp.GetRequiredService<UserSeeder>().CreateAsync(email, UserSeeder.DemoPassword, "Doanh nghiệp thử ma trận", NgheAn.CNHT.Domain.Roles.Enterprise, isDemo: true);
             var org = NgheAn.CNHT.Domain.Organizations.Organization.RegisteredOnline("Doanh nghiệp thử ma trận", DemoDataSeeder.WithCheckDigit("390000001"), null, null, null, email);
             db.Organizations.Add(org);

@@ -69,6 +69,25 @@ public static partial class ProposalArrange
         return p.Id;
     }
 
+    /// <summary>
+    /// Files one small PDF for every mandatory entry of the proposal's dossier checklist (issue 24: "Nộp hồ sơ" is
+    /// refused without them), straight in the database as a specialist would have uploaded them.
+    /// </summary>
+    public static async Task AttachDossierAsync(CnhtFactory factory, int proposalId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var itemId = await db.Proposals.Where(p => p.Id == proposalId).Select(p => p.ContentItemId).SingleAsync();
+        var types = await db.RequiredDocuments.Where(d => d.ContentItemId == itemId && d.IsMandatory).Select(d => d.DocumentType).ToListAsync();
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        foreach (var type in types.Distinct())
+        {
+            db.Attachments.Add(new Attachment(proposalId, type, $"ho-so-{type}.pdf", "application/pdf", pdf, null, Specialist, DateTime.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<T> ReadAsync<T>(CnhtFactory factory, Func<AppDbContext, Task<T>> read)
     {
         using var scope = factory.Services.CreateScope();

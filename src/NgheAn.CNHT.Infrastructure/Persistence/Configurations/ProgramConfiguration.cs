@@ -65,3 +65,17 @@ internal sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanR
         b.HasIndex(r => new { r.ContentItemId, r.ChangedAt });
     }
 }
+
+internal sealed class RequiredDocumentConfiguration : IEntityTypeConfiguration<RequiredDocument>
+{
+    public void Configure(EntityTypeBuilder<RequiredDocument> b)
+    {
+        b.ToTable("RequiredDocuments");
+        b.Property(d => d.Name).HasMaxLength(300).IsRequired();
+        b.Property(d => d.DocumentType).HasConversion<string>().HasMaxLength(30);
+        b.Property(d => d.CreatedBy).HasMaxLength(256);
+        b.Property(d => d.UpdatedBy).HasMaxLength(256);
+        b.HasOne(d => d.ContentItem).WithMany().HasForeignKey(d => d.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => new { d.ContentItemId, d.SortOrder }).IsUnique();
+    }
+}

@@ -21,9 +21,9 @@ public sealed class SetupModel(CatalogService service, CatalogQueries catalog) :
     [BindProperty] public ItemInput NewItem { get; set; } = new();
     [BindProperty] public LockInput Lock { get; set; } = new();
     [BindProperty] public ProgramInput Describe { get; set; } = new();
-    [BindProperty] public int TargetId { get; set; }
-    [BindProperty] public int Direction { get; set; }
-    [BindProperty] public string? NewName { get; set; }
+    [Display(Name = "Mục cần chuyển")] [BindProperty] public int TargetId { get; set; }
+    [Display(Name = "Hướng chuyển")] [BindProperty] public int Direction { get; set; }
+    [Display(Name = "Tên mới")] [BindProperty] public string? NewName { get; set; }
 
     public ProgramCatalog Program { get; private set; } = null!;
 

@@ -30,9 +30,9 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
 
     public sealed class LineInput
     {
-        public int ItemId { get; set; }
-        public string? Amount { get; set; }
-        public string? Note { get; set; }
+        [Display(Name = "Nội dung hỗ trợ")] public int ItemId { get; set; }
+        [Display(Name = "Số tiền")] public string? Amount { get; set; }
+        [Display(Name = "Ghi chú")] public string? Note { get; set; }
     }
 
     public sealed class ApproveInput

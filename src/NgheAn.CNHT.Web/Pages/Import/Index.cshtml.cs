@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Catalog;
@@ -21,8 +22,8 @@ public sealed class IndexModel(CatalogQueries catalog, ImportBatchService batche
 
     public sealed class InputModel
     {
-        public string? ProgramCode { get; set; }
-        public IFormFile? File { get; set; }
+        [Display(Name = "Chương trình")] public string? ProgramCode { get; set; }
+        [Display(Name = "Tệp dữ liệu")] public IFormFile? File { get; set; }
     }
 
     public async Task OnGetAsync(string? loi, CancellationToken ct)

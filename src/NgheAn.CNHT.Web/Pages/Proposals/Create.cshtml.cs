@@ -26,7 +26,7 @@ public sealed class CreateModel(ProposalQueries queries, ProposalService proposa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var input = ReadInput();
+        var input = await ReadInputAsync(proposals, null, ct);
         if (input is not null)
         {
             try

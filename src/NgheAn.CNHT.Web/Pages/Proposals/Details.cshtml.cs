@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,8 @@ public sealed class DetailsModel(
     IAuthorizationService auth,
     ICurrentUser currentUser,
     Application.SupportRules.SupportRuleChecks supportRules,
+    IUserDirectory people,
+    DossierChecklist checklist,
     TimeProvider clock) : PageModel
 {
     /// <summary>Where the domain's field names land in the step forms.</summary>
@@ -49,10 +52,20 @@ public sealed class DetailsModel(
     public sealed class ActionInput
     {
         public Guid? Stamp { get; set; }
+
+        [Display(Name = "Ý kiến")]
         public string? Comment { get; set; }
+
+        [Display(Name = "Ngày")]
         public DateOnly? Date { get; set; }
+
+        [Display(Name = "Số quyết định")]
         public string? DecisionNumber { get; set; }
+
+        [Display(Name = "Tổng kinh phí")]
         public string? TotalCost { get; set; }
+
+        [Display(Name = "Ngân sách tỉnh hỗ trợ")]
         public string? ProvincialShare { get; set; }
         /// <summary>A leader approving above a cap says why (recorded and audited with the violations).</summary>
         public string? OverrideReason { get; set; }
@@ -60,8 +73,13 @@ public sealed class DetailsModel(
 
     public sealed class UploadInput
     {
+        [Display(Name = "Loại hồ sơ")]
         public DocumentType DocumentType { get; set; } = DocumentType.Application;
+
+        [Display(Name = "Mô tả")]
         public string? Description { get; set; }
+
+        [Display(Name = "Tệp")]
         public IFormFile? File { get; set; }
     }
 
@@ -132,7 +150,7 @@ public sealed class DetailsModel(
         StepAsync(id, ProposalAction.StartImplementation, () => proposals.StartImplementationAsync(id, Act.Stamp, Act.Comment, ct), "Đề án đã chuyển sang đang thực hiện.", ct);
 
     /// <summary>The acceptance minutes (biên bản nghiệm thu), attached with the acceptance step.</summary>
-    [BindProperty]
+    [Display(Name = "Biên bản nghiệm thu")] [BindProperty]
     public IFormFile? Minutes { get; set; }
 
     public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
@@ -302,6 +320,15 @@ public sealed class DetailsModel(
 
         Proposal = details;
         RulePanel = await supportRules.PanelAsync(id, ct);
+        Checklist = await checklist.ForProposalAsync(id, ct);
+        SubmitRefusal = DossierChecklist.Refusal(Checklist)?.Message;
+        if (!UploadOpen && Checklist.FirstOrDefault(c => c.Document.IsMandatory && !c.IsMet) is { } firstMissing)
+        {
+            Upload.DocumentType = firstMissing.Document.DocumentType;
+        }
+
+        People = await people.NamesWithTitlesAsync(
+            new[] { details.CreatedBy, details.UpdatedBy }.Concat(details.Attachments.Select(a => a.UploadedBy)).OfType<string>().ToList(), ct);
         var actor = currentUser.Actor;
         UserName = actor.UserName;
         IsLeader = actor.IsIn(Roles.DoitLeader);
@@ -312,6 +339,17 @@ public sealed class DetailsModel(
         CanViewAudit = await MayAsync(Policies.ViewAudit);
         return Page();
     }
+
+    /// <summary>The item's dossier checklist against the files attached (empty for department-run items).</summary>
+    public IReadOnlyList<ChecklistEntry> Checklist { get; private set; } = [];
+
+    /// <summary>Why "Nộp hồ sơ" would be refused now (missing mandatory documents), or null.</summary>
+    public string? SubmitRefusal { get; private set; }
+
+    /// <summary>Names and titles of the people the page names (never an account's e-mail when a name is known).</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+
+    public string Person(string? userName) => userName is null ? "" : People.TryGetValue(userName, out var name) ? name : userName;
 
     public bool CanWithdraw(AttachmentRow a) => !a.IsDeleted && attachments.MayWithdraw(a.UploadedBy);
 }

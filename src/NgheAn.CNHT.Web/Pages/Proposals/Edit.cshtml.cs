@@ -69,7 +69,7 @@ public sealed class EditModel(ProposalQueries queries, ProposalService proposals
         }
 
         // The other fields are still checked, so every problem shows at once; nothing is saved without the version.
-        var input = ReadInput();
+        var input = await ReadInputAsync(proposals, id, ct);
         if (stampUnreadable)
         {
             input = null;

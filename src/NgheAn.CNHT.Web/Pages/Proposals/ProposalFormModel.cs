@@ -104,8 +104,12 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
 
     protected async Task LoadChoicesAsync(CancellationToken ct) => Choices = await queries.ChoicesAsync(ct);
 
-    /// <summary>Reads the posted form into the application's input; null (with errors in ModelState) when it cannot.</summary>
-    protected ProposalInput? ReadInput()
+    /// <summary>
+    /// Reads the posted form into the application's input; null (with errors in ModelState) when it cannot. Every
+    /// field and every rule is checked in one pass: when a field cannot be read, the rules the application can still
+    /// check are run too (nothing is saved), so one submit shows every mistake (ADR 0120).
+    /// </summary>
+    protected async Task<ProposalInput?> ReadInputAsync(ProposalService proposals, int? editedId, CancellationToken ct)
     {
         var okTotal = ModelState.TryReadAmount("Input.TotalCost", Input.TotalCost, "Tổng kinh phí", out var total);
         var okShare = ModelState.TryReadAmount("Input.ProvincialShare", Input.ProvincialShare, "Ngân sách tỉnh hỗ trợ", out var share);
@@ -119,12 +123,12 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
             ModelState.AddModelError("Input.ContentItemId", "Vui lòng chọn nội dung hỗ trợ.");
         }
 
-        if (Input.StartYear is null)
+        if (Input.StartYear is null && !ModelState.ContainsKey("Input.StartYear"))
         {
             ModelState.AddModelError("Input.StartYear", "Vui lòng nhập năm bắt đầu.");
         }
 
-        if (Input.EndYear is null)
+        if (Input.EndYear is null && !ModelState.ContainsKey("Input.EndYear"))
         {
             ModelState.AddModelError("Input.EndYear", "Vui lòng nhập năm kết thúc.");
         }
@@ -134,16 +138,26 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
             ModelState.AddModelError("Input.LeadOrganizationId", "Vui lòng chọn đơn vị chủ trì, hoặc đánh dấu \"thêm đơn vị mới\" và nhập thông tin đơn vị.");
         }
 
-        if (!ModelState.IsValid || !okTotal || !okShare)
-        {
-            return null;
-        }
-
         var org = Input.NewOrganization;
-        return new ProposalInput(
+        var input = new ProposalInput(
             Input.Code, Input.ContentItemId ?? 0, Input.CreateOrganization ? 0 : Input.LeadOrganizationId ?? 0,
             Input.CreateOrganization ? new OrganizationInput(org.Name ?? "", org.Kind, org.TaxCode, org.Sector, org.District) : null,
             Input.Title ?? "", Input.Objectives, Input.ExpectedOutputs, Input.StartYear ?? 0, Input.EndYear ?? 0, total, share);
+        if (ModelState.IsValid && okTotal && okShare)
+        {
+            return input;
+        }
+
+        try
+        {
+            await proposals.CheckAsync(input, editedId, ct);
+        }
+        catch (DomainException ex)
+        {
+            AddDomainError(ex);
+        }
+
+        return null;
     }
 
     protected void AddDomainError(DomainException ex) => ModelState.AddDomainError(ex, "Input.", FieldMap, FormFields);
@@ -156,7 +170,7 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
         ModelState.Remove("Input.ConcurrencyStamp");
     }
 
-    /// <summary>"1.250.000.000" → "1.250,000" (triệu đồng) for the hint beside an amount; empty when not a number.</summary>
+    /// <summary>"1.250.000.000" → "1,25 tỷ đồng" for the echo beside an amount (ADR 0121); empty when not a number.</summary>
     public static string MillionHint(string? text) =>
-        VnFormat.TryParseDong(text, out var amount) && amount >= 0 ? $"= {VnFormat.Million(amount)} triệu đồng" : "";
+        VnFormat.TryParseDong(text, out var amount) && amount >= 0 ? VnFormat.Prose(amount) : "";
 }

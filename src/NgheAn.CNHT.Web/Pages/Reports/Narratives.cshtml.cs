@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,16 +23,16 @@ public sealed class NarrativesModel(NarrativeService narratives, CatalogQueries 
 
     public sealed class InputModel
     {
-        public string ProgramCode { get; set; } = "";
-        public int FromYear { get; set; }
-        public int ToYear { get; set; }
+        [Display(Name = "Chương trình")] public string ProgramCode { get; set; } = "";
+        [Display(Name = "Từ năm")] public int FromYear { get; set; }
+        [Display(Name = "Đến năm")] public int ToYear { get; set; }
         public List<RowInput> Rows { get; set; } = [];
     }
 
     public sealed class RowInput
     {
-        public string Key { get; set; } = "";
-        public string? Text { get; set; }
+        [Display(Name = "Mục giải trình")] public string Key { get; set; } = "";
+        [Display(Name = "Nội dung giải trình")] public string? Text { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string? program, int? from, int? to, CancellationToken ct)

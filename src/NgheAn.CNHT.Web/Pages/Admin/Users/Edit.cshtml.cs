@@ -15,7 +15,7 @@ public sealed class EditModel(UserAdminService admin, UserManager<AppUser> users
     public string Id { get; set; } = "";
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    [BindProperty] public string? NewPassword { get; set; }
+    [Display(Name = "Mật khẩu mới")] [BindProperty] public string? NewPassword { get; set; }
 
     public UserRow Account { get; private set; } = null!;
 

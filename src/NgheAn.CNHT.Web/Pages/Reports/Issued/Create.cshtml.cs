@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,19 +27,20 @@ public sealed class CreateModel(IssuedReportService issued, CatalogQueries catal
 
     public sealed class InputModel
     {
-        public string Kind { get; set; } = ReportKind.Document.Slug();
-        public string ProgramCode { get; set; } = "";
-        public int? FromYear { get; set; }
-        public int? ToYear { get; set; }
+        [Display(Name = "Loại báo cáo")] public string Kind { get; set; } = ReportKind.Document.Slug();
+        [Display(Name = "Chương trình")] public string ProgramCode { get; set; } = "";
+        [Display(Name = "Từ năm")] public int? FromYear { get; set; }
+        [Display(Name = "Đến năm")] public int? ToYear { get; set; }
+
         /// <summary>The final text edited in Word and exported to PDF: issued (signed) instead of the generated PDF.</summary>
-        public IFormFile? FinalPdf { get; set; }
+        [Display(Name = "Bản PDF hoàn chỉnh")] public IFormFile? FinalPdf { get; set; }
 
         /// <summary>The final Word text, kept beside the PDF.</summary>
-        public IFormFile? FinalDocx { get; set; }
-        public DateOnly? IssueDate { get; set; }
-        public string? SignerTitle { get; set; }
-        public string? SignerName { get; set; }
-        public string? Recipients { get; set; }
+        [Display(Name = "Bản Word hoàn chỉnh")] public IFormFile? FinalDocx { get; set; }
+        [Display(Name = "Ngày ban hành")] public DateOnly? IssueDate { get; set; }
+        [Display(Name = "Chức vụ người ký")] public string? SignerTitle { get; set; }
+        [Display(Name = "Người ký")] public string? SignerName { get; set; }
+        [Display(Name = "Nơi nhận")] public string? Recipients { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string? program, CancellationToken ct)
