@@ -118,6 +118,8 @@ public sealed class AuditQueries(IAppDbContext db)
         "AnnualEstimateLine" => "Dòng dự toán",
         "ItemNarrative" => "Giải trình",
         "IssuedReport" => "Báo cáo đã ban hành",
+        "IssuedReportRevocation" => "Thu hồi văn bản đã ban hành",
+        "OutgoingNumberCounter" => "Sổ đăng ký văn bản đi",
         "ApiKey" => "Khóa API",
         "ImportBatch" => "Lần nhập dữ liệu từ tệp",
         "ImportBatchContent" => "Tệp đã tải lên để nhập",

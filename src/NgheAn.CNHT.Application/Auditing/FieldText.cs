@@ -104,6 +104,10 @@ public static class FieldText
             ["At"] = "Thời điểm",
             ["Comment"] = "Ý kiến",
         },
+        ["IssuedReport"] = new()
+        {
+            ["Source"] = "Bản phát hành",
+        },
         ["Attachment"] = new()
         {
             ["ProposalId"] = "Đề án",
@@ -236,6 +240,23 @@ public static class FieldText
         ["ModelJson"] = "Số liệu báo cáo (JSON)",
         ["Pdf"] = "Tệp PDF",
         ["Xlsx"] = "Tệp Excel",
+        // Issued documents (ADR 0130-0133).
+        ["Docx"] = "Tệp Word do cổng tạo",
+        ["UploadedPdf"] = "Tệp PDF tải lên",
+        ["UploadedDocx"] = "Tệp Word tải lên",
+        ["IssuedPdf"] = "Tệp PDF đã phát hành (đã ký)",
+        ["IssuedSha256"] = "SHA-256 tệp phát hành",
+        ["VerificationCode"] = "Mã xác thực",
+        ["DocumentType"] = "Loại văn bản",
+        ["RegisterYear"] = "Năm đăng ký",
+        ["RegisterSequence"] = "Số thứ tự trong sổ",
+        ["LastNumber"] = "Số cuối cùng đã cấp",
+        ["SignatureSubject"] = "Chứng thư ký số",
+        ["SignatureThumbprint"] = "Dấu vân tay chứng thư",
+        ["SignatureNotAfter"] = "Chứng thư hết hạn",
+        ["SignatureIsTest"] = "Chứng thư thử nghiệm",
+        ["SignedAt"] = "Thời điểm ký số",
+        ["IssuedReportId"] = "Văn bản đã ban hành (mã số)",
         ["PasswordHash"] = "Mật khẩu (mã băm)",
         ["SecurityStamp"] = "Dấu bảo mật của phiên",
         // Enterprises apply online (issue 16).
