@@ -208,9 +208,14 @@ public sealed class ProposalService(
         string? comment, string? overrideReason, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        var current = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.LeadOrganizationId, p.Status }).FirstOrDefaultAsync(ct)
+        var current = await db.Proposals.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.LeadOrganizationId, p.Status, p.ConcurrencyStamp }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"Không tìm thấy đề án số {id}.");
-        // Role and state first: someone who may not approve hears that, not the caps.
+        // A stale page first (the user sees what changed), then role and state: someone who may not approve hears that, not the caps.
+        if (stamp is { } seen && current.ConcurrencyStamp != seen)
+        {
+            throw await ConflictAsync(id, seen, ct);
+        }
+
         ProposalWorkflow.Resolve(ProposalAction.Approve, current.Status, user.Actor);
         await SupportRules.SupportRuleLocks.LockEnterpriseAsync(db, current.LeadOrganizationId, ct);
         var check = await rules.CheckProposalAsync(id, approvedTotalCost, approvedProvincialShare, ct);
