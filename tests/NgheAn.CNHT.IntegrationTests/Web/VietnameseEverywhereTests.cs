@@ -13,8 +13,8 @@ namespace NgheAn.CNHT.IntegrationTests.Web;
 public sealed partial class VietnameseEverywhereTests(MatrixPortal portal) : IClassFixture<MatrixPortal>
 {
     /// <summary>Callers tried in this order; the first one the matrix lets in opens the page.</summary>
-    private static readonly string[] Callers = ["Viewer", "DoitSpecialist", "DoitLeader", "SupportCenter", "Admin", "Anonymous"];
-    private static readonly string[] Columns = ["Anonymous", "Admin", "DoitSpecialist", "DoitLeader", "SupportCenter", "Viewer"];
+    private static readonly string[] Callers = ["Viewer", "DoitSpecialist", "DoitLeader", "SupportCenter", "Admin", "Anonymous", "Enterprise"];
+    private static readonly string[] Columns = ["Anonymous", "Admin", "DoitSpecialist", "DoitLeader", "SupportCenter", "Viewer", "Enterprise"];
 
     /// <summary>Whole English words that have leaked into Vietnamese UIs before (framework defaults, scaffolding, placeholders).</summary>
     [GeneratedRegex(@"\b(Submit|Cancel|Save|Delete|Edit|Search|Previous|Next|Close|Loading|Error|Login|Log in|Logout|Log out|Sign in|Sign out|Home|Dashboard|Settings|Details|Create|Back to List|Back|Required|Invalid|The field|is required|must be|is not valid|Toggle navigation|Password|Remember me|Privacy|Welcome|Upload|Download|Filter|Reset|Page|of|Total|Yes|No|Unknown|Actions|Status|Name|Date|Amount|Description|Notifications|Mark as read|Guide|Help)\b")]

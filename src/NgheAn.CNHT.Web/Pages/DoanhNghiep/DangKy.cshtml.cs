@@ -70,7 +70,6 @@ public sealed class DangKyModel(EnterpriseRegistration registration, ILogger<Dan
 
         [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu.")]
         [DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
         [Display(Name = "Nhập lại mật khẩu")]
         public string ConfirmPassword { get; set; } = "";
     }
@@ -99,6 +98,12 @@ public sealed class DangKyModel(EnterpriseRegistration registration, ILogger<Dan
             {
                 ModelState.AddModelError("Input.TaxCode", ex.Message);
             }
+        }
+
+        // Checked here rather than by [Compare], whose client-side rule would print the English property name in the page.
+        if (!string.IsNullOrEmpty(Input.ConfirmPassword) && Input.ConfirmPassword != Input.Password)
+        {
+            ModelState.AddModelError("Input.ConfirmPassword", "Hai lần nhập mật khẩu không khớp.");
         }
 
         if (!ModelState.IsValid)
