@@ -1581,6 +1581,48 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204215458_Issue24RequiredDocuments'
+)
+BEGIN
+    CREATE TABLE [RequiredDocuments] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [SortOrder] int NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [DocumentType] nvarchar(30) NOT NULL,
+        [IsMandatory] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_RequiredDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RequiredDocuments_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204215458_Issue24RequiredDocuments'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RequiredDocuments_ContentItemId_SortOrder] ON [RequiredDocuments] ([ContentItemId], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204215458_Issue24RequiredDocuments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204215458_Issue24RequiredDocuments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261204224207_Issue16EnterprisePortal'
 )
 BEGIN

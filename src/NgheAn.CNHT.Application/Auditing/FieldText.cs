@@ -107,6 +107,7 @@ public static class FieldText
         ["IssuedReport"] = new()
         {
             ["Source"] = "Bản phát hành",
+            ["DocumentType"] = "Loại văn bản",
         },
         ["Attachment"] = new()
         {
@@ -247,7 +248,6 @@ public static class FieldText
         ["IssuedPdf"] = "Tệp PDF đã phát hành (đã ký)",
         ["IssuedSha256"] = "SHA-256 tệp phát hành",
         ["VerificationCode"] = "Mã xác thực",
-        ["DocumentType"] = "Loại văn bản",
         ["RegisterYear"] = "Năm đăng ký",
         ["RegisterSequence"] = "Số thứ tự trong sổ",
         ["LastNumber"] = "Số cuối cùng đã cấp",
