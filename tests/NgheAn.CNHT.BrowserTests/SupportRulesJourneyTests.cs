@@ -78,5 +78,16 @@ public sealed class SupportRulesJourneyTests(BrowserPortal portal)
         await page.GotoAsync("/SupportRules");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quy định mức hỗ trợ vận hành trang thông tin (kiểm thử)" })).ToBeVisibleAsync();
         Assert.Empty(problems);
+        await CancelAsync(id);
+    }
+
+    /// <summary>The journeys share one portal: the test's proposal is cancelled so the other journeys' lists and figures stay as they expect.</summary>
+    private async Task CancelAsync(int id)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var proposal = await db.Proposals.SingleAsync(p => p.Id == id);
+        proposal.Cancel(Leader, DateTime.UtcNow, "Kết thúc kiểm thử định mức");
+        await db.SaveChangesAsync();
     }
 }
