@@ -209,8 +209,14 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
 
         // 9. Appraised and approved by the leader (the lifecycle steps' own pages are covered by ProposalJourneyTests).
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await AsAsync("trungtam@cnht.demo", NgheAn.CNHT.Domain.Roles.SupportCenter, sp => sp.GetRequiredService<ProposalService>().AppraiseAsync(proposalId, null, today, "Đạt yêu cầu", 200_000_000m, 110_000_000m));
-        await AsAsync("lanhdao@cnht.demo", NgheAn.CNHT.Domain.Roles.DoitLeader, sp => sp.GetRequiredService<ProposalService>().ApproveAsync(proposalId, null, "45/QĐ-SCT", today, 190_000_000m, 100_000_000m, null));
+        // Each step carries the version of the proposal the actor has open (a missing one is refused, issue 23).
+        static Task<Guid> StampAsync(IServiceProvider sp, int id) =>
+            sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().Proposals
+                .Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleAsync();
+        await AsAsync("trungtam@cnht.demo", NgheAn.CNHT.Domain.Roles.SupportCenter, async sp => await sp.GetRequiredService<ProposalService>()
+            .AppraiseAsync(proposalId, await StampAsync(sp, proposalId), today, "Đạt yêu cầu", 200_000_000m, 110_000_000m));
+        await AsAsync("lanhdao@cnht.demo", NgheAn.CNHT.Domain.Roles.DoitLeader, async sp => await sp.GetRequiredService<ProposalService>()
+            .ApproveAsync(proposalId, await StampAsync(sp, proposalId), "45/QĐ-SCT", today, 190_000_000m, 100_000_000m, null));
 
         // 10. The enterprise sees the approved amounts and its timeline, on a desktop and on a phone.
         await enterprise.GotoAsync("/DoanhNghiep");

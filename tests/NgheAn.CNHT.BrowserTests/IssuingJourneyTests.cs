@@ -46,7 +46,7 @@ public sealed partial class IssuingJourneyTests(BrowserPortal portal)
         await Ui.ShotsAsync(page, "issued-report");
 
         // Word: the text staff finish, with the number the register gave.
-        var (docxName, docx) = await DownloadAsync(page, "Tải DOCX đã ban hành");
+        var (docxName, docx) = await DownloadAsync(page, "Tải Word đã ban hành");
         Assert.EndsWith(".docx", docxName, StringComparison.Ordinal);
         using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
         {

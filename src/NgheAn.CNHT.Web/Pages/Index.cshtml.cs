@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,7 @@ public sealed class IndexModel(
     IAppDbContext db) : PageModel
 {
     [FromQuery(Name = "program")]
+    [Display(Name = "Chương trình")]
     public string? ProgramCode { get; set; }
 
     /// <summary>The year of the "this year" figures (default: this year, inside the program's period).</summary>

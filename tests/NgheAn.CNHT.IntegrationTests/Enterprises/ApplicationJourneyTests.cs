@@ -82,10 +82,12 @@ public sealed class ApplicationJourneyTests(EnterprisePortal portal) : IClassFix
 
         // Today's workflow runs on unchanged: appraisal, approval.
         var now = DateTime.UtcNow;
+        var proposalStamp = proposal.ConcurrencyStamp;
         await portal.AsAsync("SupportCenter", sp => sp.GetRequiredService<NgheAn.CNHT.Application.Proposals.ProposalService>()
-            .AppraiseAsync(proposalId, null, DateOnly.FromDateTime(now), "Đạt", 100_000_000m, 55_000_000m));
+            .AppraiseAsync(proposalId, proposalStamp, DateOnly.FromDateTime(now), "Đạt", 100_000_000m, 55_000_000m));
+        proposalStamp = await portal.ReadAsync(db => db.Proposals.Where(p => p.Id == proposalId).Select(p => p.ConcurrencyStamp).SingleAsync());
         await portal.AsAsync("DoitLeader", sp => sp.GetRequiredService<NgheAn.CNHT.Application.Proposals.ProposalService>()
-            .ApproveAsync(proposalId, null, "123/QĐ-SCT", DateOnly.FromDateTime(now), 95_000_000m, 50_000_000m, null));
+            .ApproveAsync(proposalId, proposalStamp, "123/QĐ-SCT", DateOnly.FromDateTime(now), 95_000_000m, 50_000_000m, null));
 
         var mine = await enterprise.GetStringAsync($"/DoanhNghiep/DeAn/{proposalId}");
         Assert.Contains("95.000.000", mine, StringComparison.Ordinal);

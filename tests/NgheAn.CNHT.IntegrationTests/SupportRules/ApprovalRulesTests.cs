@@ -67,8 +67,9 @@ public sealed class ApprovalRulesTests
         var id = await SupportRuleArrange.AppraisedAsync(portal);
         var blank = await Assert.ThrowsAsync<DomainException>(() => SupportRuleArrange.ApproveAsync(portal, id, 400_000_000m, 312_000_000m, "   "));
         Assert.Contains("vượt định mức", blank.Message);
+        var stamp = await SupportRuleArrange.StampAsync(portal, id);
         var center = await Assert.ThrowsAsync<DomainException>(() => portal.AsAsync("SupportCenter", sp => sp.GetRequiredService<NgheAn.CNHT.Application.Proposals.ProposalService>()
-            .ApproveAsync(id, null, "1/QĐ", DateOnly.FromDateTime(DateTime.UtcNow), 400_000_000m, 312_000_000m, null, "Lý do")));
+            .ApproveAsync(id, stamp, "1/QĐ", DateOnly.FromDateTime(DateTime.UtcNow), 400_000_000m, 312_000_000m, null, "Lý do")));
         Assert.Contains("Lãnh đạo Sở", center.Message);
         Assert.Equal(ProposalStatus.Appraised, await ProposalArrange.StatusAsync(portal, id));
     }

@@ -62,7 +62,14 @@ internal static class SupportRuleArrange
         return org.Id;
     }
 
-    public static Task ApproveAsync(CnhtFactory portal, int proposalId, decimal total, decimal share, string? overrideReason = null) =>
-        portal.AsAsync("DoitLeader", sp => sp.GetRequiredService<NgheAn.CNHT.Application.Proposals.ProposalService>()
-            .ApproveAsync(proposalId, null, "15/QĐ-SCT", DateOnly.FromDateTime(DateTime.UtcNow), total, share, null, overrideReason));
+    /// <summary>Approves as a leader who has the current page open (its concurrency stamp; a missing one is refused).</summary>
+    public static async Task ApproveAsync(CnhtFactory portal, int proposalId, decimal total, decimal share, string? overrideReason = null)
+    {
+        var stamp = await StampAsync(portal, proposalId);
+        await portal.AsAsync("DoitLeader", sp => sp.GetRequiredService<NgheAn.CNHT.Application.Proposals.ProposalService>()
+            .ApproveAsync(proposalId, stamp, "15/QĐ-SCT", DateOnly.FromDateTime(DateTime.UtcNow), total, share, null, overrideReason));
+    }
+
+    public static Task<Guid> StampAsync(CnhtFactory portal, int proposalId) =>
+        ProposalArrange.ReadAsync(portal, db => db.Proposals.Where(p => p.Id == proposalId).Select(p => p.ConcurrencyStamp).SingleAsync());
 }

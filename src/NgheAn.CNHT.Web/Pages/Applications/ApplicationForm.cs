@@ -13,6 +13,7 @@ public sealed class ApplicationForm
 {
     public const int BlankLines = 3;
 
+    [Display(Name = "Nội dung hỗ trợ")]
     public int CallItemId { get; set; }
 
     [Required(ErrorMessage = "Vui lòng nhập tên đề án.")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Applications;
@@ -18,18 +19,23 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
     public EnterpriseAccount Account { get; private set; } = null!;
 
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
 
     [BindProperty]
+    [Display(Name = "Hồ sơ yêu cầu")]
     public string? Requirement { get; set; }
 
     [BindProperty(Name = "File")]
+    [Display(Name = "Tệp")]
     public IFormFile? UploadFile { get; set; }
 
     [BindProperty]
+    [Display(Name = "Tài liệu")]
     public int DocumentId { get; set; }
 
     [BindProperty]
+    [Display(Name = "Ghi chú")]
     public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>

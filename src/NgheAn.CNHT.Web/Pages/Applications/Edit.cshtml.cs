@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Applications;
@@ -14,6 +15,7 @@ public sealed class EditModel(ApplicationService applications, ApplicationQuerie
     public ApplicationForm Input { get; set; } = new();
 
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
 
     public ApplicationView Application { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Calls;
@@ -20,15 +21,19 @@ public sealed class EditModel(CallService calls, CatalogQueries catalog) : PageM
     public CallForm Input { get; set; } = new();
 
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
 
     [BindProperty]
+    [Display(Name = "Nội dung hỗ trợ")]
     public int ContentItemId { get; set; }
 
     [BindProperty]
+    [Display(Name = "Danh mục hồ sơ")]
     public string? Checklist { get; set; } = DefaultChecklist;
 
     [BindProperty]
+    [Display(Name = "Nội dung hỗ trợ")]
     public int CallItemId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

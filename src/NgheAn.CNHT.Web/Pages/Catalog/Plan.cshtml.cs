@@ -40,6 +40,7 @@ public sealed class PlanModel(CatalogService catalog, IAppDbContext db) : PageMo
         public string? Reason { get; set; }
 
         /// <summary>The plan's version when the form was opened (CatalogService.PlanVersionAsync).</summary>
+        [Display(Name = "Phiên bản")]
         public string? Version { get; set; }
     }
 

@@ -48,6 +48,7 @@ public sealed class RecordModel(LedgerService ledger, LedgerQueries queries, Tim
         public string? Note { get; set; }
 
         /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        [Display(Name = "Phiên bản")]
         public string? Version { get; set; }
     }
 

@@ -38,6 +38,7 @@ public sealed class ReverseModel(LedgerService ledger, LedgerQueries queries, Ti
         public string? Reason { get; set; }
 
         /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        [Display(Name = "Phiên bản")]
         public string? Version { get; set; }
     }
 

@@ -46,6 +46,7 @@ public sealed class SettleModel(LedgerService ledger, LedgerQueries queries, IAp
         public string? Comment { get; set; }
 
         /// <summary>The ledger's version when the form was opened (LedgerService.VersionAsync).</summary>
+        [Display(Name = "Phiên bản")]
         public string? Version { get; set; }
     }
 

@@ -21,6 +21,7 @@ public sealed class DangKyModel(EnterpriseRegistration registration, ILogger<Dan
 
     /// <summary>Hidden from people (off-screen, not tabbable); simple bots fill every field.</summary>
     [BindProperty(Name = "Website")]
+    [Display(Name = "Trang web")]
     public string? Honeypot { get; set; }
 
     public bool Done { get; private set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Common;
@@ -12,9 +13,11 @@ public sealed class DeAnModel(EnterpriseHomeQuery home, EnterpriseReportService 
     public EnterpriseProposalView Proposal { get; private set; } = null!;
 
     [BindProperty]
+    [Display(Name = "Loại hồ sơ")]
     public string? Kind { get; set; }
 
     [BindProperty(Name = "File")]
+    [Display(Name = "Tệp")]
     public IFormFile? UploadFile { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Common;
@@ -13,6 +14,7 @@ public sealed class IndexModel(EnterpriseHomeQuery home, MemberVerificationServi
     public HomeView View { get; private set; } = null!;
 
     [BindProperty]
+    [Display(Name = "Giấy chứng nhận đăng ký doanh nghiệp")]
     public IFormFile? Certificate { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -24,6 +24,7 @@ public sealed class DetailsModel(EstimateService estimates, IAuthorizationServic
 
     /// <summary>The estimate's version when the page was opened (EstimateService.VersionAsync), sent by every form.</summary>
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public string? Version { get; set; }
 
     public EstimateDetail Estimate { get; private set; } = null!;

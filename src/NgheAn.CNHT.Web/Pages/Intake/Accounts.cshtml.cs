@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Common;
@@ -19,12 +20,15 @@ public sealed class AccountsModel(MemberVerificationService verification) : Page
     public MemberPage Members { get; private set; } = null!;
 
     [BindProperty]
+    [Display(Name = "Tài khoản")]
     public int MemberId { get; set; }
 
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
 
     [BindProperty]
+    [Display(Name = "Lý do")]
     public string? Reason { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Members = await verification.PageAsync(Status is { } s && Enum.IsDefined(s) ? s : null, PageNumber, ct);

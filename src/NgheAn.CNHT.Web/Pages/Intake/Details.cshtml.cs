@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Applications;
@@ -13,15 +14,19 @@ public sealed class DetailsModel(ApplicationQueries queries, IntakeService intak
     public ApplicationView Application { get; private set; } = null!;
 
     [BindProperty]
+    [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
 
     [BindProperty]
+    [Display(Name = "Nội dung yêu cầu")]
     public string? Message { get; set; }
 
     [BindProperty]
+    [Display(Name = "Hạn bổ sung")]
     public DateOnly? Deadline { get; set; }
 
     [BindProperty]
+    [Display(Name = "Lý do")]
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

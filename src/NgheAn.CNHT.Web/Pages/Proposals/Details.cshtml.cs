@@ -51,6 +51,7 @@ public sealed class DetailsModel(
     /// <summary>The fields of every step form; each form shows the ones its step needs.</summary>
     public sealed class ActionInput
     {
+        [Display(Name = "Phiên bản")]
         public Guid? Stamp { get; set; }
 
         [Display(Name = "Ý kiến")]
@@ -67,7 +68,9 @@ public sealed class DetailsModel(
 
         [Display(Name = "Ngân sách tỉnh hỗ trợ")]
         public string? ProvincialShare { get; set; }
+
         /// <summary>A leader approving above a cap says why (recorded and audited with the violations).</summary>
+        [Display(Name = "Lý do phê duyệt vượt định mức")]
         public string? OverrideReason { get; set; }
     }
 
@@ -87,6 +90,7 @@ public sealed class DetailsModel(
     public ActionInput Act { get; set; } = new();
 
     [BindProperty]
+    [Display(Name = "Hồ sơ tải lên")]
     public UploadInput Upload { get; set; } = new();
 
     public ProposalDetails Proposal { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,29 +21,47 @@ public sealed class DetailsModel(SupportRuleQueries queries, SupportRuleService 
 {
     public sealed class RuleInput
     {
+        [Display(Name = "Phiên bản")]
         public Guid Stamp { get; set; }
+        [Display(Name = "Nội dung hỗ trợ")]
         public string? ItemCode { get; set; }
+        [Display(Name = "Điều khoản căn cứ")]
         public string? Citation { get; set; }
+        [Display(Name = "Phạm vi áp dụng")]
         public string? Scope { get; set; }
+        [Display(Name = "Tỷ lệ ngân sách tỉnh hỗ trợ tối đa (%)")]
         public string? MaxSharePercent { get; set; }
+        [Display(Name = "Tỷ lệ vốn đối ứng tối thiểu (%)")]
         public string? MinCounterpartPercent { get; set; }
+        [Display(Name = "Mức tối đa mỗi đề án (đồng)")]
         public string? MaxPerProposal { get; set; }
+        [Display(Name = "Mức tối đa mỗi doanh nghiệp mỗi năm (đồng)")]
         public string? MaxPerEnterpriseYear { get; set; }
+        [Display(Name = "Mức tối đa mỗi doanh nghiệp cả giai đoạn (đồng)")]
         public string? MaxPerEnterprisePeriod { get; set; }
         public List<OrganizationKind> Kinds { get; set; } = [];
         public List<EnterpriseSize> Sizes { get; set; } = [];
+        [Display(Name = "Chỉ doanh nghiệp trên địa bàn tỉnh")]
         public bool RequireInProvince { get; set; }
+        [Display(Name = "Giá trị minh họa")]
         public bool Illustrative { get; set; }
     }
 
     public sealed class NormInput
     {
+        [Display(Name = "Phiên bản")]
         public Guid Stamp { get; set; }
+        [Display(Name = "Quy định")]
         public int RuleId { get; set; }
+        [Display(Name = "Tên định mức")]
         public string? Name { get; set; }
+        [Display(Name = "Đơn vị tính")]
         public string? Unit { get; set; }
+        [Display(Name = "Đơn giá tối đa (đồng)")]
         public string? MaxUnitPrice { get; set; }
+        [Display(Name = "Điều khoản căn cứ")]
         public string? Citation { get; set; }
+        [Display(Name = "Giá trị minh họa")]
         public bool Illustrative { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,13 +15,21 @@ public sealed class IndexModel(SupportRuleQueries queries, SupportRuleService ru
 {
     public sealed class CreateInput
     {
+        [Display(Name = "Chương trình")]
         public string? ProgramCode { get; set; }
+        [Display(Name = "Tên văn bản")]
         public string? Title { get; set; }
+        [Display(Name = "Số văn bản")]
         public string? DocumentNumber { get; set; }
+        [Display(Name = "Ngày ban hành")]
         public DateOnly? DocumentDate { get; set; }
+        [Display(Name = "Cơ quan ban hành")]
         public string? Issuer { get; set; } = "UBND tỉnh Nghệ An";
+        [Display(Name = "Đường dẫn văn bản")]
         public string? DocumentLink { get; set; }
+        [Display(Name = "Hiệu lực từ ngày")]
         public DateOnly? EffectiveFrom { get; set; }
+        [Display(Name = "Hiệu lực đến ngày")]
         public DateOnly? EffectiveTo { get; set; }
     }
 

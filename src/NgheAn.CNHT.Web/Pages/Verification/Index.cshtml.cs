@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ public sealed class IndexModel(IssuedReportService issued) : PageModel
     public string? CheckedSha256 { get; private set; }
 
     [BindProperty]
+    [Display(Name = "Tệp cần kiểm tra")]
     public IFormFile? Upload { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,7 @@ public sealed class DetailsModel(IssuedReportService issued, ReportDownloadLog d
     public string? QrSvg { get; private set; }
 
     [BindProperty]
+    [Display(Name = "Lý do thu hồi")]
     public string? RevokeReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
