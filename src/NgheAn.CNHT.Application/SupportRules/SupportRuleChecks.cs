@@ -75,6 +75,18 @@ public sealed class SupportRuleChecks(IAppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The panel: the figures of the proposal's current stage (approved, else recommended, else requested) checked.</summary>
+    /// <summary>
+    /// The rules panel of an online application (issue 16) as the Support Center receives it: the same checker, on the
+    /// application's figures and cost lines, at its submission date (today for one not yet submitted).
+    /// </summary>
+    public async Task<ProposalRulePanel> ApplicationPanelAsync(int callItemId, int organizationId, DateOnly referenceDate, int year,
+        decimal totalCost, decimal requestedSupport, decimal counterpart, IReadOnlyList<CostLine> lines, CancellationToken ct = default)
+    {
+        var contentItemId = await db.CallItems.AsNoTracking().Where(c => c.Id == callItemId).Select(c => c.ContentItemId).FirstAsync(ct);
+        var result = await CheckApplicationAsync(new ApplicationCheckInput(contentItemId, organizationId, referenceDate, totalCost, requestedSupport, counterpart, lines, year), ct);
+        return new ProposalRulePanel("số đề nghị trong hồ sơ", totalCost, requestedSupport, result, []);
+    }
+
     public async Task<ProposalRulePanel?> PanelAsync(int proposalId, CancellationToken ct = default)
     {
         var p = await db.Proposals.AsNoTracking().Where(x => x.Id == proposalId)

@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Applications;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Enterprises;
+using NgheAn.CNHT.Application.SupportRules;
 using NgheAn.CNHT.Domain.Common;
 
 namespace NgheAn.CNHT.Web.Pages.Intake;
 
 /// <summary>One submitted application at the Support Center: request a supplement, decline with a reason, or accept into a proposal.</summary>
-public sealed class DetailsModel(ApplicationQueries queries, IntakeService intake, DossierFileStore files, IApplicationReceiptWriter receipts, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ApplicationQueries queries, IntakeService intake, DossierFileStore files, IApplicationReceiptWriter receipts, TimeProvider clock,
+    SupportRuleChecks rules) : PageModel
 {
     public ApplicationView Application { get; private set; } = null!;
+
+    /// <summary>The support rules checked on the application's figures (issue 18), before it becomes a proposal.</summary>
+    public ProposalRulePanel? RulePanel { get; private set; }
 
     [BindProperty]
     [Display(Name = "Phiên bản")]
@@ -98,6 +103,9 @@ public sealed class DetailsModel(ApplicationQueries queries, IntakeService intak
         }
 
         Application = view;
+        var referenceDate = DateOnly.FromDateTime(NgheAn.CNHT.Domain.Common.VnFormat.ToVietnamTime(view.SubmittedAt ?? clock.GetUtcNow().UtcDateTime));
+        RulePanel = await rules.ApplicationPanelAsync(view.CallItemId, view.OrganizationId, referenceDate, view.StartYear, view.TotalCost, view.RequestedSupport, view.Counterpart,
+            view.Lines.Select(l => new NgheAn.CNHT.Domain.SupportRules.CostLine(l.Description, l.Unit, l.Quantity, l.UnitPrice)).ToList(), ct);
         return true;
     }
 }
