@@ -32,6 +32,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The test command runs the three test projects at once on two cores: a page answering a post can take longer
+        // than Playwright's default 5 s there. Waits stay bounded; only the bound is wider.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         Factory.StartServer();
         await Factory.EnsureDemoUsersAsync();
