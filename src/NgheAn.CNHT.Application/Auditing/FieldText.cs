@@ -109,6 +109,10 @@ public static class FieldText
             ["Source"] = "Bản phát hành",
             ["DocumentType"] = "Loại văn bản",
         },
+        ["OutgoingNumberCounter"] = new()
+        {
+            ["DocumentType"] = "Loại văn bản",
+        },
         ["Attachment"] = new()
         {
             ["ProposalId"] = "Đề án",
