@@ -152,6 +152,8 @@ public sealed class FormMistakeTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator("#dossier details[open] input[type=file]")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
+        // The panel opens with an animation; a click while it still moves can land beside the button on a loaded machine.
+        await Assertions.Expect(page.Locator("#act-Submit")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
         await page.Locator("#act-Submit form").GetByRole(AriaRole.Button, new() { Name = "Xác nhận: Nộp hồ sơ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Chưa nộp được: hồ sơ còn thiếu Đơn đề nghị hỗ trợ của đơn vị chủ trì");
