@@ -26,6 +26,9 @@ public static class DependencyInjection
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ImportPlanner>();
+        services.AddScoped<PlanTargetRevisions>();
+        services.AddScoped<ImportWriter>();
         services.AddScoped<ImportBatchService>();
         services.AddScoped<ExportQuery>();
         services.AddScoped<ApiKeyService>();
