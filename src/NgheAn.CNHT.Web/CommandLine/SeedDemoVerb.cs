@@ -1,0 +1,20 @@
+using NgheAn.CNHT.Infrastructure.Seeding;
+
+namespace NgheAn.CNHT.Web.CommandLine;
+
+/// <summary>seed-demo: the sample table (once); the demo accounts only in Development.</summary>
+internal static class SeedDemoVerb
+{
+    public static async Task<int> RunAsync(VerbContext v)
+    {
+        await v.Get<DatabaseInitializer>().MigrateAsync();
+        var added = await v.Get<DemoDataSeeder>().SeedAsync();
+        if (v.Environment.IsDevelopment())
+        {
+            await v.Get<UserSeeder>().EnsureDemoUsersAsync();
+        }
+
+        Console.WriteLine(added ? $"Đã nạp dữ liệu mẫu ({DemoDataSeeder.Proposals.Count} đề án)." : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.");
+        return 0;
+    }
+}
