@@ -25,6 +25,7 @@ public sealed class DashboardJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator("[data-figure=proposal-count]")).ToHaveTextAsync(expected.Count.ToString(VnFormat.Culture));
         await Assertions.Expect(page.Locator("[data-figure=provincial-share]")).ToHaveTextAsync(VnFormat.Million(expected.Share));
         await Assertions.Expect(page.Locator("[data-figure=disbursed]")).ToHaveTextAsync(VnFormat.Million(expected.Paid));
+        // Group 1 is the sample data's alone (journeys write their own proposals in other groups): its share of plan is pinned.
         await Assertions.Expect(page.Locator("#groups-table tr[data-group='1'] [data-percent]")).ToHaveTextAsync("5,34%");
 
         // Every chart is an image with a name, and its numbers are in a table beside it.

@@ -10,9 +10,11 @@ namespace NgheAn.CNHT.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ImportJourneyTests(BrowserPortal portal)
 {
+    /// <summary>Rows of item 3.3 with codes of this run only (BR + a token), so the file is new whatever ran before it.</summary>
     private byte[] Workbook(int rows)
     {
-        var proposals = Enumerable.Range(1, rows).Select(i => new ProposalLine($"BR-{i:000}", $"Đề án nhập thử {i}", "3.3", "Báo Nghệ An", null, 2021, 2021,
+        var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var proposals = Enumerable.Range(1, rows).Select(i => new ProposalLine($"BR{run}-{i:000}", $"Đề án nhập thử {i}", "3.3", "Báo Nghệ An", null, 2021, 2021,
             10_000_000m, 5_000_000m, ProposalStatus.Approved, $"{i}/QĐ-SCT", new DateOnly(2021, 2, 2), null, null, null, null, null)).ToList();
         using var scope = portal.Factory.Services.CreateScope();
         using var ms = new MemoryStream();

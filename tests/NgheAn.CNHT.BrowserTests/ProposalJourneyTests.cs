@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
+using NgheAn.CNHT.Application.Dashboard;
 using NgheAn.CNHT.BrowserTests.Support;
+using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.BrowserTests;
 
@@ -132,7 +134,13 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         var (leaderContext, leader, leaderProblems) = await portal.NewPageAsync();
         await using var ___ = leaderContext;
         await portal.SignInAsync(leader, "lanhdao@cnht.demo");
-        await Assertions.Expect(leader.Locator("#waiting [data-waiting-status=Appraised]")).ToContainTextAsync(code);
+        // The dashboard names the oldest five waiting; other journeys' proposals may wait too, whatever ran before.
+        var waitingCount = await Figures.WaitingAsync(portal, ProposalStatus.Appraised);
+        var waiting = leader.Locator("#waiting [data-waiting-status=Appraised]");
+        await Assertions.Expect(waiting.Locator("[data-figure=waiting-Appraised]")).ToHaveTextAsync($"{waitingCount} đề án");
+        await Assertions.Expect(waitingCount <= DashboardQuery.WaitingShown
+            ? waiting.Locator("a", new() { HasText = code })
+            : waiting.GetByRole(AriaRole.Link, new() { Name = $"Xem tất cả {waitingCount} đề án" })).ToBeVisibleAsync();
         await Ui.ShotsAsync(leader, "dashboard-leader");
         await OpenNoticeAsync(leader, code, "chờ Lãnh đạo Sở phê duyệt");
         await Ui.AssertAccessibleAsync(leader, "proposal page");

@@ -37,6 +37,7 @@ public sealed class ReportJourneyTests(BrowserPortal portal)
         var total = page.Locator(".report-view tr#total td");
         await Assertions.Expect(total.Nth(4)).ToHaveTextAsync(VnFormat.Million(expected.TotalCost));
         await Assertions.Expect(total.Nth(5)).ToHaveTextAsync(VnFormat.Million(expected.Share));
+        // Group 1 is the sample data's alone (journeys write their own proposals in other groups): its share of plan is pinned.
         await Assertions.Expect(page.Locator(".report-view tr#group-1 td").Nth(7)).ToHaveTextAsync("5,34%");
         await Ui.AssertAccessibleAsync(page, "appendix report page");
         await Ui.ShotsAsync(page, "report-appendix-viewer");

@@ -81,7 +81,10 @@ public sealed class SupportRulesJourneyTests(BrowserPortal portal)
         await CancelAsync(id);
     }
 
-    /// <summary>The journeys share one portal: the test's proposal is cancelled so the other journeys' lists and figures stay as they expect.</summary>
+    /// <summary>
+    /// Tidying only: no other journey reads this proposal (each reads its own rows or figures summed at the moment), but
+    /// the shared portal's counted figures need not carry a test's approval above the cap.
+    /// </summary>
     private async Task CancelAsync(int id)
     {
         using var scope = portal.Factory.Services.CreateScope();

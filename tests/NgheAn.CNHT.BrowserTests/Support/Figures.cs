@@ -11,7 +11,8 @@ public sealed record ProgramFigures(decimal Plan, int Count, decimal TotalCost, 
 
 /// <summary>
 /// The figures a page or a file must show, summed here from the rows at the moment of the check. The journeys
-/// share one portal and some of them approve or pay proposals, so no journey may rely on the untouched sample data.
+/// share one portal and some of them create, approve or pay their own proposals, so a figure that sums the whole
+/// program is read at the moment of the check, never taken from the untouched sample data.
 /// </summary>
 public static class Figures
 {
@@ -28,5 +29,12 @@ public static class Figures
             .Select(e => e.Amount).ToListAsync()).Sum();
         var counted = proposals.Where(p => p.Status.IsCounted()).ToList();
         return new ProgramFigures(plan, counted.Count, counted.Sum(p => p.Total), counted.Sum(p => p.Share), paid);
+    }
+
+    /// <summary>How many proposals of every program wait at <paramref name="status"/> (the dashboard's "waiting" count).</summary>
+    public static async Task<int> WaitingAsync(BrowserPortal portal, ProposalStatus status)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Proposals.CountAsync(p => p.Status == status);
     }
 }

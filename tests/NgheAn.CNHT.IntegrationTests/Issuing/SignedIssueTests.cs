@@ -161,7 +161,7 @@ public sealed class SignedIssueTests(DemoPortal portal) : IClassFixture<DemoPort
     }
 
     [Fact]
-    public async Task Two_reports_issued_at_the_same_moment_get_two_consecutive_numbers()
+    public async Task Two_reports_issued_at_the_same_moment_on_SQLite_get_two_consecutive_numbers()
     {
         var first = await portal.SignInAsAsync("DoitLeader");
         var second = await portal.SignInAsAsync("DoitLeader");

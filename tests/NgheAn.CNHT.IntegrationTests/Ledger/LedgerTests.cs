@@ -36,7 +36,7 @@ public sealed class LedgerTests
     };
 
     [Fact]
-    public async Task Concurrent_postings_never_break_the_provincial_ceiling()
+    public async Task Concurrent_postings_on_SQLite_never_break_the_provincial_ceiling()
     {
         await using var portal = new CnhtFactory();
         await portal.EnsureDemoUsersAsync();

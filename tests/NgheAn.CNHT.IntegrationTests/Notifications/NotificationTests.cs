@@ -194,7 +194,7 @@ public sealed partial class NotificationTests(DemoPortal portal) : IClassFixture
     }
 
     [Fact]
-    public async Task Leaders_approving_the_same_proposal_at_once_leave_one_approval_and_one_notice()
+    public async Task Leaders_approving_the_same_proposal_at_once_on_SQLite_leave_one_approval_and_one_notice()
     {
         var id = await InStatusAsync(portal, ProposalStatus.Appraised, "Đề án phê duyệt đồng thời");
         var forms = new List<(HttpClient Client, FormUrlEncodedContent Form)>();

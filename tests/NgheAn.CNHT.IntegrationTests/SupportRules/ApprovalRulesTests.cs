@@ -91,7 +91,7 @@ public sealed class ApprovalRulesTests
     }
 
     [Fact]
-    public async Task Racing_approvals_for_one_enterprise_cannot_together_pass_its_yearly_cap()
+    public async Task Racing_approvals_on_SQLite_for_one_enterprise_cannot_together_pass_its_yearly_cap()
     {
         await using var portal = new CnhtFactory();
         await SupportRuleArrange.InForceAsync(portal, perEnterpriseYear: 500_000_000m);

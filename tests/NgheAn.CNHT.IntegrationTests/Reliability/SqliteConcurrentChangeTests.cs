@@ -8,8 +8,11 @@ using static NgheAn.CNHT.IntegrationTests.Support.ProposalArrange;
 
 namespace NgheAn.CNHT.IntegrationTests.Reliability;
 
-/// <summary>Real parallel requests against SQLite: one lifecycle step wins, one edit wins, the rest are told why.</summary>
-public sealed class ConcurrentChangeTests(DemoPortal portal) : IClassFixture<DemoPortal>
+/// <summary>
+/// Real parallel requests against SQLite: one lifecycle step wins, one edit wins, the rest are told why. Proven on SQLite
+/// only (one database lock serializes writers); SQL Server's row locks are not exercised (docs/reliability.md).
+/// </summary>
+public sealed class SqliteConcurrentChangeTests(DemoPortal portal) : IClassFixture<DemoPortal>
 {
     private const int Callers = 6;
 

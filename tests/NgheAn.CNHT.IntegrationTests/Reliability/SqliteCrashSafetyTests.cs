@@ -14,9 +14,10 @@ namespace NgheAn.CNHT.IntegrationTests.Reliability;
 /// <summary>
 /// The portal runs as a real process on SQLite (WAL), takes a burst of ledger writes over HTTP, and is
 /// killed with SIGKILL in the middle. After a restart every write that was acknowledged is there, with
-/// its audit row, and the ledger invariants hold.
+/// its audit row, and the ledger invariants hold. This is SQLite's durability (WAL, synchronous commits); a SQL
+/// Server's is its own and not tested here.
 /// </summary>
-public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class SqliteCrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), "cnht-tests", $"crash-{Guid.NewGuid():N}.db");
 
