@@ -23,8 +23,8 @@ public sealed class OutOfNormsQuery(IAppDbContext db, CatalogQueries catalog, Ti
                 select new
                 {
                     f.Id, p.Code, p.Title, Item = p.ContentItem.Code, Lead = p.LeadOrganization.Name, p.StartYear, p.Status,
-                    Total = p.SettledTotalCost ?? p.ApprovedTotalCost ?? p.RequestedTotalCost,
-                    Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare,
+                    Total = p.EffectiveTotalCost(),
+                    Share = p.EffectiveProvincialShare(),
                     f.Kind, f.Violations, f.Reason, f.RecordedBy, f.RecordedAt,
                 })
             .ToListAsync(ct);

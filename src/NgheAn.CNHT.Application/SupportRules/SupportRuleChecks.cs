@@ -119,7 +119,7 @@ public sealed class SupportRuleChecks(IAppDbContext db, TimeProvider clock)
         var counted = db.Proposals.AsNoTracking()
             .Where(p => p.LeadOrganizationId == organizationId && p.ContentItemId == contentItemId && CountedStatuses.Contains(p.Status)
                         && (excludeProposalId == null || p.Id != excludeProposalId))
-            .Select(p => new { p.StartYear, Share = p.SettledProvincialShare ?? p.ApprovedProvincialShare ?? p.RequestedProvincialShare });
+            .Select(p => new { p.StartYear, Share = p.EffectiveProvincialShare() });
         var inYear = await counted.Where(p => p.StartYear == year).SumAsync(p => p.Share, ct);
         var inPeriod = await counted.SumAsync(p => p.Share, ct);
         return new EnterpriseHistory(inYear, inPeriod);
