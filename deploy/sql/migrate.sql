@@ -2032,3 +2032,340 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[UnitNorms]') AND [c].[name] = N'MaxUnitPrice');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [UnitNorms] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [UnitNorms] ALTER COLUMN [MaxUnitPrice] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SupportRules]') AND [c].[name] = N'MaxPerEnterprisePerYear');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [SupportRules] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [SupportRules] ALTER COLUMN [MaxPerEnterprisePerYear] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SupportRules]') AND [c].[name] = N'MaxPerEnterprisePerPeriod');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [SupportRules] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [SupportRules] ALTER COLUMN [MaxPerEnterprisePerPeriod] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SupportRules]') AND [c].[name] = N'MaxAmountPerProposal');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [SupportRules] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [SupportRules] ALTER COLUMN [MaxAmountPerProposal] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'SettledTotalCost');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [SettledTotalCost] bigint NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var7 nvarchar(max);
+    SELECT @var7 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'SettledProvincialShare');
+    IF @var7 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var7 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [SettledProvincialShare] bigint NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var8 nvarchar(max);
+    SELECT @var8 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'RequestedTotalCost');
+    IF @var8 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var8 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [RequestedTotalCost] bigint NOT NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var9 nvarchar(max);
+    SELECT @var9 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'RequestedProvincialShare');
+    IF @var9 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var9 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [RequestedProvincialShare] bigint NOT NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var10 nvarchar(max);
+    SELECT @var10 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'RecommendedTotalCost');
+    IF @var10 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var10 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [RecommendedTotalCost] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var11 nvarchar(max);
+    SELECT @var11 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'RecommendedProvincialShare');
+    IF @var11 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var11 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [RecommendedProvincialShare] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var12 nvarchar(max);
+    SELECT @var12 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'ApprovedTotalCost');
+    IF @var12 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var12 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [ApprovedTotalCost] bigint NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+    DECLARE @var13 nvarchar(max);
+    SELECT @var13 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Proposals]') AND [c].[name] = N'ApprovedProvincialShare');
+    IF @var13 IS NOT NULL EXEC(N'ALTER TABLE [Proposals] DROP CONSTRAINT ' + @var13 + ';');
+    ALTER TABLE [Proposals] ALTER COLUMN [ApprovedProvincialShare] bigint NULL;
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var14 nvarchar(max);
+    SELECT @var14 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PlanRevisions]') AND [c].[name] = N'OldAmount');
+    IF @var14 IS NOT NULL EXEC(N'ALTER TABLE [PlanRevisions] DROP CONSTRAINT ' + @var14 + ';');
+    ALTER TABLE [PlanRevisions] ALTER COLUMN [OldAmount] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var15 nvarchar(max);
+    SELECT @var15 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PlanRevisions]') AND [c].[name] = N'NewAmount');
+    IF @var15 IS NOT NULL EXEC(N'ALTER TABLE [PlanRevisions] DROP CONSTRAINT ' + @var15 + ';');
+    ALTER TABLE [PlanRevisions] ALTER COLUMN [NewAmount] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DROP INDEX [IX_DisbursementEntries_ProposalId_Source_Amount] ON [DisbursementEntries];
+    DROP INDEX [IX_DisbursementEntries_Source_EntryDate_ProposalId_Amount] ON [DisbursementEntries];
+    DECLARE @var16 nvarchar(max);
+    SELECT @var16 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[DisbursementEntries]') AND [c].[name] = N'Amount');
+    IF @var16 IS NOT NULL EXEC(N'ALTER TABLE [DisbursementEntries] DROP CONSTRAINT ' + @var16 + ';');
+    ALTER TABLE [DisbursementEntries] ALTER COLUMN [Amount] bigint NOT NULL;
+    CREATE INDEX [IX_DisbursementEntries_ProposalId_Source_Amount] ON [DisbursementEntries] ([ProposalId], [Source], [Amount]);
+    CREATE INDEX [IX_DisbursementEntries_Source_EntryDate_ProposalId_Amount] ON [DisbursementEntries] ([Source], [EntryDate], [ProposalId], [Amount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var17 nvarchar(max);
+    SELECT @var17 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ContentItems]') AND [c].[name] = N'PlanAmount');
+    IF @var17 IS NOT NULL EXEC(N'ALTER TABLE [ContentItems] DROP CONSTRAINT ' + @var17 + ';');
+    ALTER TABLE [ContentItems] ALTER COLUMN [PlanAmount] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var18 nvarchar(max);
+    SELECT @var18 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'TotalCost');
+    IF @var18 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var18 + ';');
+    ALTER TABLE [Applications] ALTER COLUMN [TotalCost] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var19 nvarchar(max);
+    SELECT @var19 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'RequestedSupport');
+    IF @var19 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var19 + ';');
+    ALTER TABLE [Applications] ALTER COLUMN [RequestedSupport] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var20 nvarchar(max);
+    SELECT @var20 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Counterpart');
+    IF @var20 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var20 + ';');
+    ALTER TABLE [Applications] ALTER COLUMN [Counterpart] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var21 nvarchar(max);
+    SELECT @var21 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ApplicationCostLines]') AND [c].[name] = N'UnitPrice');
+    IF @var21 IS NOT NULL EXEC(N'ALTER TABLE [ApplicationCostLines] DROP CONSTRAINT ' + @var21 + ';');
+    ALTER TABLE [ApplicationCostLines] ALTER COLUMN [UnitPrice] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var22 nvarchar(max);
+    SELECT @var22 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ApplicationCostLines]') AND [c].[name] = N'Amount');
+    IF @var22 IS NOT NULL EXEC(N'ALTER TABLE [ApplicationCostLines] DROP CONSTRAINT ' + @var22 + ';');
+    ALTER TABLE [ApplicationCostLines] ALTER COLUMN [Amount] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    DECLARE @var23 nvarchar(max);
+    SELECT @var23 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[AnnualEstimateLines]') AND [c].[name] = N'Amount');
+    IF @var23 IS NOT NULL EXEC(N'ALTER TABLE [AnnualEstimateLines] DROP CONSTRAINT ' + @var23 + ';');
+    ALTER TABLE [AnnualEstimateLines] ALTER COLUMN [Amount] bigint NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000947_Issue21MoneyAsIntegers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205000947_Issue21MoneyAsIntegers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

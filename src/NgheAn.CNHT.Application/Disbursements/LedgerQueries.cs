@@ -54,7 +54,7 @@ public sealed record ProposalBalance(
 }
 
 /// <summary>Reads of the ledger: the register, its totals and per-proposal balances, all aggregated in SQL.</summary>
-public sealed class LedgerQueries(IAppDbContext db)
+public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache)
 {
     private static readonly ProposalStatus[] WithLedger =
         [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
@@ -62,11 +62,15 @@ public sealed class LedgerQueries(IAppDbContext db)
     public async Task<LedgerPage> RegisterAsync(LedgerFilter filter, CancellationToken ct = default)
     {
         var query = Filtered(filter);
-        var sums = await query.GroupBy(e => e.Source)
-            .Select(g => new { Source = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
-        decimal Of(FundingSource s) => sums.FirstOrDefault(x => x.Source == s)?.Sum ?? 0m;
-        var totals = new LedgerTotals(sums.Sum(s => s.Count), Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
+        // The totals scan every filtered entry (a million at national scale): kept until the next business write.
+        var totals = await Cached("totals", filter, async () =>
+        {
+            var sums = await query.GroupBy(e => e.Source)
+                .Select(g => new { Source = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Amount) })
+                .ToListAsync(ct);
+            decimal Of(FundingSource s) => sums.FirstOrDefault(x => x.Source == s)?.Sum ?? 0m;
+            return new LedgerTotals(sums.Sum(s => s.Count), Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
+        }, ct);
 
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 10, 200);
@@ -122,7 +126,25 @@ public sealed class LedgerQueries(IAppDbContext db)
     }
 
     /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates.</summary>
-    public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default)
+    public Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default) =>
+        Cached("balance-totals", filter, () => ComputeBalanceTotalsAsync(filter, ct), ct);
+
+    /// <summary>
+    /// A figure over every filtered row, under the data version (ADR 0100): the same for every user until the next business
+    /// write. A filter by a long list of lead units (a broad name search) is computed each time rather than kept.
+    /// </summary>
+    private Task<T> Cached<T>(string name, LedgerFilter f, Func<Task<T>> build, CancellationToken ct)
+    {
+        if (f.LeadUnitIds is { Count: > 50 })
+        {
+            return build();
+        }
+
+        var units = f.LeadUnitIds is null ? "-" : string.Join(',', f.LeadUnitIds.Order());
+        return cache.GetAsync($"ledger:{name}:{f.ProgramCode}:{f.Year}:{f.Source}:{f.Kind}:{f.GroupCode}:{f.ProposalId}:{f.LeadOrganizationId}:{f.EntryId}:{units}", build, ct);
+    }
+
+    private async Task<BalanceTotals> ComputeBalanceTotalsAsync(LedgerFilter filter, CancellationToken ct)
     {
         var proposals = BalanceProposals(filter);
         var heads = await proposals

@@ -79,11 +79,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Last, so it sees every property configured above, including those added later (ADR 0102).
+        WholeDongStorage.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Money is whole đồng: decimal(18,0) holds up to 10^18, above the domain's 10^15 ceiling.
+        // Money is whole đồng: a decimal left at scale 0 is stored as a 64-bit integer (WholeDongStorage, ADR 0102);
+        // a decimal that is not money declares its own scale.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 0);
         configurationBuilder.Properties<decimal?>().HavePrecision(18, 0);
     }

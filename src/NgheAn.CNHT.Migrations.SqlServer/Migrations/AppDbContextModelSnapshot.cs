@@ -457,9 +457,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<int>("ContentItemId")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("Counterpart")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("Counterpart")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -493,9 +492,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<int?>("ProposalId")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("RequestedSupport")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("RequestedSupport")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("int");
@@ -513,9 +511,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<decimal>("TotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -867,9 +864,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
-                    b.Property<decimal>("PlanAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("PlanAmount")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -912,13 +908,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<decimal>("NewAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("NewAmount")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("OldAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("OldAmount")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -1070,9 +1064,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly>("EntryDate")
                         .HasColumnType("date");
@@ -1354,9 +1347,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("AnnualEstimateId")
                         .HasColumnType("int");
@@ -1615,13 +1607,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<decimal?>("ApprovedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("ApprovedProvincialShare")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal?>("ApprovedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("ApprovedTotalCost")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ClosingReason")
                         .HasMaxLength(4000)
@@ -1674,34 +1664,28 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
-                    b.Property<decimal?>("RecommendedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("RecommendedProvincialShare")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal?>("RecommendedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("RecommendedTotalCost")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("RequestedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("RequestedProvincialShare")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal>("RequestedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("RequestedTotalCost")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
 
-                    b.Property<decimal?>("SettledProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("SettledProvincialShare")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal?>("SettledTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("SettledTotalCost")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("SettlementDate")
                         .HasColumnType("date");
@@ -2116,17 +2100,14 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("bit");
 
-                    b.Property<decimal?>("MaxAmountPerProposal")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("MaxAmountPerProposal")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal?>("MaxPerEnterprisePerPeriod")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("MaxPerEnterprisePerPeriod")
+                        .HasColumnType("bigint");
 
-                    b.Property<decimal?>("MaxPerEnterprisePerYear")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long?>("MaxPerEnterprisePerYear")
+                        .HasColumnType("bigint");
 
                     b.Property<decimal?>("MaxProvincialSharePercent")
                         .HasPrecision(7, 4)
@@ -2255,9 +2236,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("bit");
 
-                    b.Property<decimal>("MaxUnitPrice")
-                        .HasPrecision(18)
-                        .HasColumnType("decimal(18,0)");
+                    b.Property<long>("MaxUnitPrice")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2509,9 +2489,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                             SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18)
-                                .HasColumnType("decimal(18,0)");
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
 
                             b1.Property<int>("ApplicationId")
                                 .HasColumnType("int");
@@ -2533,9 +2512,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                                 .HasMaxLength(50)
                                 .HasColumnType("nvarchar(50)");
 
-                            b1.Property<decimal>("UnitPrice")
-                                .HasPrecision(18)
-                                .HasColumnType("decimal(18,0)");
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("bigint");
 
                             b1.HasKey("Id");
 

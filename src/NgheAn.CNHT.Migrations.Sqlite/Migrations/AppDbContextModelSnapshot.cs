@@ -433,9 +433,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int>("ContentItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Counterpart")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Counterpart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -469,9 +468,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int?>("ProposalId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("RequestedSupport")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RequestedSupport")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");
@@ -489,9 +487,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -829,9 +826,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("PlanAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("PlanAmount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -872,13 +868,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("NewAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("NewAmount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("OldAmount")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OldAmount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -1024,9 +1018,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("EntryDate")
                         .HasColumnType("TEXT");
@@ -1300,9 +1293,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("AnnualEstimateId")
                         .HasColumnType("INTEGER");
@@ -1553,13 +1545,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("ApprovedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ApprovedProvincialShare")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("ApprovedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("ApprovedTotalCost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosingReason")
                         .HasMaxLength(4000)
@@ -1612,34 +1602,28 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("RecommendedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("RecommendedProvincialShare")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("RecommendedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("RecommendedTotalCost")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("RequestedProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RequestedProvincialShare")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("RequestedTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RequestedTotalCost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("SettledProvincialShare")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("SettledProvincialShare")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("SettledTotalCost")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("SettledTotalCost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SettlementDate")
                         .HasColumnType("TEXT");
@@ -2042,17 +2026,14 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("MaxAmountPerProposal")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("MaxAmountPerProposal")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("MaxPerEnterprisePerPeriod")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("MaxPerEnterprisePerPeriod")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("MaxPerEnterprisePerYear")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("MaxPerEnterprisePerYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("MaxProvincialSharePercent")
                         .HasPrecision(7, 4)
@@ -2177,9 +2158,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("MaxUnitPrice")
-                        .HasPrecision(18)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MaxUnitPrice")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2428,9 +2408,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18)
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("ApplicationId")
                                 .HasColumnType("INTEGER");
@@ -2452,9 +2431,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<decimal>("UnitPrice")
-                                .HasPrecision(18)
-                                .HasColumnType("TEXT");
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
