@@ -2369,3 +2369,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [CommuneCode] varchar(5) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE TABLE [AdministrativeUnits] (
+        [Code] varchar(5) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Slug] varchar(100) NOT NULL,
+        [ProvinceCode] varchar(2) NOT NULL,
+        [EffectiveFrom] date NOT NULL,
+        CONSTRAINT [PK_AdministrativeUnits] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_CommuneCode] ON [Organizations] ([CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AdministrativeUnits_Slug] ON [AdministrativeUnits] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD CONSTRAINT [FK_Organizations_AdministrativeUnits_CommuneCode] FOREIGN KEY ([CommuneCode]) REFERENCES [AdministrativeUnits] ([Code]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005536_Issue24AdministrativeMap'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205005536_Issue24AdministrativeMap', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
