@@ -11,7 +11,7 @@ namespace NgheAn.CNHT.Application.Reports;
 /// version of each year, counted proposals by start year (as the appendix counts them), and provincial-budget
 /// ledger entries by entry date. Nothing is loaded row by row.
 /// </summary>
-public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock)
+public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache)
 {
     public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
@@ -26,7 +26,11 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
         var estimates = await EstimateByItem(db, estimateIds).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
 
         var sums = (await AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct)).ToDictionary(s => s.ContentItemId);
-        var disbursed = await ProvincialDisbursedByItem(db, program.Id, period.From, period.To).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
+        // The provincial payments by date scan the program's ledger (600.000 entries at national scale): once per data
+        // version (ADR 0100), not once per request.
+        var disbursed = (await cache.GetAsync($"annual:disbursed:{program.Id}:{period.From}:{period.To}",
+                () => ProvincialDisbursedByItem(db, program.Id, period.From, period.To).ToListAsync(ct), ct))
+            .ToDictionary(x => x.ContentItemId, x => x.Amount);
 
         var groups = program.Groups.Select(g =>
         {

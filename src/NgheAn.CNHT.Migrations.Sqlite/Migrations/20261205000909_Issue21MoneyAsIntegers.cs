@@ -434,6 +434,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             $"CAST(\"{column}\" AS INTEGER) + CASE WHEN instr(\"{column}\", '.') > 0 AND substr(\"{column}\", instr(\"{column}\", '.') + 1, 1) BETWEEN '5' AND '9' " +
             $"THEN CASE WHEN \"{column}\" LIKE '-%' THEN -1 ELSE 1 END ELSE 0 END";
 
+        /// <remarks>
+        /// The column lists below are those of the model when this migration was written: a migration that runs before this
+        /// one and changes DisbursementEntries or PlanRevisions (a column, an index) must be reflected here, or the
+        /// rebuild would drop it (MoneyStorageTests.The_tables_rebuilt_by_hand_keep_every_column_and_index_of_the_model fails).
+        /// </remarks>
         private static void RebuildAppendOnlyTables(MigrationBuilder migrationBuilder, bool toIntegers)
         {
             var money = toIntegers ? "INTEGER" : "TEXT";

@@ -41,6 +41,32 @@ public sealed class MoneyStorageTests
     }
 
     [Fact]
+    public async Task The_tables_rebuilt_by_hand_keep_every_column_and_index_of_the_model()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "cnht-tests", $"rebuilt-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            await using var db = MigrationsTests.SqliteContext($"Data Source={path};Pooling=False");
+            await db.Database.MigrateAsync();
+            foreach (var type in new[] { typeof(Domain.Disbursements.DisbursementEntry), typeof(Domain.Catalog.PlanRevision) })
+            {
+                var entity = db.Model.FindEntityType(type)!;
+                var table = entity.GetTableName()!;
+                var columns = await db.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM pragma_table_info({table})").ToListAsync();
+                Assert.Equal(entity.GetProperties().Select(p => p.GetColumnName()).Order(), columns.Order());
+                var indexes = await db.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM pragma_index_list({table}) WHERE origin = 'c'").ToListAsync();
+                Assert.Equal(entity.GetIndexes().Select(i => i.GetDatabaseName()!).Order(), indexes.Order());
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_appendix_sums_the_integer_columns_natively_on_SQLite()
     {
         using var db = MigrationsTests.SqliteContext();
