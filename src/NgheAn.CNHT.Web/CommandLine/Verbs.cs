@@ -60,12 +60,17 @@ public static class Verbs
                 case "seed-demo":
                     await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     var added = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                    var directory = await sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder>().SeedAsync();
                     if (app.Environment.IsDevelopment())
                     {
                         await sp.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
                     }
 
                     Console.WriteLine(added ? $"Đã nạp dữ liệu mẫu ({DemoDataSeeder.Proposals.Count} đề án)." : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.");
+                    if (directory)
+                    {
+                        Console.WriteLine($"Đã nạp danh bạ doanh nghiệp CNHT mẫu ({NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder.Count} doanh nghiệp hư cấu).");
+                    }
                     return 0;
 
                 case "create-admin":
