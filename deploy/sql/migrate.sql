@@ -2035,7 +2035,68 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [CommuneCode] varchar(5) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE TABLE [AdministrativeUnits] (
+        [Code] varchar(5) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Slug] varchar(100) NOT NULL,
+        [ProvinceCode] varchar(2) NOT NULL,
+        [EffectiveFrom] date NOT NULL,
+        CONSTRAINT [PK_AdministrativeUnits] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_CommuneCode] ON [Organizations] ([CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AdministrativeUnits_Slug] ON [AdministrativeUnits] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD CONSTRAINT [FK_Organizations_AdministrativeUnits_CommuneCode] FOREIGN KEY ([CommuneCode]) REFERENCES [AdministrativeUnits] ([Code]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000833_Issue24AdministrativeMap'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205000833_Issue24AdministrativeMap', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE TABLE [SupplierProfiles] (
@@ -2045,7 +2106,7 @@ BEGIN
         [IsPublished] bit NOT NULL,
         [NameVi] nvarchar(300) NOT NULL,
         [NameEn] nvarchar(300) NULL,
-        [CommuneCode] nvarchar(20) NULL,
+        [CommuneCode] varchar(5) NULL,
         [CommuneName] nvarchar(150) NULL,
         [ZoneCode] nvarchar(40) NOT NULL,
         [Address] nvarchar(300) NULL,
@@ -2081,6 +2142,7 @@ BEGIN
         [UpdatedAt] datetime2 NULL,
         [UpdatedBy] nvarchar(256) NULL,
         CONSTRAINT [PK_SupplierProfiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplierProfiles_AdministrativeUnits_CommuneCode] FOREIGN KEY ([CommuneCode]) REFERENCES [AdministrativeUnits] ([Code]) ON DELETE NO ACTION,
         CONSTRAINT [FK_SupplierProfiles_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_SupplierProfiles_Proposals_CapabilityProposalId] FOREIGN KEY ([CapabilityProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
     );
@@ -2088,7 +2150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE TABLE [ProfileChanges] (
@@ -2113,7 +2175,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE TABLE [SupplierCertifications] (
@@ -2128,7 +2190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_ProfileChanges_Status_SubmittedAt] ON [ProfileChanges] ([Status], [SubmittedAt]);
@@ -2136,7 +2198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_ProfileChanges_SupplierProfileId_Status] ON [ProfileChanges] ([SupplierProfileId], [Status]);
@@ -2144,7 +2206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_SupplierCertifications_Code_ValidUntil] ON [SupplierCertifications] ([Code], [ValidUntil]);
@@ -2152,7 +2214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SupplierCertifications_SupplierProfileId_Code] ON [SupplierCertifications] ([SupplierProfileId], [Code]);
@@ -2160,7 +2222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_SupplierProfiles_CapabilityProposalId] ON [SupplierProfiles] ([CapabilityProposalId]);
@@ -2168,7 +2230,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_CommuneCode] ON [SupplierProfiles] ([CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_IsPublished_CommuneCode] ON [SupplierProfiles] ([IsPublished], [CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_SupplierProfiles_IsPublished_NameVi] ON [SupplierProfiles] ([IsPublished], [NameVi]);
@@ -2176,7 +2254,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE INDEX [IX_SupplierProfiles_IsPublished_ZoneCode] ON [SupplierProfiles] ([IsPublished], [ZoneCode]);
@@ -2184,7 +2262,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SupplierProfiles_OrganizationId] ON [SupplierProfiles] ([OrganizationId]);
@@ -2192,7 +2270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SupplierProfiles_Slug] ON [SupplierProfiles] ([Slug]);
@@ -2200,11 +2278,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205001817_Issue17PublicPortal'
+    WHERE [MigrationId] = N'20261205005709_Issue17PublicPortal'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205001817_Issue17PublicPortal', N'10.0.15');
+    VALUES (N'20261205005709_Issue17PublicPortal', N'10.0.15');
 END;
 
 COMMIT;

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<OrganizationQueries>();
+        services.AddScoped<Geography.AdministrativeUnitQueries>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ProposalQueries>();
         services.AddScoped<SupportRules.SupportRuleChecks>();

@@ -24,6 +24,7 @@ public interface IAppDbContext
     DbSet<PlanRevision> PlanRevisions { get; }
     DbSet<RequiredDocument> RequiredDocuments { get; }
     DbSet<Organization> Organizations { get; }
+    DbSet<Domain.Geography.AdministrativeUnit> AdministrativeUnits { get; }
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalTransition> ProposalTransitions { get; }
     DbSet<Attachment> Attachments { get; }

@@ -5,7 +5,9 @@ using NgheAn.CNHT.Domain.Organizations;
 
 namespace NgheAn.CNHT.Application.Organizations;
 
-public sealed record OrganizationRow(int Id, string Name, OrganizationKind Kind, string? TaxCode, string? Sector, string? District, int ProposalCount, bool IsSample);
+/// <param name="CommuneName">Commune or ward of the map in force (ADR 0126); <paramref name="District"/> is the former district, history.</param>
+public sealed record OrganizationRow(int Id, string Name, OrganizationKind Kind, string? TaxCode, string? Sector, string? District, int ProposalCount, bool IsSample,
+    string? CommuneName = null);
 
 public sealed record OrganizationPage(IReadOnlyList<OrganizationRow> Rows, int TotalCount, int Page, int PageSize)
 {
@@ -19,6 +21,8 @@ public sealed record OrganizationDetails(
     string? TaxCode,
     string? Sector,
     string? District,
+    string? CommuneCode,
+    string? CommuneName,
     string? Address,
     string? ContactPerson,
     string? Phone,
@@ -56,7 +60,8 @@ public sealed class OrganizationQueries(IAppDbContext db)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(o => new OrganizationRow(o.Id, o.Name, o.Kind, o.TaxCode, o.Sector, o.District,
-                db.Proposals.Count(p => p.LeadOrganizationId == o.Id), o.IsSample))
+                db.Proposals.Count(p => p.LeadOrganizationId == o.Id), o.IsSample,
+                db.AdministrativeUnits.Where(u => u.Code == o.CommuneCode).Select(u => u.Name).FirstOrDefault()))
             .ToListAsync(ct);
         return new OrganizationPage(rows, count, page, PageSize);
     }
@@ -64,7 +69,8 @@ public sealed class OrganizationQueries(IAppDbContext db)
     public async Task<OrganizationDetails?> DetailsAsync(int id, CancellationToken ct = default) =>
         await db.Organizations.AsNoTracking()
             .Where(o => o.Id == id)
-            .Select(o => new OrganizationDetails(o.Id, o.Name, o.Kind, o.TaxCode, o.Sector, o.District, o.Address, o.ContactPerson,
+            .Select(o => new OrganizationDetails(o.Id, o.Name, o.Kind, o.TaxCode, o.Sector, o.District, o.CommuneCode,
+                db.AdministrativeUnits.Where(u => u.Code == o.CommuneCode).Select(u => u.Name).FirstOrDefault(), o.Address, o.ContactPerson,
                 o.Phone, o.Email, o.IsSample, o.ConcurrencyStamp, o.CreatedBy, o.CreatedAt, o.UpdatedBy, o.UpdatedAt))
             .FirstOrDefaultAsync(ct);
 }

@@ -4,6 +4,7 @@ using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Geography;
 using NgheAn.CNHT.Domain.Organizations;
 
 namespace NgheAn.CNHT.Application.Organizations;
@@ -14,7 +15,7 @@ public sealed record OrganizationInput(
     OrganizationKind Kind,
     string? TaxCode,
     string? Sector,
-    string? District,
+    string? CommuneCode,
     string? Address = null,
     string? ContactPerson = null,
     string? Phone = null,
@@ -35,13 +36,13 @@ public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, Aud
     public async Task CheckAsync(OrganizationInput input, CancellationToken ct = default)
     {
         var check = new RuleCheck();
-        var organization = check.Run<Organization?>(() => new Organization(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
-            input.Address, input.ContactPerson, input.Phone, input.Email));
+        var organization = check.Run<Organization?>(() => New(input));
         if (organization is not null)
         {
             await check.RunAsync(() => EnsureTaxCodeFreeAsync(organization.TaxCode, null, ct));
         }
 
+        await check.RunAsync(() => EnsureCommuneKnownAsync(input.CommuneCode, ct));
         check.ThrowIfBroken();
     }
 
@@ -52,11 +53,17 @@ public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, Aud
     public async Task<Organization> AddAsync(OrganizationInput input, CancellationToken ct = default)
     {
         EnsureMayEdit();
-        var organization = new Organization(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
-            input.Address, input.ContactPerson, input.Phone, input.Email);
-        await EnsureTaxCodeFreeAsync(organization.TaxCode, null, ct);
-        db.Organizations.Add(organization);
-        return organization;
+        var check = new RuleCheck();
+        var organization = check.Run<Organization?>(() => New(input));
+        if (organization is not null)
+        {
+            await check.RunAsync(() => EnsureTaxCodeFreeAsync(organization.TaxCode, null, ct));
+        }
+
+        await check.RunAsync(() => EnsureCommuneKnownAsync(input.CommuneCode, ct));
+        check.ThrowIfBroken();
+        db.Organizations.Add(organization!);
+        return organization!;
     }
 
     public async Task UpdateAsync(int id, Guid stamp, OrganizationInput input, CancellationToken ct = default)
@@ -69,9 +76,12 @@ public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, Aud
             throw await ConflictAsync(id, stamp, organization.ConcurrencyStamp, ct);
         }
 
-        organization.Update(input.Name, input.Kind, input.TaxCode, input.Sector, input.District,
-            input.Address, input.ContactPerson, input.Phone, input.Email);
-        await EnsureTaxCodeFreeAsync(organization.TaxCode, id, ct);
+        var check = new RuleCheck();
+        check.Run(() => organization.Update(input.Name, input.Kind, input.TaxCode, input.Sector, input.CommuneCode,
+            input.Address, input.ContactPerson, input.Phone, input.Email));
+        await check.RunAsync(() => EnsureTaxCodeFreeAsync(organization.TaxCode, id, ct));
+        await check.RunAsync(() => EnsureCommuneKnownAsync(input.CommuneCode, ct));
+        check.ThrowIfBroken();
         db.Entry(organization).Property(o => o.ConcurrencyStamp).OriginalValue = stamp;
         try
         {
@@ -84,6 +94,23 @@ public sealed class OrganizationService(IAppDbContext db, ICurrentUser user, Aud
         }
 
         logger.LogInformation("Organization {OrganizationId} updated", id);
+    }
+
+    /// <summary>The former district is history (ADR 0126): a unit created on the form has none.</summary>
+    private static Organization New(OrganizationInput input) => new(input.Name, input.Kind, input.TaxCode, input.Sector, district: null,
+        input.Address, input.ContactPerson, input.Phone, input.Email, communeCode: input.CommuneCode);
+
+    /// <summary>A commune must be one of the reference table's (ADR 0126); a well-formed but unknown code is refused.</summary>
+    private async Task EnsureCommuneKnownAsync(string? communeCode, CancellationToken ct)
+    {
+        communeCode = communeCode?.Trim();
+        if (!AdministrativeUnit.IsWellFormedCode(communeCode) || await db.AdministrativeUnits.AnyAsync(u => u.Code == communeCode, ct))
+        {
+            return;
+        }
+
+        throw new DomainException($"Mã xã/phường {communeCode} không có trong danh mục xã, phường của tỉnh Nghệ An (bản đồ hành chính từ 01/7/2025). Vui lòng chọn trong danh sách.",
+            nameof(Organization.CommuneCode));
     }
 
     private void EnsureMayEdit()

@@ -57,6 +57,17 @@ public sealed class ProfileEditing(IAppDbContext db, EnterpriseContext enterpris
         }
 
         var checkedContent = content.Checked();
+        if (checkedContent.CommuneCode is { } communeCode)
+        {
+            // The name comes from the administrative map, never from the form.
+            var commune = await db.AdministrativeUnits.AsNoTracking().Where(u => u.Code == communeCode).Select(u => u.Name).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("Vui lòng chọn xã/phường trong danh sách.", nameof(ProfileContent.CommuneCode));
+            checkedContent = checkedContent with { CommuneName = commune };
+        }
+        else
+        {
+            checkedContent = checkedContent with { CommuneName = null };
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var profile = await db.SupplierProfiles.FirstOrDefaultAsync(p => p.OrganizationId == account.OrganizationId, ct);
         if (profile is null)

@@ -26,14 +26,21 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
     private Organization() { }
 
     public Organization(string name, OrganizationKind kind, string? taxCode, string? sector = null, string? district = null,
-        string? address = null, string? contactPerson = null, string? phone = null, string? email = null, bool isSample = false)
+        string? address = null, string? contactPerson = null, string? phone = null, string? email = null, bool isSample = false,
+        string? communeCode = null)
     {
-        Update(name, kind, taxCode, sector, district, address, contactPerson, phone, email);
+        var check = new RuleCheck();
+        var formerDistrict = check.Run(() => Guard.Optional(district, DistrictLabel, FieldLengths.District, nameof(District)));
+        check.Run(() => Update(name, kind, taxCode, sector, communeCode, address, contactPerson, phone, email));
+        check.ThrowIfBroken();
+        District = formerDistrict;
         IsSample = isSample;
         ConcurrencyStamp = Guid.NewGuid();
     }
 
     public const int SearchTextLength = 400;
+    public const string DistrictLabel = "Huyện cũ (trước 01/7/2025)";
+    public const string CommuneLabel = "Xã/phường";
 
     public string Name { get; private set; } = "";
     /// <summary>Name and tax code folded for search (<see cref="Common.SearchText"/>).</summary>
@@ -41,7 +48,13 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
     public OrganizationKind Kind { get; private set; }
     public string? TaxCode { get; private set; }
     public string? Sector { get; private set; }
+    /// <summary>
+    /// The former district (huyện, thị xã, thành phố) as recorded before the two-tier map of 1 July 2025: kept as history
+    /// for older records and workbooks, set only when the unit is created (import, older data), never edited on the form.
+    /// </summary>
     public string? District { get; private set; }
+    /// <summary>Commune or ward of the map in force (<see cref="Geography.AdministrativeUnit.Code"/>), null when not yet known.</summary>
+    public string? CommuneCode { get; private set; }
     public string? Address { get; private set; }
     public string? ContactPerson { get; private set; }
     public string? Phone { get; private set; }
@@ -68,8 +81,12 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
 
     public bool IsEnterprise => Kind is OrganizationKind.SupportingIndustryEnterprise or OrganizationKind.ForeignInvestedEnterprise or OrganizationKind.OtherEnterprise;
 
-    /// <summary>Every field checked in one pass (ADR 0120): one exception names all broken rules, nothing is changed.</summary>
-    public void Update(string name, OrganizationKind kind, string? taxCode, string? sector, string? district,
+    /// <summary>
+    /// Every field checked in one pass (ADR 0120): one exception names all broken rules, nothing is changed. The former
+    /// district is not among them: it is history (ADR 0126).
+    /// The commune's existence in the reference table is the application's check (it needs the database).
+    /// </summary>
+    public void Update(string name, OrganizationKind kind, string? taxCode, string? sector, string? communeCode,
         string? address, string? contactPerson, string? phone, string? email)
     {
         var check = new RuleCheck();
@@ -91,7 +108,16 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
             return code is null ? null : Organizations.TaxCode.Normalize(code, nameof(TaxCode));
         });
         var newSector = check.Run(() => Guard.Optional(sector, "Lĩnh vực", FieldLengths.Sector, nameof(Sector)));
-        var newDistrict = check.Run(() => Guard.Optional(district, "Huyện/thành phố/thị xã", FieldLengths.District, nameof(District)));
+        var newCommune = check.Run(() =>
+        {
+            var code = Guard.Optional(communeCode, CommuneLabel, 50, nameof(CommuneCode));
+            if (code is not null && !Geography.AdministrativeUnit.IsWellFormedCode(code))
+            {
+                throw new DomainException("Vui lòng chọn xã/phường trong danh sách.", nameof(CommuneCode));
+            }
+
+            return code;
+        });
         var newAddress = check.Run(() => Guard.Optional(address, "Địa chỉ", FieldLengths.Address, nameof(Address)));
         var newContact = check.Run(() => Guard.Optional(contactPerson, "Người liên hệ", FieldLengths.ContactPerson, nameof(ContactPerson)));
         var newPhone = check.Run(() =>
@@ -120,7 +146,7 @@ public sealed class Organization : AuditableEntity, IConcurrencyStamped
         Kind = kind;
         TaxCode = newTaxCode;
         Sector = newSector;
-        District = newDistrict;
+        CommuneCode = newCommune;
         Address = newAddress;
         ContactPerson = newContact;
         Phone = newPhone;

@@ -54,7 +54,13 @@ public sealed record ProfileContent
         var check = new RuleCheck();
         var nameVi = check.Run(() => Guard.Required(NameVi, "Tên doanh nghiệp (tiếng Việt)", 300, nameof(NameVi)), "");
         var nameEn = check.Run(() => Guard.Optional(NameEn, "Tên doanh nghiệp (tiếng Anh)", 300, nameof(NameEn)));
-        var communeCode = check.Run(() => Guard.Optional(CommuneCode, "Mã xã, phường", 20, nameof(CommuneCode)));
+        var communeCode = check.Run(() =>
+        {
+            var code = Guard.Optional(CommuneCode, "Xã, phường", 20, nameof(CommuneCode));
+            return code is null || Geography.AdministrativeUnit.IsWellFormedCode(code)
+                ? code
+                : throw new DomainException("Vui lòng chọn xã/phường trong danh sách.", nameof(CommuneCode));
+        });
         var communeName = check.Run(() => Guard.Optional(CommuneName, "Xã, phường", 150, nameof(CommuneName)));
         if (CnhtTaxonomy.Zone(ZoneCode) is null)
         {

@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Domain.Geography.AdministrativeUnit> AdministrativeUnits => Set<Domain.Geography.AdministrativeUnit>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalTransition> ProposalTransitions => Set<ProposalTransition>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

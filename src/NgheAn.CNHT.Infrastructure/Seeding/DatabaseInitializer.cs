@@ -33,6 +33,7 @@ public sealed class DatabaseInitializer(
         }
 
         await catalog.EnsureAsync(ct);
+        await Geography.AdministrativeMapSeeder.EnsureAsync(db, logger, ct);
         await RequiredDocumentSeeder.EnsureAsync(db, logger, ct);
         await FillSearchTextAsync(ct);
         EnsureDataProtectionKey();

@@ -23,27 +23,31 @@ public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, Suppo
     private static readonly Actor Leader = new("demo.lanhdao", "Lãnh đạo Sở (mẫu)", new HashSet<string> { Roles.DoitLeader });
     private static readonly Actor Center = new("demo.trungtam", "Trung tâm Hỗ trợ và Tư vấn (mẫu)", new HashSet<string> { Roles.SupportCenter });
 
-    private sealed record OrgSeed(string Key, string Name, OrganizationKind Kind, string? TaxCodeStem, string Sector, string District);
+    /// <summary>
+    /// A sample lead unit. District is the former district (history, ADR 0126); CommuneCode a plausible commune or ward of
+    /// the map in force for a unit of that name (giá trị minh họa: the units are invented, the codes are the official ones).
+    /// </summary>
+    private sealed record OrgSeed(string Key, string Name, OrganizationKind Kind, string? TaxCodeStem, string Sector, string District, string CommuneCode);
 
     /// <summary>Item, lead unit, title, years, total cost and provincial share (triệu đồng), final status.</summary>
     public sealed record ProposalSeed(string ItemCode, string OrgKey, string Title, int StartYear, int EndYear, decimal TotalMillion, decimal ShareMillion, ProposalStatus Final);
 
     private static readonly OrgSeed[] Orgs =
     [
-        new("TT", "Trung tâm Hỗ trợ và Tư vấn phát triển Công Thương Nghệ An", OrganizationKind.Center, null, "Dịch vụ công", "Thành phố Vinh"),
-        new("SCT", "Sở Công Thương Nghệ An", OrganizationKind.StateAgency, null, "Quản lý nhà nước", "Thành phố Vinh"),
-        new("BAO", "Báo Nghệ An", OrganizationKind.StateAgency, null, "Truyền thông", "Thành phố Vinh"),
-        new("DAI", "Đài Phát thanh và Truyền hình Nghệ An", OrganizationKind.StateAgency, null, "Truyền thông", "Thành phố Vinh"),
-        new("CDVD", "Trường Cao đẳng Kỹ thuật Việt - Đức Nghệ An", OrganizationKind.ResearchInstitute, null, "Đào tạo nghề", "Thành phố Vinh"),
-        new("CKV", "Công ty TNHH Cơ khí chính xác Vinh", OrganizationKind.SupportingIndustryEnterprise, "290123456", "Cơ khí", "Thành phố Vinh"),
-        new("NHUA", "Công ty Cổ phần Nhựa kỹ thuật Hoàng Mai", OrganizationKind.SupportingIndustryEnterprise, "290234567", "Nhựa, cao su", "Thị xã Hoàng Mai"),
-        new("DT", "Công ty TNHH Linh kiện điện tử Bắc Vinh", OrganizationKind.SupportingIndustryEnterprise, "290345678", "Điện tử", "Thành phố Vinh"),
-        new("DM", "Công ty Cổ phần May Diễn Châu", OrganizationKind.SupportingIndustryEnterprise, "290456789", "Dệt may", "Huyện Diễn Châu"),
-        new("DG", "Công ty TNHH Phụ liệu da giày Nam Đàn", OrganizationKind.SupportingIndustryEnterprise, "290567891", "Da giày", "Huyện Nam Đàn"),
-        new("KL", "Công ty Cổ phần Kết cấu thép Nghi Sơn - Nghệ An", OrganizationKind.SupportingIndustryEnterprise, "290678912", "Cơ khí", "Huyện Nghi Lộc"),
-        new("OTO", "Công ty TNHH Phụ tùng ô tô Đô Lương", OrganizationKind.SupportingIndustryEnterprise, "290789123", "Cơ khí, ô tô", "Huyện Đô Lương"),
-        new("VL", "Công ty Cổ phần Vật liệu mới Quỳnh Lưu", OrganizationKind.SupportingIndustryEnterprise, "290891234", "Vật liệu", "Huyện Quỳnh Lưu"),
-        new("FDI", "Công ty TNHH Điện tử Luxshare-ICT Nghệ An (mô phỏng)", OrganizationKind.ForeignInvestedEnterprise, "290912345", "Điện tử", "Huyện Nghi Lộc"),
+        new("TT", "Trung tâm Hỗ trợ và Tư vấn phát triển Công Thương Nghệ An", OrganizationKind.Center, null, "Dịch vụ công", "Thành phố Vinh", "16681"),
+        new("SCT", "Sở Công Thương Nghệ An", OrganizationKind.StateAgency, null, "Quản lý nhà nước", "Thành phố Vinh", "16681"),
+        new("BAO", "Báo Nghệ An", OrganizationKind.StateAgency, null, "Truyền thông", "Thành phố Vinh", "16690"),
+        new("DAI", "Đài Phát thanh và Truyền hình Nghệ An", OrganizationKind.StateAgency, null, "Truyền thông", "Thành phố Vinh", "16690"),
+        new("CDVD", "Trường Cao đẳng Kỹ thuật Việt - Đức Nghệ An", OrganizationKind.ResearchInstitute, null, "Đào tạo nghề", "Thành phố Vinh", "16702"),
+        new("CKV", "Công ty TNHH Cơ khí chính xác Vinh", OrganizationKind.SupportingIndustryEnterprise, "290123456", "Cơ khí", "Thành phố Vinh", "17920"),
+        new("NHUA", "Công ty Cổ phần Nhựa kỹ thuật Hoàng Mai", OrganizationKind.SupportingIndustryEnterprise, "290234567", "Nhựa, cao su", "Thị xã Hoàng Mai", "17110"),
+        new("DT", "Công ty TNHH Linh kiện điện tử Bắc Vinh", OrganizationKind.SupportingIndustryEnterprise, "290345678", "Điện tử", "Thành phố Vinh", "16708"),
+        new("DM", "Công ty Cổ phần May Diễn Châu", OrganizationKind.SupportingIndustryEnterprise, "290456789", "Dệt may", "Huyện Diễn Châu", "17464"),
+        new("DG", "Công ty TNHH Phụ liệu da giày Nam Đàn", OrganizationKind.SupportingIndustryEnterprise, "290567891", "Da giày", "Huyện Nam Đàn", "17935"),
+        new("KL", "Công ty Cổ phần Kết cấu thép Nghi Sơn - Nghệ An", OrganizationKind.SupportingIndustryEnterprise, "290678912", "Cơ khí", "Huyện Nghi Lộc", "17827"),
+        new("OTO", "Công ty TNHH Phụ tùng ô tô Đô Lương", OrganizationKind.SupportingIndustryEnterprise, "290789123", "Cơ khí, ô tô", "Huyện Đô Lương", "17662"),
+        new("VL", "Công ty Cổ phần Vật liệu mới Quỳnh Lưu", OrganizationKind.SupportingIndustryEnterprise, "290891234", "Vật liệu", "Huyện Quỳnh Lưu", "17179"),
+        new("FDI", "Công ty TNHH Điện tử Luxshare-ICT Nghệ An (mô phỏng)", OrganizationKind.ForeignInvestedEnterprise, "290912345", "Điện tử", "Huyện Nghi Lộc", "17842"),
     ];
 
     /// <summary>The 23 sample proposals. Per group they sum to the report's figures (domain.md).</summary>
@@ -77,6 +81,7 @@ public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, Suppo
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         await catalog.EnsureAsync(ct);
+        await Geography.AdministrativeMapSeeder.EnsureAsync(db, logger, ct);
         // The sample rule set also reaches demo databases seeded before it existed; it never changes what this returns.
         await supportRules.EnsureAsync(ct);
         if (await db.Proposals.AnyAsync(p => p.IsSample, ct) || await db.Organizations.AnyAsync(o => o.IsSample, ct))
@@ -91,7 +96,7 @@ public sealed class DemoDataSeeder(AppDbContext db, CatalogSeeder catalog, Suppo
             .ToDictionaryAsync(i => i.Code, i => i.Id, ct);
 
         var orgs = Orgs.ToDictionary(o => o.Key, o => new Organization(o.Name, o.Kind, o.TaxCodeStem is null ? null : WithCheckDigit(o.TaxCodeStem),
-            o.Sector, o.District, isSample: true));
+            o.Sector, o.District, isSample: true, communeCode: o.CommuneCode));
         db.Organizations.AddRange(orgs.Values);
         await db.SaveChangesAsync(ct);
 

@@ -42,7 +42,7 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         ("cong-nghe-cao", "Công nghệ cao", "High-Tech", ["smt", "cnc", "lap-rap"], "Cảm biến, mô-đun điều khiển, khuôn mẫu chính xác (minh họa).", "Sensors, control modules, precision moulds (illustrative)."),
     ];
 
-    /// <summary>Communes and wards near each park (the two-tier map since 1 July 2025; names for the demo only).</summary>
+    /// <summary>Communes and wards near each park (names of the two-tier map since 1 July 2025, looked up for their codes).</summary>
     private static readonly (string Zone, string[] Communes)[] Places =
     [
         ("kkt-dong-nam", ["Phường Cửa Lò", "Xã Nghi Lộc"]),
@@ -67,6 +67,8 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         var today = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
         var specialist = new Actor("chuyenvien@cnht.demo", "Chuyên viên Sở (mẫu)", new HashSet<string> { Domain.Roles.DoitSpecialist });
         var slugs = new HashSet<string>(await db.SupplierProfiles.Select(p => p.Slug).ToListAsync(ct));
+        // Communes and wards by their official code (the administrative map, ADR 0126).
+        var units = await db.AdministrativeUnits.AsNoTracking().ToDictionaryAsync(u => u.Name, u => u.Code, ct);
         for (var i = 0; i < Count; i++)
         {
             var line = Lines[i % Lines.Length];
@@ -125,7 +127,7 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
             {
                 NameVi = nameVi,
                 NameEn = nameEn,
-                CommuneCode = SupplierProfile.SlugFor(commune),
+                CommuneCode = units.GetValueOrDefault(commune),
                 CommuneName = commune,
                 ZoneCode = zone,
                 Address = $"Lô {i + 1}, {CnhtTaxonomy.Zone(zone)!.NameVi}, {commune}, tỉnh Nghệ An (minh họa)",

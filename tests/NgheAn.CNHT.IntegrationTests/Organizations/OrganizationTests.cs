@@ -22,7 +22,7 @@ public sealed class OrganizationTests(DemoPortal portal) : IClassFixture<DemoPor
             ["Input.Kind"] = nameof(OrganizationKind.SupportingIndustryEnterprise),
             ["Input.TaxCode"] = "",
             ["Input.Sector"] = "Nhựa, cao su",
-            ["Input.District"] = "Huyện Nghĩa Đàn",
+            ["Input.CommuneCode"] = "16941", // Xã Nghĩa Đàn
             ["Input.Email"] = "lienhe@nhuand.vn",
         };
         var missing = Text(await (await client.PostFormAsync("/Organizations/Create", form)).Content.ReadAsStringAsync());

@@ -75,7 +75,7 @@ public sealed class DirectoryPortal : CnhtFactory, IAsyncLifetime
             ["Stamp"] = Stamp(html),
             ["Input.NameVi"] = nameVi,
             ["Input.ZoneCode"] = "vsip",
-            ["Input.CommuneName"] = "Xã Hưng Nguyên",
+            ["Input.CommuneCode"] = "18001",
             ["Input.Sectors"] = "co-khi",
             ["Input.Processes"] = "cnc",
             ["Input.ProductsVi"] = "Chi tiết gia công CNC",

@@ -64,7 +64,7 @@ public sealed class DirectorySearchTests(DirectoryPortal portal) : IClassFixture
         Assert.True(vsip.Total > 0);
         Assert.All(vsip.Rows, r => Assert.Equal("vsip", r.ZoneCode));
 
-        var commune = await SearchAsync(new DirectoryFilter(Commune: "phuong-hoang-mai"));
+        var commune = await SearchAsync(new DirectoryFilter(Commune: "17110"));
         Assert.True(commune.Total > 0);
         Assert.All(commune.Rows, r => Assert.Equal("Phường Hoàng Mai", r.CommuneName));
 

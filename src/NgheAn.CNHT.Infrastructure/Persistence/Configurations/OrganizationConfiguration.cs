@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Geography;
 using NgheAn.CNHT.Domain.Organizations;
 
 namespace NgheAn.CNHT.Infrastructure.Persistence.Configurations;
@@ -19,6 +20,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.SearchText);
         b.Property(o => o.Sector).HasMaxLength(FieldLengths.Sector);
         b.Property(o => o.District).HasMaxLength(FieldLengths.District);
+        // The commune or ward of the map in force (ADR 0126); indexed through its foreign key for the directory's filter.
+        b.Property(o => o.CommuneCode).HasMaxLength(AdministrativeUnit.CodeLength).IsUnicode(false);
+        b.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(o => o.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         b.Property(o => o.Address).HasMaxLength(FieldLengths.Address);
         b.Property(o => o.ContactPerson).HasMaxLength(FieldLengths.ContactPerson);
         b.Property(o => o.Phone).HasMaxLength(FieldLengths.Phone);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgheAn.CNHT.Domain.Geography;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Domain.Suppliers;
@@ -19,7 +20,10 @@ internal sealed class SupplierProfileConfiguration : IEntityTypeConfiguration<Su
         b.HasIndex(p => p.Slug).IsUnique();
         b.Property(p => p.NameVi).HasMaxLength(300).IsRequired();
         b.Property(p => p.NameEn).HasMaxLength(300);
-        b.Property(p => p.CommuneCode).HasMaxLength(20);
+        b.Property(p => p.CommuneCode).HasMaxLength(AdministrativeUnit.CodeLength).IsUnicode(false);
+        // The commune or ward of the map in force (issue 24, ADR 0126); its name is copied at publication for search.
+        b.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.IsPublished, p.CommuneCode });
         b.Property(p => p.CommuneName).HasMaxLength(150);
         b.Property(p => p.ZoneCode).HasMaxLength(40).IsRequired();
         b.Property(p => p.Address).HasMaxLength(300);

@@ -65,11 +65,8 @@ public sealed class ProfileForm
     [Display(Name = "Tên doanh nghiệp (tiếng Anh)")]
     public string? NameEn { get; set; }
 
-    [Display(Name = "Mã xã, phường")]
-    public string? CommuneCode { get; set; }
-
     [Display(Name = "Xã, phường")]
-    public string? CommuneName { get; set; }
+    public string? CommuneCode { get; set; }
 
     [Display(Name = "Khu công nghiệp, khu kinh tế")]
     public string ZoneCode { get; set; } = "ngoai";
@@ -143,7 +140,7 @@ public sealed class ProfileForm
 
     public static ProfileForm From(ProfileContent c) => new()
     {
-        NameVi = c.NameVi, NameEn = c.NameEn, CommuneCode = c.CommuneCode, CommuneName = c.CommuneName, ZoneCode = c.ZoneCode,
+        NameVi = c.NameVi, NameEn = c.NameEn, CommuneCode = c.CommuneCode, ZoneCode = c.ZoneCode,
         Address = c.Address, ShowAddress = c.ShowAddress, ShowTaxCode = c.ShowTaxCode, Sectors = [.. c.Sectors], Processes = [.. c.Processes],
         ProductsVi = c.ProductsVi, ProductsEn = c.ProductsEn, Capacity = c.Capacity, ShowCapacity = c.ShowCapacity,
         Workforce = c.Workforce, ShowWorkforce = c.ShowWorkforce, ExportMarkets = c.ExportMarkets, ShowExportMarkets = c.ShowExportMarkets,
@@ -156,7 +153,7 @@ public sealed class ProfileForm
 
     public ProfileContent ToContent() => new()
     {
-        NameVi = NameVi ?? "", NameEn = NameEn, CommuneCode = CommuneCode, CommuneName = CommuneName, ZoneCode = ZoneCode,
+        NameVi = NameVi ?? "", NameEn = NameEn, CommuneCode = CommuneCode, ZoneCode = ZoneCode,
         Address = Address, ShowAddress = ShowAddress, ShowTaxCode = ShowTaxCode, Sectors = Sectors, Processes = Processes,
         ProductsVi = ProductsVi, ProductsEn = ProductsEn, Capacity = Capacity, ShowCapacity = ShowCapacity,
         Workforce = Workforce, ShowWorkforce = ShowWorkforce, ExportMarkets = ExportMarkets, ShowExportMarkets = ShowExportMarkets,

@@ -13,6 +13,8 @@ public sealed class EditModel(OrganizationQueries queries, OrganizationService o
     public OrganizationInputModel Input { get; set; } = new();
 
     public string Name { get; private set; } = "";
+    /// <summary>The former district, shown read-only (ADR 0126).</summary>
+    public string? FormerDistrict { get; private set; }
     public ConcurrencyConflictException? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -24,9 +26,10 @@ public sealed class EditModel(OrganizationQueries queries, OrganizationService o
         }
 
         Name = o.Name;
+        FormerDistrict = o.District;
         Input = new OrganizationInputModel
         {
-            Name = o.Name, Kind = o.Kind, TaxCode = o.TaxCode, Sector = o.Sector, District = o.District, Address = o.Address,
+            Name = o.Name, Kind = o.Kind, TaxCode = o.TaxCode, Sector = o.Sector, CommuneCode = o.CommuneCode, Address = o.Address,
             ContactPerson = o.ContactPerson, Phone = o.Phone, Email = o.Email, ConcurrencyStamp = o.ConcurrencyStamp,
         };
         return Page();
@@ -41,6 +44,7 @@ public sealed class EditModel(OrganizationQueries queries, OrganizationService o
         }
 
         Name = o.Name;
+        FormerDistrict = o.District;
         if (!ModelState.IsValid)
         {
             return Page();

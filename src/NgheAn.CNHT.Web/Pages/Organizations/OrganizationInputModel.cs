@@ -9,7 +9,7 @@ public sealed class OrganizationInputModel
 {
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>
     {
-        nameof(Name), nameof(Kind), nameof(TaxCode), nameof(Sector), nameof(District), nameof(Address), nameof(ContactPerson), nameof(Phone), nameof(Email),
+        nameof(Name), nameof(Kind), nameof(TaxCode), nameof(Sector), nameof(CommuneCode), nameof(Address), nameof(ContactPerson), nameof(Phone), nameof(Email),
     };
 
     [Display(Name = "Tên đơn vị")]
@@ -24,8 +24,9 @@ public sealed class OrganizationInputModel
     [Display(Name = "Lĩnh vực")]
     public string? Sector { get; set; }
 
-    [Display(Name = "Huyện/thành phố/thị xã")]
-    public string? District { get; set; }
+    /// <summary>Commune or ward of the map in force (ADR 0126). The former district is history and not on the form.</summary>
+    [Display(Name = Organization.CommuneLabel)]
+    public string? CommuneCode { get; set; }
 
     [Display(Name = "Địa chỉ")]
     public string? Address { get; set; }
@@ -41,5 +42,5 @@ public sealed class OrganizationInputModel
 
     public Guid ConcurrencyStamp { get; set; }
 
-    public OrganizationInput ToInput() => new(Name ?? "", Kind, TaxCode, Sector, District, Address, ContactPerson, Phone, Email);
+    public OrganizationInput ToInput() => new(Name ?? "", Kind, TaxCode, Sector, CommuneCode, Address, ContactPerson, Phone, Email);
 }

@@ -70,8 +70,8 @@ public sealed class NewOrganizationModel
     [Display(Name = "Lĩnh vực")]
     public string? Sector { get; set; }
 
-    [Display(Name = "Huyện/thành phố/thị xã")]
-    public string? District { get; set; }
+    [Display(Name = Organization.CommuneLabel)]
+    public string? CommuneCode { get; set; }
 }
 
 /// <summary>The create and edit pages of a proposal share their form, its choices and its error mapping.</summary>
@@ -87,7 +87,7 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
     [
         "Code", "ContentItemId", "LeadOrganizationId", "Title", "Objectives", "ExpectedOutputs", "StartYear", "EndYear",
         "TotalCost", "ProvincialShare", "NewOrganization.Name", "NewOrganization.Kind", "NewOrganization.TaxCode",
-        "NewOrganization.Sector", "NewOrganization.District",
+        "NewOrganization.Sector", "NewOrganization.CommuneCode",
     ];
 
     [BindProperty]
@@ -141,7 +141,7 @@ public abstract class ProposalFormModel(ProposalQueries queries) : PageModel
         var org = Input.NewOrganization;
         var input = new ProposalInput(
             Input.Code, Input.ContentItemId ?? 0, Input.CreateOrganization ? 0 : Input.LeadOrganizationId ?? 0,
-            Input.CreateOrganization ? new OrganizationInput(org.Name ?? "", org.Kind, org.TaxCode, org.Sector, org.District) : null,
+            Input.CreateOrganization ? new OrganizationInput(org.Name ?? "", org.Kind, org.TaxCode, org.Sector, org.CommuneCode) : null,
             Input.Title ?? "", Input.Objectives, Input.ExpectedOutputs, Input.StartYear ?? 0, Input.EndYear ?? 0, total, share);
         if (ModelState.IsValid && okTotal && okShare)
         {

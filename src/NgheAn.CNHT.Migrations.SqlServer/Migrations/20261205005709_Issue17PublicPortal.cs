@@ -22,7 +22,7 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     IsPublished = table.Column<bool>(type: "bit", nullable: false),
                     NameVi = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     NameEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    CommuneCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CommuneCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: true),
                     CommuneName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
                     ZoneCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
@@ -61,6 +61,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SupplierProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplierProfiles_AdministrativeUnits_CommuneCode",
+                        column: x => x.CommuneCode,
+                        principalTable: "AdministrativeUnits",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_SupplierProfiles_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
@@ -152,6 +158,16 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 name: "IX_SupplierProfiles_CapabilityProposalId",
                 table: "SupplierProfiles",
                 column: "CapabilityProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierProfiles_CommuneCode",
+                table: "SupplierProfiles",
+                column: "CommuneCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierProfiles_IsPublished_CommuneCode",
+                table: "SupplierProfiles",
+                columns: new[] { "IsPublished", "CommuneCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplierProfiles_IsPublished_NameVi",
