@@ -108,6 +108,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "ProposalTransition" => "Lịch sử xử lý đề án",
         "Attachment" => "Hồ sơ đính kèm",
         "Organization" => "Đơn vị chủ trì",
+        "AdministrativeUnit" => "Xã, phường (bản đồ hành chính từ 01/7/2025)",
         "DisbursementEntry" => "Bút toán giải ngân",
         "CnhtProgram" => "Chương trình",
         "ContentGroup" => "Nhóm nội dung",

@@ -40,6 +40,15 @@ public static class FieldText
             ["ClosingReason"] = "Lý do",
             ["Status"] = "Trạng thái",
         },
+        ["AdministrativeUnit"] = new()
+        {
+            ["Code"] = "Mã đơn vị hành chính",
+            ["Name"] = "Tên xã/phường",
+            ["Kind"] = "Loại (xã/phường)",
+            ["Slug"] = "Tên không dấu",
+            ["ProvinceCode"] = "Mã tỉnh",
+            ["EffectiveFrom"] = "Có hiệu lực từ",
+        },
         ["Organization"] = new()
         {
             ["Name"] = "Tên đơn vị",
