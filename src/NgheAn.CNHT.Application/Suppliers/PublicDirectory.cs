@@ -78,9 +78,12 @@ public sealed class DirectoryQuery(IAppDbContext db, TimeProvider clock)
     public IQueryable<Domain.Suppliers.SupplierProfile> Filtered(DirectoryFilter filter)
     {
         var query = Published;
-        foreach (var term in SearchText.Terms(filter.Query))
+        // The words as one phrase: "co khi" means "cơ khí", not "cơ" somewhere and "khí" somewhere else
+        // ("công nghệ … điều khiển" would match word by word).
+        var phrase = SearchText.Fold(filter.Query);
+        if (phrase.Length > 0)
         {
-            query = query.Where(p => p.SearchText.Contains(term));
+            query = query.Where(p => p.SearchText.Contains(phrase));
         }
 
         if (CnhtTaxonomy.Sector(filter.Sector ?? "") is { } sector)
