@@ -2430,3 +2430,198 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE TABLE [SupplierProfiles] (
+        [Id] int NOT NULL IDENTITY,
+        [OrganizationId] int NOT NULL,
+        [Slug] nvarchar(120) NOT NULL,
+        [IsPublished] bit NOT NULL,
+        [NameVi] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NULL,
+        [CommuneCode] varchar(5) NULL,
+        [CommuneName] nvarchar(150) NULL,
+        [ZoneCode] nvarchar(40) NOT NULL,
+        [Address] nvarchar(300) NULL,
+        [ShowAddress] bit NOT NULL,
+        [ShowTaxCode] bit NOT NULL,
+        [SectorCodes] nvarchar(400) NOT NULL,
+        [ProcessCodes] nvarchar(400) NOT NULL,
+        [CertificationCodes] nvarchar(400) NOT NULL,
+        [ProductsVi] nvarchar(2000) NULL,
+        [ProductsEn] nvarchar(2000) NULL,
+        [Capacity] nvarchar(1000) NULL,
+        [ShowCapacity] bit NOT NULL,
+        [Workforce] nvarchar(20) NULL,
+        [ShowWorkforce] bit NOT NULL,
+        [ExportMarkets] nvarchar(500) NULL,
+        [ShowExportMarkets] bit NOT NULL,
+        [Website] nvarchar(200) NULL,
+        [ShowWebsite] bit NOT NULL,
+        [ContactName] nvarchar(200) NULL,
+        [ShowContactName] bit NOT NULL,
+        [ContactPhone] nvarchar(30) NULL,
+        [ShowContactPhone] bit NOT NULL,
+        [ContactEmail] nvarchar(256) NULL,
+        [ShowContactEmail] bit NOT NULL,
+        [SearchText] nvarchar(1500) NOT NULL,
+        [CapabilityVerifiedOn] date NULL,
+        [CapabilityProposalId] int NULL,
+        [CapabilityVerifiedBy] nvarchar(256) NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SupplierProfiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplierProfiles_AdministrativeUnits_CommuneCode] FOREIGN KEY ([CommuneCode]) REFERENCES [AdministrativeUnits] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SupplierProfiles_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SupplierProfiles_Proposals_CapabilityProposalId] FOREIGN KEY ([CapabilityProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE TABLE [ProfileChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [SupplierProfileId] int NOT NULL,
+        [ContentJson] nvarchar(max) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [SubmittedBy] nvarchar(256) NOT NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [DecidedBy] nvarchar(256) NULL,
+        [DecidedAt] datetime2 NULL,
+        [RejectionReason] nvarchar(1000) NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ProfileChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProfileChanges_SupplierProfiles_SupplierProfileId] FOREIGN KEY ([SupplierProfileId]) REFERENCES [SupplierProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE TABLE [SupplierCertifications] (
+        [Id] int NOT NULL IDENTITY,
+        [SupplierProfileId] int NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [ValidUntil] date NULL,
+        CONSTRAINT [PK_SupplierCertifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplierCertifications_SupplierProfiles_SupplierProfileId] FOREIGN KEY ([SupplierProfileId]) REFERENCES [SupplierProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_ProfileChanges_Status_SubmittedAt] ON [ProfileChanges] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_ProfileChanges_SupplierProfileId_Status] ON [ProfileChanges] ([SupplierProfileId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierCertifications_Code_ValidUntil] ON [SupplierCertifications] ([Code], [ValidUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupplierCertifications_SupplierProfileId_Code] ON [SupplierCertifications] ([SupplierProfileId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_CapabilityProposalId] ON [SupplierProfiles] ([CapabilityProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_CommuneCode] ON [SupplierProfiles] ([CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_IsPublished_CommuneCode] ON [SupplierProfiles] ([IsPublished], [CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_IsPublished_NameVi] ON [SupplierProfiles] ([IsPublished], [NameVi]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierProfiles_IsPublished_ZoneCode] ON [SupplierProfiles] ([IsPublished], [ZoneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupplierProfiles_OrganizationId] ON [SupplierProfiles] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupplierProfiles_Slug] ON [SupplierProfiles] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014032_Issue17PublicPortal'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205014032_Issue17PublicPortal', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -13,6 +13,7 @@ using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.Enterprises;
+using NgheAn.CNHT.Application.Suppliers;
 
 namespace NgheAn.CNHT.Application;
 
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IMailOutbox, NoMailOutbox>();
         services.AddScoped<Dashboard.DashboardQuery>();
         services.AddEnterprisePortal();
+        services.AddSupplierDirectory();
         return services;
     }
 }

@@ -75,6 +75,8 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();
+        // The public CNHT directory's demo enterprises (issue 17).
+        services.AddScoped<Suppliers.DirectoryDemoSeeder>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SupportRuleSeeder>();

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Proposals;
@@ -12,6 +11,7 @@ using NgheAn.CNHT.Infrastructure.Seeding;
 using NgheAn.CNHT.Web.Api;
 using NgheAn.CNHT.Web.Authorization;
 using NgheAn.CNHT.Web.Operations;
+using NgheAn.CNHT.Web.Portal;
 using NgheAn.CNHT.Web.Security;
 using NgheAn.CNHT.Web.Services;
 
@@ -84,6 +84,7 @@ public static class DependencyInjection
         {
             Policies.Configure(o);
             EnterprisePolicies.Configure(o);
+            DirectoryPolicies.Configure(o);
         });
         services.AddAntiforgery(o =>
         {
@@ -130,6 +131,9 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);
                 // Enterprises apply online (issue 16): its own folders and policies.
                 EnterprisePolicies.Configure(o.Conventions);
+                // The public CNHT portal (issue 17): anonymous pages in two languages, the directory's management pages.
+                Portal.PortalSetup.Configure(o.Conventions);
+                DirectoryPolicies.Configure(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
@@ -141,13 +145,8 @@ public static class DependencyInjection
         // Value types keep their implicit required rule; its client-side text is Vietnamese.
         services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, Forms.VietnameseValidationAdapters>();
 
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.DefaultRequestCulture = new RequestCulture(VnFormat.Culture);
-            o.SupportedCultures = [VnFormat.Culture];
-            o.SupportedUICultures = [VnFormat.Culture];
-            o.RequestCultureProviders.Clear();
-        });
+        // Vietnamese everywhere; English only on the public portal's /en/ addresses (issue 17, ADR 0180).
+        services.AddPublicPortal();
         CultureInfo.DefaultThreadCurrentCulture = VnFormat.Culture;
         CultureInfo.DefaultThreadCurrentUICulture = VnFormat.Culture;
         return services;
@@ -189,6 +188,7 @@ public static class DependencyInjection
             {
                 await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder>().SeedAsync();
             }
         }
     }
@@ -210,6 +210,8 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
+        // After authentication: signed-in requests are never served from or stored in the cache (PortalCaching).
+        app.UseOutputCache();
         // After authorization: the API's limit counts per key or user (ApiRateLimit).
         app.UseRateLimiter();
         app.UseImportUploadLimit();
@@ -218,6 +220,7 @@ public static class DependencyInjection
         app.MapRazorPages().WithStaticAssets();
         app.MapPortalHealthChecks();
         app.MapApiV1();
+        Portal.OpenDataEndpoints.MapOpenData(app);
         // The description of a read-only API is public; the data behind it is not.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

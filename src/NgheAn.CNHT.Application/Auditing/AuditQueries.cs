@@ -139,6 +139,9 @@ public sealed class AuditQueries(IAppDbContext db)
         "SupplementRequest" => "Yêu cầu bổ sung hồ sơ",
         "ApplicationEvent" => "Lịch sử xử lý hồ sơ đề nghị hỗ trợ",
         "CostLine" => "Dòng dự toán của hồ sơ",
+        "SupplierProfile" => "Hồ sơ danh bạ doanh nghiệp CNHT",
+        "SupplierCertification" => "Chứng nhận của doanh nghiệp trong danh bạ",
+        "ProfileChange" => "Thay đổi hồ sơ danh bạ chờ duyệt",
         _ => entityType,
     };
 

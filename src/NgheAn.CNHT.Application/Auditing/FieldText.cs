@@ -138,6 +138,10 @@ public static class FieldText
             ["DeletedBy"] = "Người rút",
             ["DeletedAt"] = "Thời điểm rút",
         },
+        // The CNHT directory (issue 17).
+        ["SupplierProfile"] = Suppliers.DirectoryLabels.Profile,
+        ["SupplierCertification"] = Suppliers.DirectoryLabels.Certification,
+        ["ProfileChange"] = Suppliers.DirectoryLabels.Change,
     };
 
     private static readonly HashSet<string> AmountFields =

@@ -50,6 +50,9 @@ public interface IAppDbContext
 
     // Enterprises apply online (issue 16, ADR 0150-0154).
     DbSet<EnterpriseMember> EnterpriseMembers { get; }
+    DbSet<Domain.Suppliers.SupplierProfile> SupplierProfiles { get; }
+    DbSet<Domain.Suppliers.SupplierCertification> SupplierCertifications { get; }
+    DbSet<Domain.Suppliers.ProfileChange> ProfileChanges { get; }
     DbSet<DossierFile> DossierFiles { get; }
     DbSet<DossierFileContent> DossierFileContents { get; }
     DbSet<CallForApplications> Calls { get; }

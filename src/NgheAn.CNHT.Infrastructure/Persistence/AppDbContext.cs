@@ -59,6 +59,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SupportRule> SupportRules => Set<SupportRule>();
     public DbSet<ProposalRuleFlag> ProposalRuleFlags => Set<ProposalRuleFlag>();
     public DbSet<EnterpriseMember> EnterpriseMembers => Set<EnterpriseMember>();
+    public DbSet<Domain.Suppliers.SupplierProfile> SupplierProfiles => Set<Domain.Suppliers.SupplierProfile>();
+    public DbSet<Domain.Suppliers.SupplierCertification> SupplierCertifications => Set<Domain.Suppliers.SupplierCertification>();
+    public DbSet<Domain.Suppliers.ProfileChange> ProfileChanges => Set<Domain.Suppliers.ProfileChange>();
     public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
     public DbSet<DossierFileContent> DossierFileContents => Set<DossierFileContent>();
     public DbSet<CallForApplications> Calls => Set<CallForApplications>();

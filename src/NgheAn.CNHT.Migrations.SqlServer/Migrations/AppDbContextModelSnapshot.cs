@@ -2054,6 +2054,284 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("ReportDownloads", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SupplierProfileId", "Status");
+
+                    b.ToTable("ProfileChanges", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierCertification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "ValidUntil");
+
+                    b.HasIndex("SupplierProfileId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SupplierCertifications", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("CapabilityProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CapabilityVerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("CapabilityVerifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CertificationCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(5)");
+
+                    b.Property<string>("CommuneName")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ExportMarkets")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcessCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ProductsEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ProductsVi")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("nvarchar(1500)");
+
+                    b.Property<string>("SectorCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("ShowAddress")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowCapacity")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowContactEmail")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowContactName")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowContactPhone")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowExportMarkets")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowTaxCode")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowWebsite")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowWorkforce")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Workforce")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapabilityProposalId");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublished", "CommuneCode");
+
+                    b.HasIndex("IsPublished", "NameVi");
+
+                    b.HasIndex("IsPublished", "ZoneCode");
+
+                    b.ToTable("SupplierProfiles", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.ProposalRuleFlag", b =>
                 {
                     b.Property<int>("Id")
@@ -2820,6 +3098,47 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Navigation("Proposal");
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", "SupplierProfile")
+                        .WithMany()
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SupplierProfile");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierCertification", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
+                        .WithMany("CertificationList")
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("CapabilityProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.ProposalRuleFlag", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
@@ -2923,6 +3242,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Proposal", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.Navigation("CertificationList");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.SupportRule", b =>

@@ -1984,6 +1984,278 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("ReportDownloads", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SupplierProfileId", "Status");
+
+                    b.ToTable("ProfileChanges", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierCertification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "ValidUntil");
+
+                    b.HasIndex("SupplierProfileId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SupplierCertifications", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CapabilityProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CapabilityVerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CapabilityVerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificationCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExportMarkets")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductsEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductsVi")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowAddress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowContactEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowContactName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowContactPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowExportMarkets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowTaxCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowWebsite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowWorkforce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workforce")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapabilityProposalId");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublished", "CommuneCode");
+
+                    b.HasIndex("IsPublished", "NameVi");
+
+                    b.HasIndex("IsPublished", "ZoneCode");
+
+                    b.ToTable("SupplierProfiles", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.ProposalRuleFlag", b =>
                 {
                     b.Property<int>("Id")
@@ -2739,6 +3011,47 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Navigation("Proposal");
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", "SupplierProfile")
+                        .WithMany()
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SupplierProfile");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierCertification", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
+                        .WithMany("CertificationList")
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("CapabilityProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.ProposalRuleFlag", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
@@ -2842,6 +3155,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Proposal", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
+                {
+                    b.Navigation("CertificationList");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.SupportRules.SupportRule", b =>

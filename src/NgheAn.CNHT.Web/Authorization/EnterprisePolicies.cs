@@ -50,7 +50,8 @@ public static class EnterprisePolicies
         pages.AuthorizePage("/Calls/Edit", Intake);
         pages.AuthorizeFolder("/Intake", Intake);
         // Shared pages both kinds of account use: home (sends an enterprise to its own page), sign-out, password, notices.
-        pages.AuthorizePage("/Index", AnySignedIn);
+        // The home page is public since issue 17: an anonymous visitor gets the public portal's home (ADR 0180).
+        pages.AllowAnonymousToPage("/Index");
         pages.AuthorizePage("/Account/Logout", AnySignedIn);
         pages.AuthorizePage("/Account/Security", AnySignedIn);
     }

@@ -24,7 +24,8 @@ public sealed class IndexModel(
     DashboardQuery dashboard,
     AppendixQuery appendix,
     NotificationService notifications,
-    IAppDbContext db) : PageModel
+    IAppDbContext db,
+    NgheAn.CNHT.Application.Suppliers.DirectoryQuery directory) : PageModel
 {
     [FromQuery(Name = "program")]
     [Display(Name = "Chương trình")]
@@ -49,9 +50,21 @@ public sealed class IndexModel(
     public int UnreadCount { get; private set; }
     public bool HasSampleData { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>For an anonymous visitor: the public portal's home page (issue 17, ADR 0180).</summary>
+    public NgheAn.CNHT.Application.Suppliers.DirectoryHome? PublicHome { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // An anonymous visitor gets the public portal's home; staff keep their dashboard at the same address (ADR 0180).
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            PublicHome = await directory.HomeAsync(ct);
+            ViewData["PathVi"] = NgheAn.CNHT.Web.Portal.PortalUrls.Home(false);
+            ViewData["PathEn"] = NgheAn.CNHT.Web.Portal.PortalUrls.Home(true);
+            ViewData["Title"] = "Công nghiệp hỗ trợ Nghệ An";
+            return Page();
+        }
+
         // An enterprise's home is its own page (issue 16); the department's dashboard is not for it.
         if (User.IsInRole(NgheAn.CNHT.Domain.Roles.Enterprise))
         {

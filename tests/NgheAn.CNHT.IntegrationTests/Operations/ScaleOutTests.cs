@@ -54,7 +54,7 @@ public sealed class ScaleOutTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
         Assert.Contains("27.247,993", await onB.Content.ReadAsStringAsync());
 
-        var onForeign = await GetWithCookies(Bare(_foreign), "/", auth);
+        var onForeign = await GetWithCookies(Bare(_foreign), "/Account/Security", auth);
         Assert.Equal(HttpStatusCode.Redirect, onForeign.StatusCode);
         Assert.StartsWith("/Account/Login", onForeign.Headers.Location!.PathAndQuery);
     }

@@ -45,8 +45,9 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         // Static files are anonymous; an unknown file under the catch-all route is refused like any page.
         ["GET /{**path:file}"] = StaffOnly,
         ["HEAD /{**path:file}"] = StaffOnly,
-        ["GET /"] = SignedIn,
-        ["GET /Index"] = SignedIn,
+        // An anonymous visitor gets the public portal's home at / (issue 17, ADR 0180); staff their dashboard.
+        ["GET /"] = Anyone,
+        ["GET /Index"] = Anyone,
         ["GET /Error"] = Anyone,
         ["POST /Error"] = Anyone,
         ["GET /Account/AccessDenied"] = Anyone,
@@ -208,6 +209,29 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["GET /DoanhNghiep/DangKy"] = Anyone,
         ["POST /DoanhNghiep/DangKy"] = Anyone,
         ["GET /DoanhNghiep/XacNhan"] = Anyone,
+        // The public CNHT portal (issue 17): anonymous pages in both languages, open data; the directory's moderation
+        // for DOIT specialists; an enterprise's own directory profile.
+        ["GET /en"] = Anyone,
+        ["GET /danh-ba"] = Anyone,
+        ["GET /en/directory"] = Anyone,
+        ["GET /danh-ba/{slug}"] = Anyone,
+        ["GET /en/directory/{slug}"] = Anyone,
+        ["GET /du-lieu-mo"] = Anyone,
+        ["GET /en/open-data"] = Anyone,
+        ["GET /du-lieu-mo/danh-ba.csv"] = Anyone,
+        ["GET /du-lieu-mo/danh-ba.json"] = Anyone,
+        ["GET /sitemap.xml"] = Anyone,
+        ["GET /robots.txt"] = Anyone,
+        ["GET /Directory"] = Specialist,
+        ["GET /Directory/Index"] = Specialist,
+        ["GET /Directory/Review/{id:int}"] = Specialist,
+        ["POST /Directory/Review/{id:int}?handler=Approve"] = Specialist,
+        ["POST /Directory/Review/{id:int}?handler=Reject"] = Specialist,
+        ["GET /Directory/Capability/{id:int}"] = Specialist,
+        ["POST /Directory/Capability/{id:int}?handler=Verify"] = Specialist,
+        ["POST /Directory/Capability/{id:int}?handler=Withdraw"] = Specialist,
+        ["GET /DoanhNghiep/HoSo"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/HoSo"] = EnterpriseOnly,
         ["GET /DoanhNghiep/HopThu"] = Anyone,
         ["GET /DoanhNghiep"] = EnterpriseOnly,
         ["GET /DoanhNghiep/Index"] = EnterpriseOnly,
@@ -401,6 +425,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             .Replace("/SupportRules/Details/{id:int}", $"/SupportRules/Details/{_values["ruleSet"]}", StringComparison.Ordinal)
             .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
             .Replace("{code}", "2026-2030", StringComparison.Ordinal)
+            .Replace("{slug}", "khong-co-doanh-nghiep", StringComparison.Ordinal)
             .Replace("{kind}", "appendix", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         url = url switch

@@ -16,7 +16,8 @@ public sealed partial class SessionSecurityTests
 
     private static async Task AssertSignedOutAsync(HttpClient client)
     {
-        var response = await client.GetAsync("/");
+        // Not "/": since issue 17 an anonymous visitor gets the public portal's home there.
+        var response = await client.GetAsync("/Account/Security");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
     }

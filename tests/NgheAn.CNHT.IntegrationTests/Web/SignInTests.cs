@@ -10,7 +10,8 @@ public sealed class SignInTests(DemoPortal portal) : IClassFixture<DemoPortal>
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_the_sign_in_page()
     {
-        var response = await portal.NewClient().GetAsync("/");
+        // Not "/": since issue 17 it is the public portal's home for a visitor (ADR 0180).
+        var response = await portal.NewClient().GetAsync("/Proposals");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
     }
@@ -59,7 +60,7 @@ public sealed class SignInTests(DemoPortal portal) : IClassFixture<DemoPortal>
         var client = await portal.SignInAsAsync("DoitLeader");
         var response = await client.PostFormAsync("/", new Dictionary<string, string>(), "/Account/Logout");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Account/Security")).StatusCode);
     }
 
     [Fact]

@@ -71,7 +71,11 @@ public sealed partial class VietnameseEverywhereTests(MatrixPortal portal) : ICl
                      && !k.Contains("?handler=", StringComparison.Ordinal) && !k.Contains("/api/", StringComparison.Ordinal)
                      && !k.Contains("openapi", StringComparison.Ordinal) && !k.Contains("/health/", StringComparison.Ordinal)
                      && !k.Contains("{**path", StringComparison.Ordinal) && !k.EndsWith("/Index", StringComparison.Ordinal)
-                     && !k.Contains("/Account/Logout", StringComparison.Ordinal)))
+                     && !k.Contains("/Account/Logout", StringComparison.Ordinal)
+                     // The public portal's English pages (issue 17) and its open data files are not Vietnamese HTML.
+                     && !k.StartsWith("GET /en", StringComparison.Ordinal)
+                     && !k.EndsWith(".csv", StringComparison.Ordinal) && !k.EndsWith(".json", StringComparison.Ordinal)
+                     && !k.EndsWith(".xml", StringComparison.Ordinal) && !k.EndsWith(".txt", StringComparison.Ordinal)))
         {
             data.Add(endpoint);
         }

@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Suppliers;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Suppliers;
+using NgheAn.CNHT.Web.Forms;
+
+namespace NgheAn.CNHT.Web.Pages.DoanhNghiep;
+
+/// <summary>
+/// The enterprise keeps its own profile in the public directory (issue 17). The form never names a profile: the
+/// organization comes from the signed-in account. A submitted change waits for a DOIT specialist (ADR 0182).
+/// </summary>
+public sealed class HoSoModel(ProfileEditing editing) : PageModel
+{
+    public ProfileEditView View { get; private set; } = null!;
+
+    [BindProperty]
+    public ProfileForm Input { get; set; } = new();
+
+    [BindProperty]
+    [Display(Name = "Phiên bản")]
+    public Guid? Stamp { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        View = await editing.LoadAsync(ct);
+        Input = ProfileForm.From(View.Content);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await editing.SubmitAsync(Input.ToContent(), Stamp, ct);
+                TempData["Success"] = "Đã gửi hồ sơ danh bạ. Thay đổi sẽ hiển thị công khai sau khi Sở Công Thương duyệt.";
+                return RedirectToPage();
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddDomainError(ex);
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                ModelState.AddModelError(string.Empty, ex.Message);
+            }
+        }
+
+        View = await editing.LoadAsync(ct);
+        return Page();
+    }
+}
+
+/// <summary>The profile form: every field with its Vietnamese name, and the public flags beside the fields they govern.</summary>
+public sealed class ProfileForm
+{
+    [Display(Name = "Tên doanh nghiệp (tiếng Việt)")]
+    public string? NameVi { get; set; }
+
+    [Display(Name = "Tên doanh nghiệp (tiếng Anh)")]
+    public string? NameEn { get; set; }
+
+    [Display(Name = "Xã, phường")]
+    public string? CommuneCode { get; set; }
+
+    [Display(Name = "Khu công nghiệp, khu kinh tế")]
+    public string ZoneCode { get; set; } = "ngoai";
+
+    [Display(Name = "Địa chỉ")]
+    public string? Address { get; set; }
+
+    [Display(Name = "Công khai địa chỉ")]
+    public bool ShowAddress { get; set; }
+
+    [Display(Name = "Công khai mã số thuế")]
+    public bool ShowTaxCode { get; set; }
+
+    [Display(Name = "Lĩnh vực")]
+    public List<string> Sectors { get; set; } = [];
+
+    [Display(Name = "Công đoạn sản xuất")]
+    public List<string> Processes { get; set; } = [];
+
+    [Display(Name = "Sản phẩm (tiếng Việt)")]
+    public string? ProductsVi { get; set; }
+
+    [Display(Name = "Sản phẩm (tiếng Anh)")]
+    public string? ProductsEn { get; set; }
+
+    [Display(Name = "Năng lực sản xuất")]
+    public string? Capacity { get; set; }
+
+    [Display(Name = "Công khai năng lực sản xuất")]
+    public bool ShowCapacity { get; set; }
+
+    [Display(Name = "Quy mô lao động")]
+    public WorkforceSize? Workforce { get; set; }
+
+    [Display(Name = "Công khai quy mô lao động")]
+    public bool ShowWorkforce { get; set; }
+
+    [Display(Name = "Thị trường xuất khẩu")]
+    public string? ExportMarkets { get; set; }
+
+    [Display(Name = "Công khai thị trường xuất khẩu")]
+    public bool ShowExportMarkets { get; set; }
+
+    [Display(Name = "Trang web")]
+    public string? Website { get; set; }
+
+    [Display(Name = "Công khai trang web")]
+    public bool ShowWebsite { get; set; }
+
+    [Display(Name = "Người liên hệ")]
+    public string? ContactName { get; set; }
+
+    [Display(Name = "Công khai người liên hệ")]
+    public bool ShowContactName { get; set; }
+
+    [Display(Name = "Số điện thoại liên hệ")]
+    public string? ContactPhone { get; set; }
+
+    [Display(Name = "Công khai số điện thoại")]
+    public bool ShowContactPhone { get; set; }
+
+    [Display(Name = "Thư điện tử liên hệ")]
+    public string? ContactEmail { get; set; }
+
+    [Display(Name = "Công khai thư điện tử")]
+    public bool ShowContactEmail { get; set; }
+
+    /// <summary>One entry per known certification: held or not, and its expiry.</summary>
+    [Display(Name = "Chứng nhận")]
+    public List<CertificationInput> Certifications { get; set; } = [];
+
+    public static ProfileForm From(ProfileContent c) => new()
+    {
+        NameVi = c.NameVi, NameEn = c.NameEn, CommuneCode = c.CommuneCode, ZoneCode = c.ZoneCode,
+        Address = c.Address, ShowAddress = c.ShowAddress, ShowTaxCode = c.ShowTaxCode, Sectors = [.. c.Sectors], Processes = [.. c.Processes],
+        ProductsVi = c.ProductsVi, ProductsEn = c.ProductsEn, Capacity = c.Capacity, ShowCapacity = c.ShowCapacity,
+        Workforce = c.Workforce, ShowWorkforce = c.ShowWorkforce, ExportMarkets = c.ExportMarkets, ShowExportMarkets = c.ShowExportMarkets,
+        Website = c.Website, ShowWebsite = c.ShowWebsite, ContactName = c.ContactName, ShowContactName = c.ShowContactName,
+        ContactPhone = c.ContactPhone, ShowContactPhone = c.ShowContactPhone, ContactEmail = c.ContactEmail, ShowContactEmail = c.ShowContactEmail,
+        Certifications = CnhtTaxonomy.Certifications.Select(t => c.Certifications.FirstOrDefault(x => x.Code == t.Code) is { } held
+            ? new CertificationInput { Code = t.Code, Held = true, ValidUntil = held.ValidUntil }
+            : new CertificationInput { Code = t.Code }).ToList(),
+    };
+
+    public ProfileContent ToContent() => new()
+    {
+        NameVi = NameVi ?? "", NameEn = NameEn, CommuneCode = CommuneCode, ZoneCode = ZoneCode,
+        Address = Address, ShowAddress = ShowAddress, ShowTaxCode = ShowTaxCode, Sectors = Sectors, Processes = Processes,
+        ProductsVi = ProductsVi, ProductsEn = ProductsEn, Capacity = Capacity, ShowCapacity = ShowCapacity,
+        Workforce = Workforce, ShowWorkforce = ShowWorkforce, ExportMarkets = ExportMarkets, ShowExportMarkets = ShowExportMarkets,
+        Website = Website, ShowWebsite = ShowWebsite, ContactName = ContactName, ShowContactName = ShowContactName,
+        ContactPhone = ContactPhone, ShowContactPhone = ShowContactPhone, ContactEmail = ContactEmail, ShowContactEmail = ShowContactEmail,
+        Certifications = Certifications.Where(c => c.Held && !string.IsNullOrEmpty(c.Code)).Select(c => new CertificationEntry(c.Code!, c.ValidUntil)).ToList(),
+    };
+}
+
+public sealed class CertificationInput
+{
+    [Display(Name = "Mã chứng nhận")]
+    public string? Code { get; set; }
+
+    [Display(Name = "Đang có chứng nhận")]
+    public bool Held { get; set; }
+
+    [Display(Name = "Hiệu lực đến")]
+    public DateOnly? ValidUntil { get; set; }
+}
