@@ -2032,3 +2032,71 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [ItemPlans] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [IsIllustrative] bit NOT NULL,
+        [DecisionReference] nvarchar(200) NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ItemPlans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ItemPlans_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [YearPlanAmounts] (
+        [Id] int NOT NULL IDENTITY,
+        [ItemPlanId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Amount] decimal(18,0) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_YearPlanAmounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_YearPlanAmounts_ItemPlans_ItemPlanId] FOREIGN KEY ([ItemPlanId]) REFERENCES [ItemPlans] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ItemPlans_ContentItemId] ON [ItemPlans] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_YearPlanAmounts_ItemPlanId_Year] ON [YearPlanAmounts] ([ItemPlanId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205000925_Issue19Program2026', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

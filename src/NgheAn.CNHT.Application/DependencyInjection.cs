@@ -13,6 +13,7 @@ using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.Enterprises;
+using NgheAn.CNHT.Application.Plans;
 
 namespace NgheAn.CNHT.Application;
 
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IMailOutbox, NoMailOutbox>();
         services.AddScoped<Dashboard.DashboardQuery>();
         services.AddEnterprisePortal();
+        services.AddProgramPlanning();
         return services;
     }
 }

@@ -125,6 +125,7 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
                 o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
                 o.Conventions.AuthorizeFolder("/SupportRules", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Plans", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);
@@ -188,6 +189,8 @@ public static class DependencyInjection
             if (app.Environment.IsDevelopment())
             {
                 await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+                // The 2026-2030 items and illustrative yearly plans first: the enterprise demo activates that program (issue 19).
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Plans.ProgramPlanDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
             }
         }

@@ -58,6 +58,10 @@ public interface IAppDbContext
     DbSet<SupplementRequest> SupplementRequests { get; }
     DbSet<ApplicationEvent> ApplicationEvents { get; }
 
+    // The 2026-2030 program: yearly plans (issue 19, ADR 0170-0179).
+    DbSet<Domain.Plans.ItemPlan> ItemPlans { get; }
+    DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts { get; }
+
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>

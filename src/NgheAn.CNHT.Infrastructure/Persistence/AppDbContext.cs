@@ -66,6 +66,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<Domain.Plans.ItemPlan> ItemPlans => Set<Domain.Plans.ItemPlan>();
+    public DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts => Set<Domain.Plans.YearPlanAmount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -1516,6 +1516,92 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ItemPlans", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("decimal(18,0)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ItemPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemPlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearPlanAmounts", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2731,6 +2817,26 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Plans.ItemPlan", "ItemPlan")
+                        .WithMany("Years")
+                        .HasForeignKey("ItemPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ItemPlan");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -2880,6 +2986,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>

@@ -1458,6 +1458,88 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ItemPlans", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemPlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearPlanAmounts", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2650,6 +2732,26 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Plans.ItemPlan", "ItemPlan")
+                        .WithMany("Years")
+                        .HasForeignKey("ItemPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ItemPlan");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
@@ -2799,6 +2901,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>

@@ -93,6 +93,11 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /Catalog/Setup/{code}?handler=RemoveGroup"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=RemoveItem"] = Specialist,
         ["POST /Catalog/Setup/{code}?handler=Lock"] = Specialist,
+        // Yearly plans of program 2026-2030 (issue 19).
+        ["GET /Plans"] = Business,
+        ["GET /Plans/Index"] = Business,
+        ["GET /Plans/Edit/{id:int}"] = Specialist,
+        ["POST /Plans/Edit/{id:int}"] = Specialist,
         ["GET /Disbursements"] = Business,
         ["GET /Disbursements/Index"] = Business,
         ["GET /Disbursements/Record"] = Center,

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NgheAn.CNHT.Application.Plans;
+
+/// <summary>The services of the 2026-2030 program's plans, indicators and outcomes (issue 19), registered in one place.</summary>
+public static class PlansRegistration
+{
+    public static IServiceCollection AddProgramPlanning(this IServiceCollection services)
+    {
+        services.AddScoped<YearlyPlanQuery>();
+        services.AddScoped<YearlyPlanService>();
+        return services;
+    }
+}
