@@ -2035,7 +2035,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [ItemPlans] (
@@ -2055,7 +2055,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutputIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [PeriodTarget] decimal(18,0) NOT NULL,
+        [IsIllustrative] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutputIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutputIndicators_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [YearPlanAmounts] (
@@ -2074,7 +2095,56 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [IndicatorTargets] (
+        [Id] int NOT NULL IDENTITY,
+        [OutputIndicatorId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Target] decimal(18,0) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_IndicatorTargets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IndicatorTargets_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [ProposalOutputs] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [OutputIndicatorId] int NOT NULL,
+        [Expected] decimal(18,0) NOT NULL,
+        [Actual] decimal(18,0) NULL,
+        [ActualRecordedOn] date NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ProposalOutputs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProposalOutputs_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProposalOutputs_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IndicatorTargets_OutputIndicatorId_Year] ON [IndicatorTargets] ([OutputIndicatorId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ItemPlans_ContentItemId] ON [ItemPlans] ([ContentItemId]);
@@ -2082,7 +2152,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutputIndicators_ContentItemId_Kind] ON [OutputIndicators] ([ContentItemId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalOutputs_OutputIndicatorId] ON [ProposalOutputs] ([OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProposalOutputs_ProposalId_OutputIndicatorId] ON [ProposalOutputs] ([ProposalId], [OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_YearPlanAmounts_ItemPlanId_Year] ON [YearPlanAmounts] ([ItemPlanId], [Year]);
@@ -2090,11 +2184,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205000925_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205000925_Issue19Program2026', N'10.0.15');
+    VALUES (N'20261205003341_Issue19Program2026', N'10.0.15');
 END;
 
 COMMIT;

@@ -61,6 +61,9 @@ public interface IAppDbContext
     // The 2026-2030 program: yearly plans (issue 19, ADR 0170-0179).
     DbSet<Domain.Plans.ItemPlan> ItemPlans { get; }
     DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts { get; }
+    DbSet<Domain.Indicators.OutputIndicator> OutputIndicators { get; }
+    DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets { get; }
+    DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -9,6 +9,9 @@ public static class PlansRegistration
     {
         services.AddScoped<YearlyPlanQuery>();
         services.AddScoped<YearlyPlanService>();
+        services.AddScoped<Indicators.IndicatorService>();
+        services.AddScoped<Indicators.IndicatorQueries>();
+        services.AddScoped<Indicators.IndicatorReportQuery>();
         return services;
     }
 }

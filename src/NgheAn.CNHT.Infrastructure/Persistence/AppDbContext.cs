@@ -68,6 +68,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Domain.Plans.ItemPlan> ItemPlans => Set<Domain.Plans.ItemPlan>();
     public DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts => Set<Domain.Plans.YearPlanAmount>();
+    public DbSet<Domain.Indicators.OutputIndicator> OutputIndicators => Set<Domain.Indicators.OutputIndicator>();
+    public DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets => Set<Domain.Indicators.IndicatorTarget>();
+    public DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs => Set<Domain.Indicators.ProposalOutput>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

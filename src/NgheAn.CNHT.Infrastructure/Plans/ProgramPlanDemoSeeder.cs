@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NgheAn.CNHT.Domain.Catalog;
+using NgheAn.CNHT.Domain.Indicators;
 using NgheAn.CNHT.Domain.Plans;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Seeding;
@@ -53,6 +54,18 @@ public sealed class ProgramPlanDemoSeeder(AppDbContext db, ILogger<ProgramPlanDe
         ]),
     ];
 
+    /// <summary>Illustrative output indicators per item: (item code, kind, period target).</summary>
+    public static IReadOnlyList<(string Item, IndicatorKind Kind, decimal Target)> Indicators { get; } =
+    [
+        ("1.1", IndicatorKind.EventsHeld, 10), ("1.2", IndicatorKind.EnterprisesSupported, 30), ("1.2", IndicatorKind.SupplierConnections, 40),
+        ("1.3", IndicatorKind.EnterprisesSupported, 20), ("1.3", IndicatorKind.SupplierConnections, 20),
+        ("2.1", IndicatorKind.EnterprisesCertified, 15), ("2.2", IndicatorKind.ProductsRenewed, 10),
+        ("3.1", IndicatorKind.EnterprisesSupported, 50), ("3.2", IndicatorKind.Trainees, 500),
+        ("4.1", IndicatorKind.ProductsRenewed, 15), ("4.1", IndicatorKind.EnterprisesSupported, 10), ("4.2", IndicatorKind.ProductsRenewed, 5),
+        ("5.1", IndicatorKind.DatabaseEntries, 150), ("5.2", IndicatorKind.EnterprisesSupported, 30),
+        ("6.1", IndicatorKind.EnterprisesSupported, 20), ("6.2", IndicatorKind.EnterprisesSupported, 5),
+    ];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var program = await db.Programs.Include(p => p.Groups).ThenInclude(g => g.Items)
@@ -96,6 +109,13 @@ public sealed class ProgramPlanDemoSeeder(AppDbContext db, ILogger<ProgramPlanDe
             var share = decimal.Floor(item.PlanAmount / years.Count);
             plan.SetYears(period, years.ToDictionary(y => y, y => y == period.To ? item.PlanAmount - share * (years.Count - 1) : share), approved: false, null);
             db.ItemPlans.Add(plan);
+            foreach (var (_, kind, target) in Indicators.Where(i => i.Item == item.Code))
+            {
+                var indicator = new OutputIndicator(item.Id, kind, target, isIllustrative: true);
+                var yearShare = decimal.Floor(target / years.Count);
+                indicator.SetTargets(period, target, years.ToDictionary(y => y, y => y == period.To ? target - yearShare * (years.Count - 1) : yearShare), approved: false);
+                db.OutputIndicators.Add(indicator);
+            }
         }
 
         await db.SaveChangesAsync(ct);

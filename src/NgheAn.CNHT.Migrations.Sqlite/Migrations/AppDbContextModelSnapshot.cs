@@ -1324,6 +1324,141 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("AnnualEstimateLines", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PeriodTarget")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OutputIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActualRecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Expected")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId");
+
+                    b.HasIndex("ProposalId", "OutputIndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalOutputs", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
                 {
                     b.Property<int>("Id")
@@ -2723,6 +2858,43 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Reporting.IssuedReport", null)
@@ -2901,6 +3073,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
