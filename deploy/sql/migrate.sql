@@ -2035,7 +2035,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [ItemPlans] (
@@ -2055,7 +2055,32 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutcomeIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Code] nvarchar(20) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Unit] nvarchar(50) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [Target] decimal(18,4) NULL,
+        [TargetYear] int NOT NULL,
+        [TargetIsIllustrative] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutcomeIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutcomeIndicators_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [OutputIndicators] (
@@ -2076,7 +2101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [YearPlanAmounts] (
@@ -2095,7 +2120,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutcomeValues] (
+        [Id] int NOT NULL IDENTITY,
+        [OutcomeIndicatorId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Value] decimal(18,4) NOT NULL,
+        [Source] nvarchar(300) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutcomeValues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutcomeValues_OutcomeIndicators_OutcomeIndicatorId] FOREIGN KEY ([OutcomeIndicatorId]) REFERENCES [OutcomeIndicators] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [IndicatorTargets] (
@@ -2114,7 +2160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [ProposalOutputs] (
@@ -2136,7 +2182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IndicatorTargets_OutputIndicatorId_Year] ON [IndicatorTargets] ([OutputIndicatorId], [Year]);
@@ -2144,7 +2190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ItemPlans_ContentItemId] ON [ItemPlans] ([ContentItemId]);
@@ -2152,7 +2198,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutcomeIndicators_ProgramId_Code] ON [OutcomeIndicators] ([ProgramId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_OutcomeValues_OutcomeIndicatorId_Year] ON [OutcomeValues] ([OutcomeIndicatorId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutputIndicators_ContentItemId_Kind] ON [OutputIndicators] ([ContentItemId], [Kind]);
@@ -2160,7 +2222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE INDEX [IX_ProposalOutputs_OutputIndicatorId] ON [ProposalOutputs] ([OutputIndicatorId]);
@@ -2168,7 +2230,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProposalOutputs_ProposalId_OutputIndicatorId] ON [ProposalOutputs] ([ProposalId], [OutputIndicatorId]);
@@ -2176,7 +2238,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_YearPlanAmounts_ItemPlanId_Year] ON [YearPlanAmounts] ([ItemPlanId], [Year]);
@@ -2184,11 +2246,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205003341_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205003341_Issue19Program2026', N'10.0.15');
+    VALUES (N'20261205005534_Issue19Program2026', N'10.0.15');
 END;
 
 COMMIT;

@@ -64,6 +64,8 @@ public interface IAppDbContext
     DbSet<Domain.Indicators.OutputIndicator> OutputIndicators { get; }
     DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets { get; }
     DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs { get; }
+    DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators { get; }
+    DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -12,6 +12,8 @@ public static class PlansRegistration
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<Indicators.IndicatorQueries>();
         services.AddScoped<Indicators.IndicatorReportQuery>();
+        services.AddScoped<Outcomes.OutcomeQueries>();
+        services.AddScoped<Outcomes.OutcomeService>();
         return services;
     }
 }

@@ -71,6 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Indicators.OutputIndicator> OutputIndicators => Set<Domain.Indicators.OutputIndicator>();
     public DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets => Set<Domain.Indicators.IndicatorTarget>();
     public DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs => Set<Domain.Indicators.ProposalOutput>();
+    public DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators => Set<Domain.Outcomes.OutcomeIndicator>();
+    public DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues => Set<Domain.Outcomes.OutcomeValue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

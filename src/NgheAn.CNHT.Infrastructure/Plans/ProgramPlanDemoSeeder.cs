@@ -75,6 +75,7 @@ public sealed class ProgramPlanDemoSeeder(AppDbContext db, ILogger<ProgramPlanDe
             return;
         }
 
+        await OutcomeSeeder.EnsureAsync(db, ct);
         var itemIds = program.Groups.SelectMany(g => g.Items).Select(i => i.Id).ToList();
         if (await db.ItemPlans.AnyAsync(p => itemIds.Contains(p.ContentItemId), ct))
         {

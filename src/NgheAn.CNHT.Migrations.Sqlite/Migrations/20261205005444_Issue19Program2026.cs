@@ -38,6 +38,37 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TargetYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetIsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeIndicators_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutputIndicators",
                 columns: table => new
                 {
@@ -87,6 +118,33 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         principalTable: "ItemPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutcomeIndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeValues_OutcomeIndicators_OutcomeIndicatorId",
+                        column: x => x.OutcomeIndicatorId,
+                        principalTable: "OutcomeIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -160,6 +218,17 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutcomeIndicators_ProgramId_Code",
+                table: "OutcomeIndicators",
+                columns: new[] { "ProgramId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeValues_OutcomeIndicatorId_Year",
+                table: "OutcomeValues",
+                columns: new[] { "OutcomeIndicatorId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutputIndicators_ContentItemId_Kind",
                 table: "OutputIndicators",
                 columns: new[] { "ContentItemId", "Kind" },
@@ -190,10 +259,16 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
+                name: "OutcomeValues");
+
+            migrationBuilder.DropTable(
                 name: "ProposalOutputs");
 
             migrationBuilder.DropTable(
                 name: "YearPlanAmounts");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeIndicators");
 
             migrationBuilder.DropTable(
                 name: "OutputIndicators");

@@ -38,6 +38,37 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProgramId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Target = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    TargetYear = table.Column<int>(type: "int", nullable: false),
+                    TargetIsIllustrative = table.Column<bool>(type: "bit", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeIndicators_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutputIndicators",
                 columns: table => new
                 {
@@ -87,6 +118,33 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         principalTable: "ItemPlans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OutcomeIndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeValues_OutcomeIndicators_OutcomeIndicatorId",
+                        column: x => x.OutcomeIndicatorId,
+                        principalTable: "OutcomeIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -160,6 +218,17 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutcomeIndicators_ProgramId_Code",
+                table: "OutcomeIndicators",
+                columns: new[] { "ProgramId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeValues_OutcomeIndicatorId_Year",
+                table: "OutcomeValues",
+                columns: new[] { "OutcomeIndicatorId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutputIndicators_ContentItemId_Kind",
                 table: "OutputIndicators",
                 columns: new[] { "ContentItemId", "Kind" },
@@ -190,10 +259,16 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
+                name: "OutcomeValues");
+
+            migrationBuilder.DropTable(
                 name: "ProposalOutputs");
 
             migrationBuilder.DropTable(
                 name: "YearPlanAmounts");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeIndicators");
 
             migrationBuilder.DropTable(
                 name: "OutputIndicators");
