@@ -2035,7 +2035,30 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [AssignedBudgets] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Amount] decimal(18,0) NOT NULL,
+        [DecisionReference] nvarchar(200) NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AssignedBudgets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssignedBudgets_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignedBudgets_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [ItemPlans] (
@@ -2055,7 +2078,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [OutcomeIndicators] (
@@ -2080,7 +2103,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [OutputIndicators] (
@@ -2101,7 +2124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [YearPlanAmounts] (
@@ -2120,7 +2143,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [OutcomeValues] (
@@ -2141,7 +2164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [IndicatorTargets] (
@@ -2160,7 +2183,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE TABLE [ProposalOutputs] (
@@ -2182,7 +2205,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_AssignedBudgets_ContentItemId] ON [AssignedBudgets] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssignedBudgets_ProgramId_Year_ContentItemId] ON [AssignedBudgets] ([ProgramId], [Year], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IndicatorTargets_OutputIndicatorId_Year] ON [IndicatorTargets] ([OutputIndicatorId], [Year]);
@@ -2190,7 +2229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ItemPlans_ContentItemId] ON [ItemPlans] ([ContentItemId]);
@@ -2198,7 +2237,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutcomeIndicators_ProgramId_Code] ON [OutcomeIndicators] ([ProgramId], [Code]);
@@ -2206,7 +2245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeValues_OutcomeIndicatorId_Year] ON [OutcomeValues] ([OutcomeIndicatorId], [Year]);
@@ -2214,7 +2253,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutputIndicators_ContentItemId_Kind] ON [OutputIndicators] ([ContentItemId], [Kind]);
@@ -2222,7 +2261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE INDEX [IX_ProposalOutputs_OutputIndicatorId] ON [ProposalOutputs] ([OutputIndicatorId]);
@@ -2230,7 +2269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProposalOutputs_ProposalId_OutputIndicatorId] ON [ProposalOutputs] ([ProposalId], [OutputIndicatorId]);
@@ -2238,7 +2277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_YearPlanAmounts_ItemPlanId_Year] ON [YearPlanAmounts] ([ItemPlanId], [Year]);
@@ -2246,11 +2285,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205005534_Issue19Program2026'
+    WHERE [MigrationId] = N'20261205010735_Issue19Program2026'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205005534_Issue19Program2026', N'10.0.15');
+    VALUES (N'20261205010735_Issue19Program2026', N'10.0.15');
 END;
 
 COMMIT;

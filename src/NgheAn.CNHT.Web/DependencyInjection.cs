@@ -128,6 +128,7 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/Plans", Policies.ReadProgramData);
                 o.Conventions.AuthorizeFolder("/Indicators", Policies.ReadProgramData);
                 o.Conventions.AuthorizeFolder("/Outcomes", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/FundingRequests", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);

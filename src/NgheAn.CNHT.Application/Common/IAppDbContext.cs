@@ -66,6 +66,7 @@ public interface IAppDbContext
     DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs { get; }
     DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators { get; }
     DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues { get; }
+    DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -14,6 +14,7 @@ public static class PlansRegistration
         services.AddScoped<Indicators.IndicatorReportQuery>();
         services.AddScoped<Outcomes.OutcomeQueries>();
         services.AddScoped<Outcomes.OutcomeService>();
+        services.AddScoped<FundingRequests.FundingRequestQuery>();
         return services;
     }
 }

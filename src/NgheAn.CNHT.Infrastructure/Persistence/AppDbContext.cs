@@ -73,6 +73,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs => Set<Domain.Indicators.ProposalOutput>();
     public DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators => Set<Domain.Outcomes.OutcomeIndicator>();
     public DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues => Set<Domain.Outcomes.OutcomeValue>();
+    public DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets => Set<Domain.FundingRequests.AssignedBudget>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

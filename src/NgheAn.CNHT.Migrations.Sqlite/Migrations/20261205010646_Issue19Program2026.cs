@@ -12,6 +12,40 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AssignedBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 0, nullable: false),
+                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssignedBudgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssignedBudgets_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssignedBudgets_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ItemPlans",
                 columns: table => new
                 {
@@ -206,6 +240,17 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssignedBudgets_ContentItemId",
+                table: "AssignedBudgets",
+                column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedBudgets_ProgramId_Year_ContentItemId",
+                table: "AssignedBudgets",
+                columns: new[] { "ProgramId", "Year", "ContentItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorTargets_OutputIndicatorId_Year",
                 table: "IndicatorTargets",
                 columns: new[] { "OutputIndicatorId", "Year" },
@@ -255,6 +300,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AssignedBudgets");
+
             migrationBuilder.DropTable(
                 name: "IndicatorTargets");
 
