@@ -9,6 +9,7 @@ public static class PlansRegistration
     {
         services.AddScoped<YearlyPlanQuery>();
         services.AddScoped<YearlyPlanService>();
+        services.AddScoped<PeriodComparisonQuery>();
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<Indicators.IndicatorQueries>();
         services.AddScoped<Indicators.IndicatorReportQuery>();

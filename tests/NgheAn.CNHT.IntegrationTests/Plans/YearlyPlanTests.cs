@@ -136,3 +136,29 @@ public sealed partial class YearlyPlanTests
         Assert.Equal(0, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().YearPlanAmounts.CountAsync(y => y.Year == 2031)));
     }
 }
+
+/// <summary>The Development demo order (plans first, then the enterprise demo) and the comparison page (issue 19).</summary>
+public sealed class ProgramDemoOrderTests
+{
+    [Fact]
+    public async Task Plans_then_the_enterprise_demo_leave_the_2018_2025_appendix_unchanged_and_the_periods_compare_on_one_page()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        var before = await portal.ScopedAsync(async sp => NgheAn.CNHT.Application.Reports.ReportJson.Serialize((await sp.GetRequiredService<NgheAn.CNHT.Application.Reports.AppendixQuery>().BuildAsync("2018-2025", null, null)) with { GeneratedAtUtc = default }));
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        await portal.ScopedAsync(async sp => { await sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync(); return 0; });
+        var after = await portal.ScopedAsync(async sp => NgheAn.CNHT.Application.Reports.ReportJson.Serialize((await sp.GetRequiredService<NgheAn.CNHT.Application.Reports.AppendixQuery>().BuildAsync("2018-2025", null, null)) with { GeneratedAtUtc = default }));
+        Assert.Equal(before, after);
+        var openItems = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().CallItems.Select(i => i.ContentItemId).ToListAsync());
+        var item11 = await YearlyPlanTests.ItemIdAsync(portal, "1.1");
+        Assert.Contains(item11, openItems);
+
+        var viewer = await portal.SignInAsAsync("Viewer");
+        var text = WebUtility.HtmlDecode(Regex.Replace(await viewer.GetStringAsync("/Plans/Compare"), "<[^>]+>", " "));
+        Assert.Contains("Giai đoạn 2018-2025", text);
+        Assert.Contains("Giai đoạn 2026-2030", text);
+        Assert.Contains("27.247,993", text);
+        Assert.Contains("không tính lại ở giai đoạn sau", text);
+    }
+}

@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         // Yearly plans of program 2026-2030 (issue 19).
         ["GET /Plans"] = Business,
         ["GET /Plans/Index"] = Business,
+        ["GET /Plans/Compare"] = Business,
         ["GET /Plans/Edit/{id:int}"] = Specialist,
         ["POST /Plans/Edit/{id:int}"] = Specialist,
         ["GET /FundingRequests"] = Business,
