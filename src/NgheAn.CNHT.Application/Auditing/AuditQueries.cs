@@ -138,6 +138,15 @@ public sealed class AuditQueries(IAppDbContext db)
         "SupplementRequest" => "Yêu cầu bổ sung hồ sơ",
         "ApplicationEvent" => "Lịch sử xử lý hồ sơ đề nghị hỗ trợ",
         "CostLine" => "Dòng dự toán của hồ sơ",
+        // Issue 19 (ADR 0170-0175).
+        "ItemPlan" => "Kế hoạch năm của nội dung",
+        "YearPlanAmount" => "Kế hoạch một năm của nội dung",
+        "OutputIndicator" => "Chỉ tiêu đầu ra",
+        "IndicatorTarget" => "Chỉ tiêu đầu ra của một năm",
+        "ProposalOutput" => "Kết quả đầu ra của đề án",
+        "OutcomeIndicator" => "Chỉ tiêu của chương trình",
+        "OutcomeValue" => "Giá trị chỉ tiêu của chương trình",
+        "AssignedBudget" => "Dự toán được giao",
         _ => entityType,
     };
 
