@@ -2625,3 +2625,266 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [AssignedBudgets] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [ContentItemId] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [DecisionReference] nvarchar(200) NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_AssignedBudgets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssignedBudgets_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssignedBudgets_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [ItemPlans] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [IsIllustrative] bit NOT NULL,
+        [DecisionReference] nvarchar(200) NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ItemPlans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ItemPlans_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutcomeIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Code] nvarchar(20) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Unit] nvarchar(50) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [Target] decimal(18,4) NULL,
+        [TargetYear] int NOT NULL,
+        [TargetIsIllustrative] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutcomeIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutcomeIndicators_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutputIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [ContentItemId] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [PeriodTarget] bigint NOT NULL,
+        [IsIllustrative] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutputIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutputIndicators_ContentItems_ContentItemId] FOREIGN KEY ([ContentItemId]) REFERENCES [ContentItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [YearPlanAmounts] (
+        [Id] int NOT NULL IDENTITY,
+        [ItemPlanId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_YearPlanAmounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_YearPlanAmounts_ItemPlans_ItemPlanId] FOREIGN KEY ([ItemPlanId]) REFERENCES [ItemPlans] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [OutcomeValues] (
+        [Id] int NOT NULL IDENTITY,
+        [OutcomeIndicatorId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Value] decimal(18,4) NOT NULL,
+        [Source] nvarchar(300) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_OutcomeValues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutcomeValues_OutcomeIndicators_OutcomeIndicatorId] FOREIGN KEY ([OutcomeIndicatorId]) REFERENCES [OutcomeIndicators] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [IndicatorTargets] (
+        [Id] int NOT NULL IDENTITY,
+        [OutputIndicatorId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Target] bigint NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_IndicatorTargets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IndicatorTargets_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE TABLE [ProposalOutputs] (
+        [Id] int NOT NULL IDENTITY,
+        [ProposalId] int NOT NULL,
+        [OutputIndicatorId] int NOT NULL,
+        [Expected] bigint NOT NULL,
+        [Actual] bigint NULL,
+        [ActualRecordedOn] date NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ProposalOutputs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProposalOutputs_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProposalOutputs_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_AssignedBudgets_ContentItemId] ON [AssignedBudgets] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssignedBudgets_ProgramId_Year_ContentItemId] ON [AssignedBudgets] ([ProgramId], [Year], [ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IndicatorTargets_OutputIndicatorId_Year] ON [IndicatorTargets] ([OutputIndicatorId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ItemPlans_ContentItemId] ON [ItemPlans] ([ContentItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutcomeIndicators_ProgramId_Code] ON [OutcomeIndicators] ([ProgramId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_OutcomeValues_OutcomeIndicatorId_Year] ON [OutcomeValues] ([OutcomeIndicatorId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutputIndicators_ContentItemId_Kind] ON [OutputIndicators] ([ContentItemId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalOutputs_OutputIndicatorId] ON [ProposalOutputs] ([OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProposalOutputs_ProposalId_OutputIndicatorId] ON [ProposalOutputs] ([ProposalId], [OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_YearPlanAmounts_ItemPlanId_Year] ON [YearPlanAmounts] ([ItemPlanId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205014506_Issue19Program2026'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205014506_Issue19Program2026', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

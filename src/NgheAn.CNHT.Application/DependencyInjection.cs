@@ -14,6 +14,7 @@ using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.Enterprises;
 using NgheAn.CNHT.Application.Suppliers;
+using NgheAn.CNHT.Application.Plans;
 
 namespace NgheAn.CNHT.Application;
 
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Dashboard.DashboardQuery>();
         services.AddEnterprisePortal();
         services.AddSupplierDirectory();
+        services.AddProgramPlanning();
         return services;
     }
 }

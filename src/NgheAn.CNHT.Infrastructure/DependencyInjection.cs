@@ -11,6 +11,7 @@ using NgheAn.CNHT.Infrastructure.DataExchange;
 using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Application.Issuing;
 using NgheAn.CNHT.Infrastructure.Enterprises;
+using NgheAn.CNHT.Infrastructure.Plans;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Issuing;
 using NgheAn.CNHT.Infrastructure.Mail;
@@ -85,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdminService>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddEnterprisePortalInfrastructure();
+        services.AddProgramPlanningInfrastructure();
 
         // E-mail notices: off unless Smtp:Host is set; queued in the database, sent in the background.
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();

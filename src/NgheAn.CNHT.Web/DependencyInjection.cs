@@ -126,6 +126,10 @@ public static class DependencyInjection
                 o.Conventions.AuthorizeFolder("/Import", Policies.ImportData);
                 o.Conventions.AuthorizeFolder("/Export", Policies.ReadProgramData);
                 o.Conventions.AuthorizeFolder("/SupportRules", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Plans", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Indicators", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/Outcomes", Policies.ReadProgramData);
+                o.Conventions.AuthorizeFolder("/FundingRequests", Policies.ReadProgramData);
                 // Every signed-in user (the fallback policy): their own notices, the user guide.
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Guide", EnterprisePolicies.Staff);
@@ -187,6 +191,8 @@ public static class DependencyInjection
             if (app.Environment.IsDevelopment())
             {
                 await scope.ServiceProvider.GetRequiredService<UserSeeder>().EnsureDemoUsersAsync();
+                // The 2026-2030 items and illustrative yearly plans first: the enterprise demo activates that program (issue 19).
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Plans.ProgramPlanDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder>().SeedAsync();
             }

@@ -142,6 +142,15 @@ public sealed class AuditQueries(IAppDbContext db)
         "SupplierProfile" => "Hồ sơ danh bạ doanh nghiệp CNHT",
         "SupplierCertification" => "Chứng nhận của doanh nghiệp trong danh bạ",
         "ProfileChange" => "Thay đổi hồ sơ danh bạ chờ duyệt",
+        // Issue 19 (ADR 0170-0175).
+        "ItemPlan" => "Kế hoạch năm của nội dung",
+        "YearPlanAmount" => "Kế hoạch một năm của nội dung",
+        "OutputIndicator" => "Chỉ tiêu đầu ra",
+        "IndicatorTarget" => "Chỉ tiêu đầu ra của một năm",
+        "ProposalOutput" => "Kết quả đầu ra của đề án",
+        "OutcomeIndicator" => "Chỉ tiêu của chương trình",
+        "OutcomeValue" => "Giá trị chỉ tiêu của chương trình",
+        "AssignedBudget" => "Dự toán được giao",
         _ => entityType,
     };
 

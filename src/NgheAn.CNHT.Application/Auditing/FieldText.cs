@@ -11,6 +11,18 @@ public static class FieldText
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Labels = new()
     {
+        // Issue 19 (ADR 0170-0175).
+        ["ItemPlan"] = new() { ["IsIllustrative"] = "Giá trị minh họa" },
+        ["YearPlanAmount"] = new() { ["ItemPlanId"] = "Kế hoạch năm (mã số)" },
+        ["OutputIndicator"] = new() { ["IsIllustrative"] = "Giá trị minh họa", ["PeriodTarget"] = "Chỉ tiêu giai đoạn" },
+        ["IndicatorTarget"] = new() { ["OutputIndicatorId"] = "Chỉ tiêu đầu ra (mã số)", ["Target"] = "Chỉ tiêu năm" },
+        ["ProposalOutput"] = new()
+        {
+            ["OutputIndicatorId"] = "Chỉ tiêu đầu ra (mã số)", ["Expected"] = "Kết quả dự kiến", ["Actual"] = "Kết quả đạt được khi nghiệm thu",
+            ["ActualRecordedOn"] = "Ngày nghiệm thu ghi kết quả",
+        },
+        ["OutcomeIndicator"] = new() { ["Target"] = "Mục tiêu", ["TargetIsIllustrative"] = "Mục tiêu là giá trị minh họa", ["TargetYear"] = "Năm mục tiêu", ["Unit"] = "Đơn vị tính" },
+        ["OutcomeValue"] = new() { ["OutcomeIndicatorId"] = "Chỉ tiêu của chương trình (mã số)", ["Value"] = "Giá trị" },
         ["Proposal"] = new()
         {
             ["Code"] = "Mã đề án",

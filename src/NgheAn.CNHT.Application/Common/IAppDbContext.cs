@@ -62,6 +62,16 @@ public interface IAppDbContext
     DbSet<SupplementRequest> SupplementRequests { get; }
     DbSet<ApplicationEvent> ApplicationEvents { get; }
 
+    // The 2026-2030 program: yearly plans (issue 19, ADR 0170-0179).
+    DbSet<Domain.Plans.ItemPlan> ItemPlans { get; }
+    DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts { get; }
+    DbSet<Domain.Indicators.OutputIndicator> OutputIndicators { get; }
+    DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets { get; }
+    DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs { get; }
+    DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators { get; }
+    DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues { get; }
+    DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets { get; }
+
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>

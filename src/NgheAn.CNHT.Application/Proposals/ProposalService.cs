@@ -219,6 +219,8 @@ public sealed class ProposalService(
         ProposalWorkflow.Resolve(ProposalAction.Approve, current.Status, user.Actor);
         await SupportRules.SupportRuleLocks.LockEnterpriseAsync(db, current.LeadOrganizationId, ct);
         var check = await rules.CheckProposalAsync(id, approvedTotalCost, approvedProvincialShare, ct);
+        // The budget the province assigned to the item for the year caps what approvals allocate (issue 19, ADR 0174).
+        await FundingRequests.AllocationCap.EnsureWithinAsync(db, id, approvedProvincialShare, ct);
         if (check.HasViolations && string.IsNullOrWhiteSpace(overrideReason))
         {
             throw new DomainException(

@@ -17,6 +17,8 @@ public enum ReportKind
     Document,
     /// <summary>Đề án vượt định mức (ADR 0143).</summary>
     OutOfNorms,
+    /// <summary>Kết quả thực hiện chỉ tiêu (issue 19, ADR 0172).</summary>
+    Indicators,
 }
 
 public enum ReportFormat
@@ -68,6 +70,7 @@ public static class ReportKinds
         ReportKind.Register => "Danh mục đề án",
         ReportKind.Document => "Báo cáo kết quả thực hiện chương trình",
         ReportKind.OutOfNorms => "Đề án vượt định mức",
+        ReportKind.Indicators => "Kết quả thực hiện chỉ tiêu",
         _ => kind.ToString(),
     };
 
@@ -79,6 +82,7 @@ public static class ReportKinds
         ReportKind.Register => "Mọi đề án được tính: đơn vị chủ trì, năm thực hiện, trạng thái, kinh phí.",
         ReportKind.Document => "Văn bản báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, câu chữ sinh từ số liệu kèm giải trình, có phụ lục.",
         ReportKind.OutOfNorms => "Đề án Lãnh đạo Sở phê duyệt vượt định mức hoặc nhập từ tệp có gắn cờ: mức bị vượt, số liệu, lý do; phụ lục là quy định mức hỗ trợ đang có hiệu lực.",
+        ReportKind.Indicators => "Theo nội dung, nhóm và chương trình: chỉ tiêu đầu ra, kết quả đạt được khi nghiệm thu, tỷ lệ đạt; kèm câu nhận xét.",
         _ => "",
     };
 
@@ -91,6 +95,7 @@ public static class ReportKinds
         ReportKind.Register => "danh-muc-de-an-cnht",
         ReportKind.Document => "bao-cao-ket-qua-cnht",
         ReportKind.OutOfNorms => "de-an-vuot-dinh-muc-cnht",
+        ReportKind.Indicators => "ket-qua-chi-tieu-cnht",
         _ => "bao-cao-cnht",
     };
 

@@ -28,6 +28,7 @@ public sealed class ReportService(
     RegisterQuery register,
     DocumentQuery document,
     SupportRules.OutOfNormsQuery outOfNorms,
+    Indicators.IndicatorReportQuery indicators,
     IReportRenderer renderer)
 {
     public async Task<IReportModel> BuildAsync(ReportRequest request, CancellationToken ct = default) => request.Kind switch
@@ -38,6 +39,7 @@ public sealed class ReportService(
         ReportKind.Register => await register.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         ReportKind.Document => await document.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct: ct),
         ReportKind.OutOfNorms => await outOfNorms.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.Indicators => await indicators.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 
@@ -64,6 +66,7 @@ public sealed class ReportService(
             ReportKind.Register => JsonSerializer.Deserialize<ProposalRegister>(json, ReportJson.Options),
             ReportKind.Document => JsonSerializer.Deserialize<ReportDocument>(json, ReportJson.Options),
             ReportKind.OutOfNorms => JsonSerializer.Deserialize<SupportRules.OutOfNormsReport>(json, ReportJson.Options),
+            ReportKind.Indicators => JsonSerializer.Deserialize<Indicators.IndicatorReport>(json, ReportJson.Options),
             _ => null,
         };
         return model ?? throw new InvalidOperationException("Không đọc được mô hình báo cáo đã lưu.");

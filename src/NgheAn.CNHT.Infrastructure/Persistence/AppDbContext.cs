@@ -70,6 +70,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<Domain.Plans.ItemPlan> ItemPlans => Set<Domain.Plans.ItemPlan>();
+    public DbSet<Domain.Plans.YearPlanAmount> YearPlanAmounts => Set<Domain.Plans.YearPlanAmount>();
+    public DbSet<Domain.Indicators.OutputIndicator> OutputIndicators => Set<Domain.Indicators.OutputIndicator>();
+    public DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets => Set<Domain.Indicators.IndicatorTarget>();
+    public DbSet<Domain.Indicators.ProposalOutput> ProposalOutputs => Set<Domain.Indicators.ProposalOutput>();
+    public DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators => Set<Domain.Outcomes.OutcomeIndicator>();
+    public DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues => Set<Domain.Outcomes.OutcomeValue>();
+    public DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets => Set<Domain.FundingRequests.AssignedBudget>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -20,6 +20,7 @@ internal static partial class ReportSheets
         ProposalRegister r => [Register(r, issue?.AppendixReference)],
         ReportDocument d => [Appendix(d.Appendix, d.Header.AppendixReference)],
         Application.SupportRules.OutOfNormsReport o => OutOfNorms(o, issue?.AppendixReference),
+        Application.Indicators.IndicatorReport r => [Indicators(r, issue?.AppendixReference)],
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 

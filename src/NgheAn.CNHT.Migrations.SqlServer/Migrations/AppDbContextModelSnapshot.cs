@@ -1370,6 +1370,60 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("AnnualEstimateLines", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.AssignedBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("ProgramId", "Year", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("AssignedBudgets", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1408,6 +1462,143 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("AdministrativeUnits", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("PeriodTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OutputIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ActualRecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Expected")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId");
+
+                    b.HasIndex("ProposalId", "OutputIndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalOutputs", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
@@ -1553,6 +1744,206 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasFilter("[TaxCode] IS NOT NULL");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<bool>("TargetIsIllustrative")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("OutcomeIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeIndicatorId", "Year");
+
+                    b.ToTable("OutcomeValues", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ItemPlans", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ItemPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemPlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearPlanAmounts", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
@@ -3025,6 +3416,58 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.AssignedBudget", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Reporting.IssuedReport", null)
@@ -3040,6 +3483,44 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeValue", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Plans.ItemPlan", "ItemPlan")
+                        .WithMany("Years")
+                        .HasForeignKey("ItemPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ItemPlan");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
@@ -3232,6 +3713,16 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>

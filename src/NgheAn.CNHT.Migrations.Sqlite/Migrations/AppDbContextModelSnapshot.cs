@@ -1316,6 +1316,58 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("AnnualEstimateLines", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.AssignedBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("ProgramId", "Year", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("AssignedBudgets", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1354,6 +1406,137 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AdministrativeUnits", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OutputIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Actual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ActualRecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutputIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputIndicatorId");
+
+                    b.HasIndex("ProposalId", "OutputIndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalOutputs", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
@@ -1495,6 +1678,198 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasFilter("[TaxCode] IS NOT NULL");
 
                     b.ToTable("Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TargetIsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutcomeIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeIndicatorId", "Year");
+
+                    b.ToTable("OutcomeValues", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ItemPlans", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemPlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearPlanAmounts", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
@@ -2938,6 +3313,58 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.AssignedBudget", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.ProposalOutput", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("OutputIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Issuing.IssuedReportRevocation", b =>
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Reporting.IssuedReport", null)
@@ -2953,6 +3380,44 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeValue", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.YearPlanAmount", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Plans.ItemPlan", "ItemPlan")
+                        .WithMany("Years")
+                        .HasForeignKey("ItemPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ItemPlan");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>
@@ -3145,6 +3610,16 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NgheAn.CNHT.Domain.Estimates.AnnualEstimate", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Indicators.OutputIndicator", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Plans.ItemPlan", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.Attachment", b =>

@@ -95,13 +95,26 @@ public sealed partial class DetailsModel
     [Display(Name = "Biên bản nghiệm thu")] [BindProperty]
     public IFormFile? Minutes { get; set; }
 
+    /// <summary>The actual outputs typed with the acceptance step, per indicator of the item (issue 19, ADR 0171).</summary>
+    [Display(Name = "Kết quả đạt được theo chỉ tiêu")] [BindProperty]
+    public List<Indicators.ProposalModel.OutputInput> Outputs { get; set; } = [];
+
     public async Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct)
     {
         var date = RequireDate("Vui lòng nhập ngày nghiệm thu.");
         var minutes = Minutes is { Length: > 0 } file ? file : null;
+        var actuals = Indicators.OutputValues.Read(ModelState, "Outputs", Outputs.Select(o => (o.IndicatorId, o.Value)).ToList(), []);
         return await StepAsync(id, ProposalAction.Accept,
             date is null ? null : async () =>
             {
+                if (actuals.Count > 0)
+                {
+                    // Acceptance, minutes and outputs in one transaction: any refusal leaves the proposal as it was.
+                    await using var content = minutes?.OpenReadStream();
+                    await indicators.AcceptWithOutputsAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", actuals, minutes?.FileName, content, ct);
+                    return;
+                }
+
                 if (minutes is null)
                 {
                     await proposals.AcceptAsync(id, Act.Stamp, date.Value, Act.Comment ?? "", ct);

@@ -26,6 +26,7 @@ public sealed partial class DetailsModel(
     Application.SupportRules.SupportRuleChecks supportRules,
     IUserDirectory people,
     DossierChecklist checklist,
+    Application.Indicators.IndicatorService indicators,
     TimeProvider clock) : PageModel
 {
     public ProposalDetails Proposal { get; private set; } = null!;

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.FundingRequests;
+using NgheAn.CNHT.Application.Proposals;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Proposals;
+using NgheAn.CNHT.Infrastructure.Persistence;
+using NgheAn.CNHT.IntegrationTests.Plans;
+using NgheAn.CNHT.IntegrationTests.Support;
+
+namespace NgheAn.CNHT.IntegrationTests.FundingRequests;
+
+/// <summary>Next year's funding request and the assigned budget capping approvals (issue 19, ADR 0174).</summary>
+public sealed class FundingRequestTests
+{
+    private static async Task<int> ProposalAsync(CnhtFactory portal, string itemCode, int start, int end, decimal share, ProposalStatus status)
+    {
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var item = await db.ContentItems.Where(i => i.Code == itemCode && i.Group.Program.Code == "2026-2030").Select(i => new { i.Id, i.Group.ProgramId }).SingleAsync();
+        var orgId = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+        var now = DateTime.UtcNow;
+        var day = DateOnly.FromDateTime(now);
+        var p = new Proposal(
+            new ProposalDraft($"T19F-{Guid.NewGuid():N}"[..13], "Đề án kiểm thử dự toán được giao", "Mục tiêu", null, start, end, 2_000_000_000m, share),
+            new ProposalContext(item.ProgramId, new YearRange(2026, 2030), item.Id, orgId), ProposalArrange.Specialist, now.AddMinutes(-60));
+        p.Submit(ProposalArrange.Specialist, now.AddMinutes(-50), null);
+        if (status != ProposalStatus.Submitted)
+        {
+            p.Appraise(ProposalArrange.Center, now.AddMinutes(-40), day, "Đồng ý", 2_000_000_000m, share);
+            if (status == ProposalStatus.Approved)
+            {
+                p.Approve(ProposalArrange.Leader, now.AddMinutes(-30), "9/QĐ-SCT", day, 2_000_000_000m, share, null);
+            }
+        }
+
+        db.Proposals.Add(p);
+        await db.SaveChangesAsync();
+        return p.Id;
+    }
+
+    private static Task ApproveAsync(CnhtFactory portal, int id, decimal share) =>
+        portal.AsAsync("DoitLeader", async sp =>
+        {
+            var stamp = await sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleAsync();
+            await sp.GetRequiredService<ProposalService>().ApproveAsync(id, stamp, "27/QĐ-SCT", DateOnly.FromDateTime(DateTime.UtcNow), 2_000_000_000m, share, null);
+        });
+
+    [Fact]
+    public async Task The_request_adds_applications_received_and_running_proposals_per_item_and_goes_into_the_annual_estimate()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        await ProposalAsync(portal, "4.1", 2026, 2027, 270_000_000m, ProposalStatus.Approved);   // runs into 2027
+        await ProposalAsync(portal, "4.1", 2027, 2027, 300_000_000m, ProposalStatus.Submitted);  // received for 2027
+        await ProposalAsync(portal, "2.1", 2027, 2028, 120_000_000m, ProposalStatus.Appraised);  // received for 2027
+        await ProposalAsync(portal, "2.1", 2026, 2026, 999_000_000m, ProposalStatus.Approved);   // ends in 2026: not in 2027
+
+        var request = (await portal.ScopedAsync(sp => sp.GetRequiredService<FundingRequestQuery>().BuildAsync("2026-2030", 2027)))!;
+        var line41 = request.Lines.Single(l => l.ItemCode == "4.1");
+        Assert.Equal((300_000_000m, 270_000_000m, 570_000_000m), (line41.FromApplications, line41.FromProposals, line41.Total));
+        Assert.Contains("1 hồ sơ đề nghị hỗ trợ đã nhận", line41.Justification);
+        Assert.Contains("1 đề án đã phê duyệt thực hiện trong năm", line41.Justification);
+        Assert.Equal(120_000_000m, request.Lines.Single(l => l.ItemCode == "2.1").Total);
+        Assert.Equal(690_000_000m, request.Total);
+
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var page = "/FundingRequests?program=2026-2030&year=2027";
+        Assert.Contains("690,000", ProposalArrange.Text(await specialist.GetStringAsync(page)));
+        var post = await specialist.PostFormAsync(page, new Dictionary<string, string>(), "/FundingRequests?program=2026-2030&year=2027&handler=Estimate");
+        Assert.True(post.StatusCode == HttpStatusCode.Redirect, ProposalArrange.Text(await post.Content.ReadAsStringAsync()));
+        var lines = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AnnualEstimateLines
+            .Where(l => sp.GetRequiredService<AppDbContext>().AnnualEstimates.Any(e => e.Id == l.AnnualEstimateId && e.Year == 2027)).ToListAsync());
+        Assert.Equal(690_000_000m, lines.Sum(l => l.Amount));
+        Assert.Contains(lines, l => l.Amount == 570_000_000m && l.Note!.Contains("hồ sơ đề nghị", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Approvals_cannot_allocate_more_than_the_budget_assigned_to_the_item_for_the_year()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        var first = await ProposalAsync(portal, "4.1", 2027, 2027, 300_000_000m, ProposalStatus.Appraised);
+        var second = await ProposalAsync(portal, "4.1", 2027, 2027, 250_000_000m, ProposalStatus.Appraised);
+        var item = await YearlyPlanTests.ItemIdAsync(portal, "4.1");
+
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var page = "/FundingRequests?program=2026-2030&year=2027";
+        var assign = await specialist.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Assign.ItemId"] = item.ToString(CultureInfo.InvariantCulture), ["Assign.Amount"] = "500.000.000", ["Assign.DecisionReference"] = "3456/QĐ-UBND ngày 20/12/2026",
+        }, "/FundingRequests?program=2026-2030&year=2027&handler=Assign");
+        Assert.True(assign.StatusCode == HttpStatusCode.Redirect, ProposalArrange.Text(await assign.Content.ReadAsStringAsync()));
+
+        await ApproveAsync(portal, first, 300_000_000m);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ApproveAsync(portal, second, 250_000_000m));
+        Assert.Contains("Vượt dự toán được giao của nội dung 4.1 năm 2027", refused.Message);
+        Assert.Contains("còn 200.000.000 đồng", refused.Message);
+        Assert.Equal(ProposalStatus.Appraised, await ProposalArrange.StatusAsync(portal, second));
+
+        await ApproveAsync(portal, second, 200_000_000m);
+        Assert.Equal(ProposalStatus.Approved, await ProposalArrange.StatusAsync(portal, second));
+        var request = (await portal.ScopedAsync(sp => sp.GetRequiredService<FundingRequestQuery>().BuildAsync("2026-2030", 2027)))!;
+        var line = request.Lines.Single(l => l.ItemCode == "4.1");
+        Assert.Equal((500_000_000m, 500_000_000m), (line.Assigned!.Value, line.Allocated));
+
+        // Changing the assigned amount needs the version the form saw.
+        var stale = await specialist.PostBareFormAsync(page, new Dictionary<string, string>
+        {
+            ["Assign.ItemId"] = item.ToString(CultureInfo.InvariantCulture), ["Assign.Amount"] = "400.000.000", ["Assign.DecisionReference"] = "1/QĐ-UBND",
+        }, "/FundingRequests?program=2026-2030&year=2027&handler=Assign");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(500_000_000m, await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().AssignedBudgets.Where(b => b.ContentItemId == item).Select(b => b.Amount).SingleAsync()));
+    }
+}
