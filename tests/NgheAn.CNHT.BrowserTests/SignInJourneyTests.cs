@@ -55,6 +55,8 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await page.GotoAsync("/Account/Login");
 
         // The e-mail field has the focus; Tab moves to the password; Enter signs in.
+        // (Typing waits until the autofocus has landed: under load it can come after the load event.)
+        await Assertions.Expect(page.Locator("#Input_Email")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("chuyenvien@cnht.demo");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(NgheAn.CNHT.Infrastructure.Seeding.UserSeeder.DemoPassword);
