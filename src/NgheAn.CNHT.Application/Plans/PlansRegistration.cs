@@ -16,6 +16,7 @@ public static class PlansRegistration
         services.AddScoped<Outcomes.OutcomeQueries>();
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<FundingRequests.FundingRequestQuery>();
+        services.AddScoped<FundingRequests.FundingRequestReportQuery>();
         return services;
     }
 }

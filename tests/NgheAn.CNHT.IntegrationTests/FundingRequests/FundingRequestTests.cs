@@ -79,6 +79,53 @@ public sealed class FundingRequestTests
     }
 
     [Fact]
+    public async Task The_request_for_the_finance_department_comes_as_pdf_and_xlsx_with_its_totals()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        // Figures of this test: one approved proposal running into 2028 (nothing disbursed), two received for 2028.
+        (string Item, int Start, int End, decimal Share, ProposalStatus Status)[] made =
+        [
+            ("4.1", 2027, 2028, 330_000_000m, ProposalStatus.Approved),
+            ("4.1", 2028, 2028, 210_500_000m, ProposalStatus.Submitted),
+            ("2.1", 2028, 2029, 145_250_000m, ProposalStatus.Appraised),
+        ];
+        foreach (var m in made)
+        {
+            await ProposalAsync(portal, m.Item, m.Start, m.End, m.Share, m.Status);
+        }
+
+        var fromProposals = made.Where(m => m.Status == ProposalStatus.Approved).Sum(m => m.Share);
+        var fromApplications = made.Where(m => m.Status != ProposalStatus.Approved).Sum(m => m.Share);
+        var total = fromProposals + fromApplications;
+        var item41 = made.Where(m => m.Item == "4.1").Sum(m => m.Share);
+
+        var viewer = await portal.SignInAsAsync("Viewer");
+        var page = await viewer.GetStringAsync("/FundingRequests?program=2026-2030&year=2028");
+        Assert.Contains("/Reports/View/fundingrequest?", page);
+        var pdfLink = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/Reports/View/fundingrequest\\?[^\"]*format=pdf[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(pdfLink);
+        var pdf = await viewer.GetByteArrayAsync(System.Net.WebUtility.HtmlDecode(pdfLink));
+        var text = ReportFiles.PdfText(pdf);
+        Assert.Contains("NHU CẦU KINH PHÍ NĂM 2028", text);
+        Assert.Contains("Sở Tài chính", text);
+        var words = ReportFiles.ReadPdf(pdf).SelectMany(p => p.Lines).SelectMany(l => l.Words).ToHashSet();
+        Assert.Contains(VnFormat.Million(total), words);
+        Assert.Contains(VnFormat.Million(fromApplications), words);
+        Assert.Contains(VnFormat.Million(item41), words);
+
+        var xlsx = await viewer.GetByteArrayAsync("/Reports/View/fundingrequest?handler=Download&program=2026-2030&year=2028&format=xlsx");
+        using var book = ReportFiles.OpenWorkbook(xlsx);
+        var sheet = book.Worksheets.Single();
+        var totalRow = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");
+        Assert.Equal((fromApplications, fromProposals, total), (ReportFiles.Dong(totalRow.Cell(3)), ReportFiles.Dong(totalRow.Cell(4)), ReportFiles.Dong(totalRow.Cell(5))));
+        var row41 = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "4.1");
+        Assert.Equal(item41, ReportFiles.Dong(row41.Cell(5)));
+        Assert.Contains("đề án đã phê duyệt", row41.Cell(6).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Approvals_cannot_allocate_more_than_the_budget_assigned_to_the_item_for_the_year()
     {
         await using var portal = new CnhtFactory();
