@@ -15,7 +15,7 @@ namespace NgheAn.CNHT.IntegrationTests.FundingRequests;
 /// <summary>Next year's funding request and the assigned budget capping approvals (issue 19, ADR 0174).</summary>
 public sealed class FundingRequestTests
 {
-    private static async Task<int> ProposalAsync(CnhtFactory portal, string itemCode, int start, int end, decimal share, ProposalStatus status)
+    internal static async Task<int> ProposalAsync(CnhtFactory portal, string itemCode, int start, int end, decimal share, ProposalStatus status)
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
