@@ -123,6 +123,13 @@ public sealed class FundingRequestTests
         var row41 = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "4.1");
         Assert.Equal(item41, ReportFiles.Dong(row41.Cell(5)));
         Assert.Contains("đề án đã phê duyệt", row41.Cell(6).GetString(), StringComparison.Ordinal);
+
+        // The same figures on screen and in Word, for staff to finish the text.
+        var view = ProposalArrange.Text(await viewer.GetStringAsync("/Reports/View/fundingrequest?program=2026-2030&year=2028"));
+        Assert.Contains(VnFormat.Million(total), view);
+        var docx = await viewer.GetAsync("/Reports/View/fundingrequest?handler=Download&program=2026-2030&year=2028&format=docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.NotEmpty(await docx.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
