@@ -16,6 +16,8 @@ public static class PlansRegistration
         services.AddScoped<Outcomes.OutcomeQueries>();
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<FundingRequests.FundingRequestQuery>();
+        services.AddScoped<FundingRequests.FundingRequestReportQuery>();
+        services.AddScoped<ProgramGlanceQuery>();
         return services;
     }
 }

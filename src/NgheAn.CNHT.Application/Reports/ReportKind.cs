@@ -19,6 +19,8 @@ public enum ReportKind
     OutOfNorms,
     /// <summary>Kết quả thực hiện chỉ tiêu (issue 19, ADR 0172).</summary>
     Indicators,
+    /// <summary>Nhu cầu kinh phí năm gửi Sở Tài chính (issue 19, ADR 0176).</summary>
+    FundingRequest,
 }
 
 public enum ReportFormat
@@ -71,6 +73,7 @@ public static class ReportKinds
         ReportKind.Document => "Báo cáo kết quả thực hiện chương trình",
         ReportKind.OutOfNorms => "Đề án vượt định mức",
         ReportKind.Indicators => "Kết quả thực hiện chỉ tiêu",
+        ReportKind.FundingRequest => "Nhu cầu kinh phí năm",
         _ => kind.ToString(),
     };
 
@@ -83,6 +86,7 @@ public static class ReportKinds
         ReportKind.Document => "Văn bản báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, câu chữ sinh từ số liệu kèm giải trình, có phụ lục.",
         ReportKind.OutOfNorms => "Đề án Lãnh đạo Sở phê duyệt vượt định mức hoặc nhập từ tệp có gắn cờ: mức bị vượt, số liệu, lý do; phụ lục là quy định mức hỗ trợ đang có hiệu lực.",
         ReportKind.Indicators => "Theo nội dung, nhóm và chương trình: chỉ tiêu đầu ra, kết quả đạt được khi nghiệm thu, tỷ lệ đạt; kèm câu nhận xét.",
+        ReportKind.FundingRequest => "Một năm, theo nội dung: nhu cầu kinh phí từ hồ sơ đề nghị hỗ trợ và đề án chuyển tiếp, thuyết minh, tổng cộng; gửi Sở Tài chính.",
         _ => "",
     };
 
@@ -96,6 +100,7 @@ public static class ReportKinds
         ReportKind.Document => "bao-cao-ket-qua-cnht",
         ReportKind.OutOfNorms => "de-an-vuot-dinh-muc-cnht",
         ReportKind.Indicators => "ket-qua-chi-tieu-cnht",
+        ReportKind.FundingRequest => "nhu-cau-kinh-phi-cnht",
         _ => "bao-cao-cnht",
     };
 

@@ -29,6 +29,7 @@ public sealed class ReportService(
     DocumentQuery document,
     SupportRules.OutOfNormsQuery outOfNorms,
     Indicators.IndicatorReportQuery indicators,
+    FundingRequests.FundingRequestReportQuery fundingRequest,
     IReportRenderer renderer)
 {
     public async Task<IReportModel> BuildAsync(ReportRequest request, CancellationToken ct = default) => request.Kind switch
@@ -40,6 +41,7 @@ public sealed class ReportService(
         ReportKind.Document => await document.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct: ct),
         ReportKind.OutOfNorms => await outOfNorms.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         ReportKind.Indicators => await indicators.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
+        ReportKind.FundingRequest => await fundingRequest.BuildAsync(request.ProgramCode, request.FromYear, request.ToYear, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),
     };
 
@@ -67,6 +69,7 @@ public sealed class ReportService(
             ReportKind.Document => JsonSerializer.Deserialize<ReportDocument>(json, ReportJson.Options),
             ReportKind.OutOfNorms => JsonSerializer.Deserialize<SupportRules.OutOfNormsReport>(json, ReportJson.Options),
             ReportKind.Indicators => JsonSerializer.Deserialize<Indicators.IndicatorReport>(json, ReportJson.Options),
+            ReportKind.FundingRequest => JsonSerializer.Deserialize<FundingRequests.FundingRequestReport>(json, ReportJson.Options),
             _ => null,
         };
         return model ?? throw new InvalidOperationException("Không đọc được mô hình báo cáo đã lưu.");

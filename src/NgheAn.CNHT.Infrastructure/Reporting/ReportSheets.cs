@@ -21,6 +21,7 @@ internal static partial class ReportSheets
         ReportDocument d => [Appendix(d.Appendix, d.Header.AppendixReference)],
         Application.SupportRules.OutOfNormsReport o => OutOfNorms(o, issue?.AppendixReference),
         Application.Indicators.IndicatorReport r => [Indicators(r, issue?.AppendixReference)],
+        Application.FundingRequests.FundingRequestReport f => [FundingRequest(f, issue?.AppendixReference)],
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 

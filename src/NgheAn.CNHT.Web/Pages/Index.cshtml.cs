@@ -25,7 +25,8 @@ public sealed class IndexModel(
     AppendixQuery appendix,
     NotificationService notifications,
     IAppDbContext db,
-    NgheAn.CNHT.Application.Suppliers.DirectoryQuery directory) : PageModel
+    NgheAn.CNHT.Application.Suppliers.DirectoryQuery directory,
+    NgheAn.CNHT.Application.Plans.ProgramGlanceQuery glance) : PageModel
 {
     [FromQuery(Name = "program")]
     [Display(Name = "Chương trình")]
@@ -46,6 +47,8 @@ public sealed class IndexModel(
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
     public DashboardView? View { get; private set; }
     public AppendixReport? Appendix { get; private set; }
+    /// <summary>Plan vs disbursed vs indicators achieved (issue 19, ADR 0177); null when the program has neither yearly plans nor indicators.</summary>
+    public NgheAn.CNHT.Application.Plans.ProgramGlance? Glance { get; private set; }
     public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
     public int UnreadCount { get; private set; }
     public bool HasSampleData { get; private set; }
@@ -96,6 +99,7 @@ public sealed class IndexModel(
             return Page();
         }
 
+        Glance = await glance.BuildAsync(View.ProgramCode, View.Year, ct) is { } g && (g.YearPlan > 0 || g.Indicators.Count > 0) ? g : null;
         try
         {
             Appendix = await appendix.BuildAsync(View.ProgramCode, FromYear, ToYear, ct);

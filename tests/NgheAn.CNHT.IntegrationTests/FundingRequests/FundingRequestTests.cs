@@ -15,7 +15,7 @@ namespace NgheAn.CNHT.IntegrationTests.FundingRequests;
 /// <summary>Next year's funding request and the assigned budget capping approvals (issue 19, ADR 0174).</summary>
 public sealed class FundingRequestTests
 {
-    private static async Task<int> ProposalAsync(CnhtFactory portal, string itemCode, int start, int end, decimal share, ProposalStatus status)
+    internal static async Task<int> ProposalAsync(CnhtFactory portal, string itemCode, int start, int end, decimal share, ProposalStatus status)
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -76,6 +76,60 @@ public sealed class FundingRequestTests
             .Where(l => sp.GetRequiredService<AppDbContext>().AnnualEstimates.Any(e => e.Id == l.AnnualEstimateId && e.Year == 2027)).ToListAsync());
         Assert.Equal(690_000_000m, lines.Sum(l => l.Amount));
         Assert.Contains(lines, l => l.Amount == 570_000_000m && l.Note!.Contains("hồ sơ đề nghị", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_request_for_the_finance_department_comes_as_pdf_and_xlsx_with_its_totals()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        // Figures of this test: one approved proposal running into 2028 (nothing disbursed), two received for 2028.
+        (string Item, int Start, int End, decimal Share, ProposalStatus Status)[] made =
+        [
+            ("4.1", 2027, 2028, 330_000_000m, ProposalStatus.Approved),
+            ("4.1", 2028, 2028, 210_500_000m, ProposalStatus.Submitted),
+            ("2.1", 2028, 2029, 145_250_000m, ProposalStatus.Appraised),
+        ];
+        foreach (var m in made)
+        {
+            await ProposalAsync(portal, m.Item, m.Start, m.End, m.Share, m.Status);
+        }
+
+        var fromProposals = made.Where(m => m.Status == ProposalStatus.Approved).Sum(m => m.Share);
+        var fromApplications = made.Where(m => m.Status != ProposalStatus.Approved).Sum(m => m.Share);
+        var total = fromProposals + fromApplications;
+        var item41 = made.Where(m => m.Item == "4.1").Sum(m => m.Share);
+
+        var viewer = await portal.SignInAsAsync("Viewer");
+        var page = await viewer.GetStringAsync("/FundingRequests?program=2026-2030&year=2028");
+        Assert.Contains("/Reports/View/fundingrequest?", page);
+        var pdfLink = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/Reports/View/fundingrequest\\?[^\"]*format=pdf[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(pdfLink);
+        var pdf = await viewer.GetByteArrayAsync(System.Net.WebUtility.HtmlDecode(pdfLink));
+        var text = ReportFiles.PdfText(pdf);
+        Assert.Contains("NHU CẦU KINH PHÍ NĂM 2028", text);
+        Assert.Contains("Sở Tài chính", text);
+        var words = ReportFiles.ReadPdf(pdf).SelectMany(p => p.Lines).SelectMany(l => l.Words).ToHashSet();
+        Assert.Contains(VnFormat.Million(total), words);
+        Assert.Contains(VnFormat.Million(fromApplications), words);
+        Assert.Contains(VnFormat.Million(item41), words);
+
+        var xlsx = await viewer.GetByteArrayAsync("/Reports/View/fundingrequest?handler=Download&program=2026-2030&year=2028&format=xlsx");
+        using var book = ReportFiles.OpenWorkbook(xlsx);
+        var sheet = book.Worksheets.Single();
+        var totalRow = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Tổng cộng");
+        Assert.Equal((fromApplications, fromProposals, total), (ReportFiles.Dong(totalRow.Cell(3)), ReportFiles.Dong(totalRow.Cell(4)), ReportFiles.Dong(totalRow.Cell(5))));
+        var row41 = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "4.1");
+        Assert.Equal(item41, ReportFiles.Dong(row41.Cell(5)));
+        Assert.Contains("đề án đã phê duyệt", row41.Cell(6).GetString(), StringComparison.Ordinal);
+
+        // The same figures on screen and in Word, for staff to finish the text.
+        var view = ProposalArrange.Text(await viewer.GetStringAsync("/Reports/View/fundingrequest?program=2026-2030&year=2028"));
+        Assert.Contains(VnFormat.Million(total), view);
+        var docx = await viewer.GetAsync("/Reports/View/fundingrequest?handler=Download&program=2026-2030&year=2028&format=docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.NotEmpty(await docx.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
