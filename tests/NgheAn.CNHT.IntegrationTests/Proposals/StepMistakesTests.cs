@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.IntegrationTests.Support;
 using static NgheAn.CNHT.IntegrationTests.Support.ProposalArrange;
@@ -28,5 +29,28 @@ public sealed class StepMistakesTests(DemoPortal portal) : IClassFixture<DemoPor
         Assert.Matches("data-valmsg-for=\"Act.DecisionNumber\"[^>]*>[^<]*Số quyết định phê duyệt không được để trống", html);
         Assert.Matches("data-valmsg-for=\"Act.ProvincialShare\"[^>]*>[^<]*Ngân sách tỉnh hỗ trợ được duyệt không được lớn hơn", html);
         Assert.Equal(ProposalStatus.Appraised, await StatusAsync(portal, id));
+    }
+
+    [Fact]
+    public async Task A_settlement_dated_in_the_future_and_above_the_approved_share_shows_both_messages_at_once()
+    {
+        var id = await InStatusAsync(portal, ProposalStatus.Accepted, "Đề án quyết toán với ba lỗi");
+        var approved = await ReadAsync(portal, db => db.Proposals.Where(p => p.Id == id)
+            .Select(p => new { Total = p.ApprovedTotalCost!.Value, Share = p.ApprovedProvincialShare!.Value }).SingleAsync());
+        var center = await portal.SignInAsAsync("SupportCenter");
+        var response = await center.PostFormAsync($"/Disbursements/Settle?proposalId={id}", new Dictionary<string, string>
+        {
+            ["Input.DecisionNumber"] = "79/QĐ-TT",
+            ["Input.SettlementDate"] = "2100-01-01",
+            ["Input.SettledTotalCost"] = NgheAn.CNHT.Domain.Common.VnFormat.Dong(approved.Total),
+            ["Input.SettledProvincialShare"] = NgheAn.CNHT.Domain.Common.VnFormat.Dong(approved.Share + 1),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Có 2 lỗi cần sửa", html);
+        Assert.Contains("Ngày quyết toán không được ở tương lai.", html);
+        Assert.Contains("Ngân sách tỉnh quyết toán không được vượt phần ngân sách tỉnh được duyệt.", html);
+        Assert.Equal(ProposalStatus.Accepted, await StatusAsync(portal, id));
     }
 }
