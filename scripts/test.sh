@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium for the browser tests (Playwright drives /usr/bin/chromium;
-# nothing is downloaded by Playwright itself); poppler-utils for pdftoppm, which renders report PDFs to PNG;
+# nothing is downloaded by Playwright itself); poppler-utils for pdftoppm and pdftotext, which render and read report
+# PDFs; LibreOffice without its GUI (libreoffice-calc-nogui, libreoffice-writer-nogui: soffice --headless converts the
+# Word and Excel downloads to PDF, as a reader without Microsoft Office sees them; ~60 packages, about 25 s; the tests give it the repository's
+# Liberation Serif through their own fontconfig file, see ADR 0128);
 # docker-compose (with python3-yaml) to validate the compose files, nginx and openssl to run the
 # reverse-proxy configuration (tests/.../Deployment). No Docker engine is needed or started; Debian's
 # policy-rc.d keeps the nginx package from starting a service.
-packages=(chromium poppler-utils docker-compose python3-yaml nginx openssl)
+packages=(chromium poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui docker-compose python3-yaml nginx openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

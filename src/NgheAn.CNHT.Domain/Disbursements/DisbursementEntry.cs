@@ -91,15 +91,20 @@ public sealed class DisbursementEntry : Entity
             throw new DomainException("Loại bút toán không hợp lệ.", nameof(Kind));
         }
 
-        Guard.PositiveAmount(amount, "Số tiền", nameof(Amount));
+        // Every field rule at once (ADR 0129); the ceiling only for a readable amount.
+        var check = new RuleCheck();
+        var amountOk = check.Run(() => { Guard.PositiveAmount(amount, "Số tiền", nameof(Amount)); return true; });
         var signed = kind == DisbursementKind.Recovery ? -amount : amount;
-        CheckEntryDate(proposal, entryDate, utcNow);
-        balance.EnsureWithinCeiling(proposal, source, signed);
+        check.Run(() => CheckEntryDate(proposal, entryDate, utcNow));
+        voucherNumber = check.Run(() => Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)), voucherNumber);
+        note = check.Run(() => Guard.Optional(note, "Ghi chú", FieldLengths.LedgerNote, nameof(Note)), note);
+        if (amountOk)
+        {
+            check.Run(() => balance.EnsureWithinCeiling(proposal, source, signed));
+        }
 
-        return new DisbursementEntry(proposal.Id, entryDate, signed, source, kind,
-            Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)),
-            Guard.Optional(note, "Ghi chú", FieldLengths.LedgerNote, nameof(Note)), null, actor, utcNow)
-        { IsSample = isSample };
+        check.ThrowIfBroken();
+        return new DisbursementEntry(proposal.Id, entryDate, signed, source, kind, voucherNumber, note, null, actor, utcNow) { IsSample = isSample };
     }
 
     /// <summary>Builds the entry that cancels this one. An entry can be reversed once; a reversal cannot be reversed.</summary>
@@ -126,16 +131,19 @@ public sealed class DisbursementEntry : Entity
         }
 
         EnsureOpen(proposal);
-        CheckEntryDate(proposal, entryDate, utcNow);
-        if (entryDate < EntryDate)
+        // Every field rule at once (ADR 0129).
+        var check = new RuleCheck();
+        check.Run(() => CheckEntryDate(proposal, entryDate, utcNow));
+        if (!check.IsBroken(nameof(EntryDate)) && entryDate < EntryDate)
         {
-            throw new DomainException("Ngày bút toán đảo không được trước ngày bút toán gốc.", nameof(EntryDate));
+            check.Add(new DomainException("Ngày bút toán đảo không được trước ngày bút toán gốc.", nameof(EntryDate)));
         }
 
-        balance.EnsureWithinCeiling(proposal, Source, -Amount);
-        return new DisbursementEntry(ProposalId, entryDate, -Amount, Source, DisbursementKind.Reversal,
-            Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)),
-            Guard.Required(reason, "Lý do đảo bút toán", FieldLengths.LedgerNote, nameof(Note)), Id, actor, utcNow);
+        voucherNumber = check.Run(() => Guard.Required(voucherNumber, "Số chứng từ", FieldLengths.VoucherNumber, nameof(VoucherNumber)), voucherNumber);
+        reason = check.Run(() => Guard.Required(reason, "Lý do đảo bút toán", FieldLengths.LedgerNote, nameof(Note)), reason);
+        check.Run(() => balance.EnsureWithinCeiling(proposal, Source, -Amount));
+        check.ThrowIfBroken();
+        return new DisbursementEntry(ProposalId, entryDate, -Amount, Source, DisbursementKind.Reversal, voucherNumber, reason, Id, actor, utcNow);
     }
 
     private static void EnsureOpen(Proposal proposal)

@@ -201,13 +201,15 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
         Record(rule, actor, utcNow, $"Tiếp nhận hồ sơ trực tuyến {applicationCode} của doanh nghiệp");
     }
 
-    /// <summary>The Support Center records the appraisal council's opinion and recommended amounts.</summary>
+    /// <summary>The Support Center records the appraisal council's opinion and recommended amounts (every broken rule at once, ADR 0128).</summary>
     public void Appraise(Actor actor, DateTime utcNow, DateOnly appraisalDate, string opinion, decimal recommendedTotalCost, decimal recommendedProvincialShare)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Appraise, Status, actor);
-        opinion = Guard.Required(opinion, "Ý kiến của Hội đồng thẩm định", FieldLengths.LongText, nameof(AppraisalOpinion));
-        CheckDate(appraisalDate, utcNow, "Ngày thẩm định", nameof(AppraisalDate));
-        CheckAmounts(recommendedTotalCost, recommendedProvincialShare, " đề nghị", "Recommended");
+        var check = new RuleCheck();
+        opinion = check.Run(() => Guard.Required(opinion, "Ý kiến của Hội đồng thẩm định", FieldLengths.LongText, nameof(AppraisalOpinion)), opinion);
+        check.Run(() => CheckDate(appraisalDate, utcNow, "Ngày thẩm định", nameof(AppraisalDate)));
+        check.Run(() => CheckAmounts(recommendedTotalCost, recommendedProvincialShare, " đề nghị", "Recommended"));
+        check.ThrowIfBroken();
         AppraisalDate = appraisalDate;
         AppraisalOpinion = opinion;
         RecommendedTotalCost = recommendedTotalCost;
@@ -215,22 +217,26 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
         Record(rule, actor, utcNow, opinion);
     }
 
+    /// <summary>The leader's decision: number, date (not before the appraisal), approved amounts; every broken rule at once (ADR 0128).</summary>
     public void Approve(Actor actor, DateTime utcNow, string decisionNumber, DateOnly decisionDate, decimal approvedTotalCost, decimal approvedProvincialShare, string? comment)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Approve, Status, actor);
-        decisionNumber = Guard.Required(decisionNumber, "Số quyết định phê duyệt", FieldLengths.DecisionNumber, nameof(DecisionNumber));
-        CheckDate(decisionDate, utcNow, "Ngày quyết định", nameof(DecisionDate));
-        if (AppraisalDate is { } appraised && decisionDate < appraised)
+        var check = new RuleCheck();
+        decisionNumber = check.Run(() => Guard.Required(decisionNumber, "Số quyết định phê duyệt", FieldLengths.DecisionNumber, nameof(DecisionNumber)), decisionNumber);
+        check.Run(() => CheckDate(decisionDate, utcNow, "Ngày quyết định", nameof(DecisionDate)));
+        if (!check.IsBroken(nameof(DecisionDate)) && AppraisalDate is { } appraised && decisionDate < appraised)
         {
-            throw new DomainException("Ngày quyết định phê duyệt không được trước ngày thẩm định.", nameof(DecisionDate));
+            check.Add(new DomainException("Ngày quyết định phê duyệt không được trước ngày thẩm định.", nameof(DecisionDate)));
         }
 
-        CheckAmounts(approvedTotalCost, approvedProvincialShare, " được duyệt", "Approved");
+        check.Run(() => CheckAmounts(approvedTotalCost, approvedProvincialShare, " được duyệt", "Approved"));
+        comment = check.Run(() => Guard.Optional(comment, "Ghi chú", FieldLengths.LongText, "Comment"), comment);
+        check.ThrowIfBroken();
         DecisionNumber = decisionNumber;
         DecisionDate = decisionDate;
         ApprovedTotalCost = approvedTotalCost;
         ApprovedProvincialShare = approvedProvincialShare;
-        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", FieldLengths.LongText) ?? $"Quyết định số {decisionNumber}");
+        Record(rule, actor, utcNow, comment ?? $"Quyết định số {decisionNumber}");
     }
 
     public void Reject(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Reject, actor, utcNow, reason);
@@ -241,13 +247,15 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Accept(Actor actor, DateTime utcNow, DateOnly acceptanceDate, string result)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Accept, Status, actor);
-        result = Guard.Required(result, "Kết quả nghiệm thu", FieldLengths.LongText, nameof(AcceptanceResult));
-        CheckDate(acceptanceDate, utcNow, "Ngày nghiệm thu", nameof(AcceptanceDate));
-        if (DecisionDate is { } decided && acceptanceDate < decided)
+        var check = new RuleCheck();
+        result = check.Run(() => Guard.Required(result, "Kết quả nghiệm thu", FieldLengths.LongText, nameof(AcceptanceResult)), result);
+        check.Run(() => CheckDate(acceptanceDate, utcNow, "Ngày nghiệm thu", nameof(AcceptanceDate)));
+        if (!check.IsBroken(nameof(AcceptanceDate)) && DecisionDate is { } decided && acceptanceDate < decided)
         {
-            throw new DomainException("Ngày nghiệm thu không được trước ngày quyết định phê duyệt.", nameof(AcceptanceDate));
+            check.Add(new DomainException("Ngày nghiệm thu không được trước ngày quyết định phê duyệt.", nameof(AcceptanceDate)));
         }
 
+        check.ThrowIfBroken();
         AcceptanceDate = acceptanceDate;
         AcceptanceResult = result;
         Record(rule, actor, utcNow, result);
@@ -262,44 +270,50 @@ public sealed class Proposal : AuditableEntity, IConcurrencyStamped
     public void Settle(Actor actor, DateTime utcNow, string decisionNumber, DateOnly settlementDate, decimal settledTotalCost, decimal settledProvincialShare, decimal disbursedProvincial, string? comment, decimal disbursedNonProvincial = 0m)
     {
         var rule = ProposalWorkflow.Resolve(ProposalAction.Settle, Status, actor);
-        decisionNumber = Guard.Required(decisionNumber, "Số quyết định quyết toán", FieldLengths.DecisionNumber, nameof(SettlementDecisionNumber));
-        CheckDate(settlementDate, utcNow, "Ngày quyết toán", nameof(SettlementDate));
-        if (AcceptanceDate is { } accepted && settlementDate < accepted)
+        // Every broken rule at once (ADR 0128); a comparison whose own figure is already wrong is skipped.
+        var check = new RuleCheck();
+        decisionNumber = check.Run(() => Guard.Required(decisionNumber, "Số quyết định quyết toán", FieldLengths.DecisionNumber, nameof(SettlementDecisionNumber)), decisionNumber);
+        check.Run(() => CheckDate(settlementDate, utcNow, "Ngày quyết toán", nameof(SettlementDate)));
+        if (!check.IsBroken(nameof(SettlementDate)) && AcceptanceDate is { } accepted && settlementDate < accepted)
         {
-            throw new DomainException("Ngày quyết toán không được trước ngày nghiệm thu.", nameof(SettlementDate));
+            check.Add(new DomainException("Ngày quyết toán không được trước ngày nghiệm thu.", nameof(SettlementDate)));
         }
 
-        CheckAmounts(settledTotalCost, settledProvincialShare, " quyết toán", "Settled");
-        if (settledTotalCost > ApprovedTotalCost)
+        var amountsOk = check.Run(() => { CheckAmounts(settledTotalCost, settledProvincialShare, " quyết toán", "Settled"); return true; });
+        if (amountsOk)
         {
-            throw new DomainException("Tổng kinh phí quyết toán không được vượt tổng kinh phí được duyệt.", "SettledTotalCost");
+            if (settledTotalCost > ApprovedTotalCost)
+            {
+                check.Add(new DomainException("Tổng kinh phí quyết toán không được vượt tổng kinh phí được duyệt.", "SettledTotalCost"));
+            }
+
+            if (settledProvincialShare > ApprovedProvincialShare)
+            {
+                check.Add(new DomainException("Ngân sách tỉnh quyết toán không được vượt phần ngân sách tỉnh được duyệt.", "SettledProvincialShare"));
+            }
+            else if (disbursedProvincial > settledProvincialShare)
+            {
+                check.Add(new DomainException(
+                    "Số ngân sách tỉnh đã giải ngân lớn hơn số quyết toán; hãy ghi bút toán thu hồi phần chênh lệch trước khi quyết toán.",
+                    "SettledProvincialShare"));
+            }
+
+            if (!check.IsBroken("SettledTotalCost") && disbursedNonProvincial > settledTotalCost - settledProvincialShare)
+            {
+                check.Add(new DomainException(
+                    $"Vốn đối ứng và nguồn khác đã ghi ({VnFormat.Dong(disbursedNonProvincial)} đồng) lớn hơn phần ngoài ngân sách tỉnh của số quyết toán "
+                    + $"({VnFormat.Dong(settledTotalCost - settledProvincialShare)} đồng); hãy ghi bút toán thu hồi phần chênh lệch hoặc sửa số quyết toán.",
+                    "SettledTotalCost"));
+            }
         }
 
-        if (settledProvincialShare > ApprovedProvincialShare)
-        {
-            throw new DomainException("Ngân sách tỉnh quyết toán không được vượt phần ngân sách tỉnh được duyệt.", "SettledProvincialShare");
-        }
-
-        if (disbursedProvincial > settledProvincialShare)
-        {
-            throw new DomainException(
-                "Số ngân sách tỉnh đã giải ngân lớn hơn số quyết toán; hãy ghi bút toán thu hồi phần chênh lệch trước khi quyết toán.",
-                "SettledProvincialShare");
-        }
-
-        if (disbursedNonProvincial > settledTotalCost - settledProvincialShare)
-        {
-            throw new DomainException(
-                $"Vốn đối ứng và nguồn khác đã ghi ({VnFormat.Dong(disbursedNonProvincial)} đồng) lớn hơn phần ngoài ngân sách tỉnh của số quyết toán "
-                + $"({VnFormat.Dong(settledTotalCost - settledProvincialShare)} đồng); hãy ghi bút toán thu hồi phần chênh lệch hoặc sửa số quyết toán.",
-                "SettledTotalCost");
-        }
-
+        comment = check.Run(() => Guard.Optional(comment, "Ghi chú", FieldLengths.LongText, "Comment"), comment);
+        check.ThrowIfBroken();
         SettlementDecisionNumber = decisionNumber;
         SettlementDate = settlementDate;
         SettledTotalCost = settledTotalCost;
         SettledProvincialShare = settledProvincialShare;
-        Record(rule, actor, utcNow, Guard.Optional(comment, "Ghi chú", FieldLengths.LongText) ?? $"Quyết định quyết toán số {decisionNumber}");
+        Record(rule, actor, utcNow, comment ?? $"Quyết định quyết toán số {decisionNumber}");
     }
 
     public void Cancel(Actor actor, DateTime utcNow, string reason) => Close(ProposalAction.Cancel, actor, utcNow, reason);

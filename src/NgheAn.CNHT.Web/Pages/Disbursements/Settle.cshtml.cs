@@ -91,7 +91,8 @@ public sealed class SettleModel(LedgerService ledger, LedgerQueries queries, IAp
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex);
+            // The domain names the decision number SettlementDecisionNumber; on this form it is Input.DecisionNumber (ADR 0129).
+            ModelState.AddDomainError(ex, fieldMap: new Dictionary<string, string> { ["SettlementDecisionNumber"] = nameof(InputModel.DecisionNumber) });
             return Page();
         }
 
