@@ -100,12 +100,19 @@ public sealed class AnnualEstimate : AuditableEntity
             throw new DomainException("Chỉ Lãnh đạo Sở được phê duyệt dự toán.");
         }
 
-        DecisionNumber = Guard.Required(decisionNumber, "Số quyết định", 100, nameof(DecisionNumber));
-        if (decisionDate > DateOnly.FromDateTime(utcNow).AddDays(1))
+        // Every field rule in one pass (ADR 0120): an empty number and a future date are both reported at once.
+        var check = new RuleCheck();
+        var number = check.Run(() => Guard.Required(decisionNumber, "Số quyết định", 100, nameof(DecisionNumber)), "");
+        check.Run(() =>
         {
-            throw new DomainException("Ngày quyết định không được ở tương lai.", nameof(DecisionDate));
-        }
+            if (decisionDate > DateOnly.FromDateTime(utcNow).AddDays(1))
+            {
+                throw new DomainException("Ngày quyết định không được ở tương lai.", nameof(DecisionDate));
+            }
+        });
+        check.ThrowIfBroken();
 
+        DecisionNumber = number;
         DecisionDate = decisionDate;
         Status = EstimateStatus.Approved;
         ApprovedBy = actor.UserName;
