@@ -60,12 +60,15 @@ public sealed class SupportRulesJourneyTests(BrowserPortal portal)
         // Without a reason the approval is refused, with the rule cited; nothing changes.
         await page.Locator("button[data-action=Approve]").ClickAsync();
         var form = page.Locator("#act-Approve");
+        // The panel opens with an animation; typing or clicking while it still moves can miss on a loaded machine.
+        await Assertions.Expect(form).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
         await form.Locator("#act-Approve-decision").FillAsync("77/QĐ-SCT");
         await form.GetByRole(AriaRole.Button, new() { Name = "Xác nhận: Phê duyệt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#act-Approve")).ToContainTextAsync("Không phê duyệt được: số được duyệt vượt định mức.");
         await Assertions.Expect(page.Locator("[data-rule-flag]")).ToHaveCountAsync(0);
 
         // With a reason it is approved; the override and its reason show on the proposal page.
+        await Assertions.Expect(form).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
         await page.Locator("#act-Approve-override").FillAsync("UBND tỉnh đồng ý mức hỗ trợ cao hơn tại văn bản 123/UBND-KT");
         await page.Locator("#act-Approve").GetByRole(AriaRole.Button, new() { Name = "Xác nhận: Phê duyệt" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Đã phê duyệt đề án.");
