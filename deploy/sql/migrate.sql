@@ -2888,3 +2888,111 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE TABLE [SourcingRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [BuyerOrganizationId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [SectorCode] nvarchar(40) NOT NULL,
+        [ProcessCode] nvarchar(40) NULL,
+        [CertificationCode] nvarchar(40) NULL,
+        [Quantity] nvarchar(200) NULL,
+        [Deadline] date NOT NULL,
+        [Description] nvarchar(3000) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [PostedBy] nvarchar(256) NOT NULL,
+        [PostedByDepartment] bit NOT NULL,
+        [PostedAt] datetime2 NOT NULL,
+        [Year] int NOT NULL,
+        [ClosedAt] datetime2 NULL,
+        [ClosedBy] nvarchar(256) NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SourcingRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SourcingRequests_Organizations_BuyerOrganizationId] FOREIGN KEY ([BuyerOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE TABLE [SourcingInterests] (
+        [Id] int NOT NULL IDENTITY,
+        [SourcingRequestId] int NOT NULL,
+        [SupplierOrganizationId] int NOT NULL,
+        [Message] nvarchar(1000) NULL,
+        [ExpressedBy] nvarchar(256) NOT NULL,
+        [ExpressedAt] datetime2 NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_SourcingInterests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SourcingInterests_Organizations_SupplierOrganizationId] FOREIGN KEY ([SupplierOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SourcingInterests_SourcingRequests_SourcingRequestId] FOREIGN KEY ([SourcingRequestId]) REFERENCES [SourcingRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SourcingInterests_SourcingRequestId_SupplierOrganizationId] ON [SourcingInterests] ([SourcingRequestId], [SupplierOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE INDEX [IX_SourcingInterests_SupplierOrganizationId_ExpressedAt] ON [SourcingInterests] ([SupplierOrganizationId], [ExpressedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE INDEX [IX_SourcingRequests_BuyerOrganizationId_PostedAt] ON [SourcingRequests] ([BuyerOrganizationId], [PostedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE INDEX [IX_SourcingRequests_Status_SectorCode_Deadline] ON [SourcingRequests] ([Status], [SectorCode], [Deadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    CREATE INDEX [IX_SourcingRequests_Year] ON [SourcingRequests] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031829_Issue17Sourcing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205031829_Issue17Sourcing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

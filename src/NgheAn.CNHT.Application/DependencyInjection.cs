@@ -8,6 +8,7 @@ using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Application.Disbursements;
+using NgheAn.CNHT.Application.Sourcing;
 using NgheAn.CNHT.Application.Estimates;
 using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Dashboard.DashboardQuery>();
         services.AddEnterprisePortal();
         services.AddSupplierDirectory();
+        services.AddSourcing();
         services.AddProgramPlanning();
         return services;
     }

@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseBackup>();
         // The public CNHT directory's demo enterprises (issue 17).
         services.AddScoped<Suppliers.DirectoryDemoSeeder>();
+        services.AddScoped<Sourcing.SourcingDemoSeeder>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SupportRuleSeeder>();

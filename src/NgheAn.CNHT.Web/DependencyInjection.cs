@@ -85,6 +85,7 @@ public static class DependencyInjection
             Policies.Configure(o);
             EnterprisePolicies.Configure(o);
             DirectoryPolicies.Configure(o);
+            SourcingPolicies.Configure(o);
         });
         services.AddAntiforgery(o =>
         {
@@ -138,6 +139,7 @@ public static class DependencyInjection
                 // The public CNHT portal (issue 17): anonymous pages in two languages, the directory's management pages.
                 Portal.PortalSetup.Configure(o.Conventions);
                 DirectoryPolicies.Configure(o.Conventions);
+                SourcingPolicies.Configure(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
@@ -195,6 +197,7 @@ public static class DependencyInjection
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Plans.ProgramPlanDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Sourcing.SourcingDemoSeeder>().SeedAsync();
             }
         }
     }

@@ -142,6 +142,8 @@ public sealed class AuditQueries(IAppDbContext db)
         "SupplierProfile" => "Hồ sơ danh bạ doanh nghiệp CNHT",
         "SupplierCertification" => "Chứng nhận của doanh nghiệp trong danh bạ",
         "ProfileChange" => "Thay đổi hồ sơ danh bạ chờ duyệt",
+        "SourcingRequest" => "Nhu cầu tìm nhà cung ứng",
+        "SourcingInterest" => "Doanh nghiệp quan tâm nhu cầu tìm nhà cung ứng",
         // Issue 19 (ADR 0170-0175).
         "ItemPlan" => "Kế hoạch năm của nội dung",
         "YearPlanAmount" => "Kế hoạch một năm của nội dung",

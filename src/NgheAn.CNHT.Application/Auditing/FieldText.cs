@@ -154,6 +154,8 @@ public static class FieldText
         ["SupplierProfile"] = Suppliers.DirectoryLabels.Profile,
         ["SupplierCertification"] = Suppliers.DirectoryLabels.Certification,
         ["ProfileChange"] = Suppliers.DirectoryLabels.Change,
+        ["SourcingRequest"] = Sourcing.SourcingLabels.Request,
+        ["SourcingInterest"] = Sourcing.SourcingLabels.Interest,
     };
 
     private static readonly HashSet<string> AmountFields =

@@ -2445,6 +2445,156 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("ReportDownloads", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ExpressedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExpressedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("SourcingRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourcingRequestId", "SupplierOrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("SupplierOrganizationId", "ExpressedAt");
+
+                    b.ToTable("SourcingInterests", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuyerOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CertificationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(3000)
+                        .HasColumnType("nvarchar(3000)");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("PostedByDepartment")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProcessCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("BuyerOrganizationId", "PostedAt");
+
+                    b.HasIndex("Status", "SectorCode", "Deadline");
+
+                    b.ToTable("SourcingRequests", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
                 {
                     b.Property<int>("Id")
@@ -3577,6 +3727,36 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", "SourcingRequest")
+                        .WithMany()
+                        .HasForeignKey("SourcingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "SupplierOrganization")
+                        .WithMany()
+                        .HasForeignKey("SupplierOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SourcingRequest");
+
+                    b.Navigation("SupplierOrganization");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "BuyerOrganization")
+                        .WithMany()
+                        .HasForeignKey("BuyerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BuyerOrganization");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>

@@ -2359,6 +2359,152 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("ReportDownloads", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpressedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpressedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourcingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourcingRequestId", "SupplierOrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("SupplierOrganizationId", "ExpressedAt");
+
+                    b.ToTable("SourcingInterests", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuyerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PostedByDepartment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("BuyerOrganizationId", "PostedAt");
+
+                    b.HasIndex("Status", "SectorCode", "Deadline");
+
+                    b.ToTable("SourcingRequests", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>
                 {
                     b.Property<int>("Id")
@@ -3474,6 +3620,36 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", "SourcingRequest")
+                        .WithMany()
+                        .HasForeignKey("SourcingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "SupplierOrganization")
+                        .WithMany()
+                        .HasForeignKey("SupplierOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SourcingRequest");
+
+                    b.Navigation("SupplierOrganization");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingRequest", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Organizations.Organization", "BuyerOrganization")
+                        .WithMany()
+                        .HasForeignKey("BuyerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BuyerOrganization");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.ProfileChange", b =>

@@ -11,6 +11,7 @@ internal static class SeedDemoVerb
         await v.Get<DatabaseInitializer>().MigrateAsync();
         var added = await v.Get<DemoDataSeeder>().SeedAsync();
         var directory = await v.Get<DirectoryDemoSeeder>().SeedAsync();
+        var sourcing = await v.Get<NgheAn.CNHT.Infrastructure.Sourcing.SourcingDemoSeeder>().SeedAsync();
         if (v.Environment.IsDevelopment())
         {
             await v.Get<UserSeeder>().EnsureDemoUsersAsync();
@@ -20,6 +21,11 @@ internal static class SeedDemoVerb
         if (directory)
         {
             Console.WriteLine($"Đã nạp danh bạ doanh nghiệp CNHT mẫu ({DirectoryDemoSeeder.Count} doanh nghiệp hư cấu).");
+        }
+
+        if (sourcing)
+        {
+            Console.WriteLine("Đã nạp một vài nhu cầu tìm nhà cung ứng mẫu.");
         }
         return 0;
     }
