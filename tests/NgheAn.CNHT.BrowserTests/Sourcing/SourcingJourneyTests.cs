@@ -109,4 +109,71 @@ public sealed class SourcingJourneyTests(BrowserPortal portal)
         Assert.True(visitorProblems.Count == 0, string.Join("\n", visitorProblems));
         Assert.True(specialistProblems.Count == 0, string.Join("\n", specialistProblems));
     }
+    [Theory]
+    [InlineData(Ui.DesktopWidth)]
+    [InlineData(Ui.PhoneWidth)]
+    public async Task A_supplier_expresses_interest_and_the_department_sees_it_in_the_linkage_figures(int width)
+    {
+        var (buyerEmail, _) = await SourcingArrange.EnterpriseAsync(portal, $"Công ty Điện Tử Bên Mua {width} (kiểm thử)");
+        var (supplierEmail, supplierOrg) = await SourcingArrange.EnterpriseAsync(portal, $"Công ty Nhựa Nhà Cung Ứng {width} (kiểm thử)");
+        await SourcingArrange.PublishAsync(portal, supplierOrg, $"Công ty Nhựa Nhà Cung Ứng {width}", ["nhua-cao-su"], ["ep-nhua"], ["iso-14001"], verified: false);
+        var height = width == Ui.PhoneWidth ? Ui.PhoneHeight : Ui.DesktopHeight;
+        var title = $"Vỏ nhựa bộ điều khiển {width} {Guid.NewGuid():N}"[..36];
+
+        var (buyerContext, buyer, problems) = await portal.NewPageAsync(width, height);
+        await using var _ = buyerContext;
+        await portal.SignInAsync(buyer, buyerEmail);
+        await buyer.GotoAsync("/DoanhNghiep/NhuCau/Tao");
+        await buyer.GetByLabel("Sản phẩm, dịch vụ cần tìm").FillAsync(title);
+        await buyer.GetByLabel("Lĩnh vực").SelectOptionAsync("nhua-cao-su");
+        await buyer.GetByLabel("Công đoạn sản xuất (nếu cần)").SelectOptionAsync("ep-nhua");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Đăng nhu cầu" }).ClickAsync();
+        await buyer.WaitForURLAsync(url => url.Contains("/DoanhNghiep/NhuCau/ChiTiet/", StringComparison.Ordinal));
+        var requestUrl = buyer.Url;
+
+        // The supplier finds it among the requests matching its profile and says it is interested.
+        var (supplierContext, supplier, supplierProblems) = await portal.NewPageAsync(width, height);
+        await using var __ = supplierContext;
+        await portal.SignInAsync(supplier, supplierEmail);
+        await supplier.GotoAsync("/DoanhNghiep/NhuCau/CoHoi");
+        var card = supplier.Locator(".opportunity", new() { HasText = title });
+        await Assertions.Expect(card.Locator(".match-reason")).ToContainTextAsync("Cùng ngành: Nhựa – cao su; có quy trình: Ép nhựa");
+        await Ui.AssertAccessibleAsync(supplier, $"sourcing-opportunities-{width}");
+        if (width == Ui.PhoneWidth)
+        {
+            await Ui.AssertFitsPhoneAsync(supplier, $"sourcing-opportunities-{width}");
+        }
+
+        await card.GetByLabel("Lời nhắn gửi bên mua (không bắt buộc)").FillAsync("Chúng tôi có máy ép 250 tấn.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Bày tỏ quan tâm" }).ClickAsync();
+        await Assertions.Expect(supplier.Locator(".opportunity", new() { HasText = title })).ToContainTextAsync("Doanh nghiệp đã bày tỏ quan tâm");
+        await Assertions.Expect(supplier.Locator("#my-interests")).ToContainTextAsync(title);
+
+        // The buyer sees the interest.
+        await buyer.GotoAsync(requestUrl);
+        await Assertions.Expect(buyer.Locator("#interests")).ToContainTextAsync($"Công ty Nhựa Nhà Cung Ứng {width} (kiểm thử)");
+        await Assertions.Expect(buyer.Locator("#interests")).ToContainTextAsync("Chúng tôi có máy ép 250 tấn.");
+
+        // The department reads the linkage figures and the request.
+        var (specialistContext, specialist, specialistProblems) = await portal.NewPageAsync(width, height);
+        await using var ___ = specialistContext;
+        await portal.SignInAsync(specialist, "chuyenvien@cnht.demo");
+        await specialist.GotoAsync("/Sourcing");
+        await Assertions.Expect(specialist.Locator("#linkage-stats")).ToContainTextAsync(SourcingArrange.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Ui.AssertAccessibleAsync(specialist, $"sourcing-statistics-{width}");
+        if (width == Ui.PhoneWidth)
+        {
+            await Ui.AssertFitsPhoneAsync(specialist, $"sourcing-statistics-{width}");
+        }
+
+        await Ui.ShotAsync(specialist, $"sourcing-statistics-{width}.png");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(specialist.Locator("#interests")).ToContainTextAsync("Chúng tôi có máy ép 250 tấn.");
+        await Ui.AssertAccessibleAsync(specialist, $"sourcing-details-{width}");
+        await specialist.GotoAsync("/Sourcing/Create");
+        await Ui.AssertAccessibleAsync(specialist, $"sourcing-create-{width}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(supplierProblems.Count == 0, string.Join("\n", supplierProblems));
+        Assert.True(specialistProblems.Count == 0, string.Join("\n", specialistProblems));
+    }
 }
