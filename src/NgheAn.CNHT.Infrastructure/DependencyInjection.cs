@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<IReportRenderer, ReportRenderer>();
         services.AddSingleton<IWorkbookReader, ClosedXmlWorkbookReader>();
         services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
+        services.AddSingleton<IStreamingWorkbookWriter, StreamingWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

@@ -103,3 +103,16 @@ public interface IWorkbookWriter
 {
     void Write(ProgramWorkbook model, Stream output);
 }
+
+/// <summary>
+/// A program's export as streams (ADR 0108): <see cref="Head"/> holds the catalog and the unit register (small) and
+/// no proposals or entries; <see cref="Proposals"/> and <see cref="Ledger"/> are read from the database row by row,
+/// in the order the export writes them, and <see cref="ProposalCount"/> and <see cref="LedgerCount"/> say how many.
+/// </summary>
+public sealed record ProgramExport(ProgramWorkbook Head, int ProposalCount, int LedgerCount, IAsyncEnumerable<ProposalLine> Proposals, IAsyncEnumerable<LedgerLine> Ledger);
+
+/// <summary>Writes a program export in the workbook format of <see cref="IWorkbookWriter"/>, row by row, never the whole workbook in memory.</summary>
+public interface IStreamingWorkbookWriter
+{
+    Task WriteAsync(ProgramExport export, Stream output, CancellationToken ct = default);
+}
