@@ -55,7 +55,8 @@ public sealed record LedgerLine(
     string? OriginalVoucher);
 
 /// <summary>The cells of one sheet as the file holds them; row 1 is the header row.</summary>
-public sealed record RawSheet(string Name, IReadOnlyList<RawRow> Rows);
+/// <remarks>The rows may be read from the file as they are enumerated (ADR 0108): enumerate them once, forward.</remarks>
+public sealed record RawSheet(string Name, IEnumerable<RawRow> Rows);
 
 public sealed record RawRow(int Number, IReadOnlyDictionary<int, RawCell> Cells)
 {
@@ -86,6 +87,9 @@ public sealed record CatalogPlanCell(int Row, string ItemCode, RawCell Plan);
 /// <summary>The file is not a readable XLSX workbook (wrong type, damaged, too large once unpacked).</summary>
 public sealed class WorkbookFormatException : Exception
 {
+    /// <summary>The sheet the problem is in, when it is in one ("—" for the file as a whole).</summary>
+    public string Sheet { get; init; } = "—";
+
     public WorkbookFormatException(string message) : base(message) { }
     public WorkbookFormatException() : base("Tệp không phải bảng tính Excel (.xlsx).") { }
     public WorkbookFormatException(string message, Exception inner) : base(message, inner) { }

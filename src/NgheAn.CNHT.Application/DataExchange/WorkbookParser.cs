@@ -13,7 +13,13 @@ namespace NgheAn.CNHT.Application.DataExchange;
 /// </summary>
 public sealed record Numbered<T>(int Row, T? Value) where T : class
 {
-    public IReadOnlyDictionary<string, string> Readable { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Readable { get; init; } = NoReadableText.Instance;
+}
+
+/// <summary>No readable text: shared by every row read whole (a million ledger rows need no million empty dictionaries).</summary>
+internal static class NoReadableText
+{
+    public static IReadOnlyDictionary<string, string> Instance { get; } = new Dictionary<string, string>();
 }
 
 public sealed record ParsedWorkbook(
@@ -50,7 +56,7 @@ public static class WorkbookParser
             ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems, (row, r) =>
             {
                 var line = ReadProposal(r);
-                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : new Dictionary<string, string>() });
+                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : NoReadableText.Instance });
             });
         }
 
