@@ -42,10 +42,7 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
 
     public RawWorkbook Read(Stream xlsx, CancellationToken ct = default)
     {
-        var buffer = new MemoryStream();
-        xlsx.CopyTo(buffer);
-        buffer.Position = 0;
-        var package = new UploadedBytes(buffer);
+        var package = UploadedBytes.Of(xlsx);
         CheckPackage(package);
 
         try
@@ -83,13 +80,42 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
         }
     }
 
-    /// <summary>The uploaded bytes; each pass over a sheet opens its own read-only view of them.</summary>
-    private sealed class UploadedBytes(MemoryStream bytes)
+    /// <summary>
+    /// The uploaded bytes; each pass over a sheet opens its own read-only view of them. A file on disk (the command line)
+    /// is read from disk, never copied into memory; any other stream (an upload, at most 20 MB) is copied once.
+    /// </summary>
+    private sealed class UploadedBytes
     {
-        public MemoryStream Bytes => bytes;
+        private readonly string? _path;
+        private readonly byte[]? _bytes;
+        private readonly int _length;
 
-        public SpreadsheetDocument Open() =>
-            SpreadsheetDocument.Open(new MemoryStream(bytes.GetBuffer(), 0, (int)bytes.Length, writable: false), isEditable: false);
+        private UploadedBytes(string? path, byte[]? bytes, int length)
+        {
+            _path = path;
+            _bytes = bytes;
+            _length = length;
+        }
+
+        public static UploadedBytes Of(Stream xlsx)
+        {
+            if (xlsx is FileStream { CanSeek: true } file && File.Exists(file.Name))
+            {
+                return new UploadedBytes(file.Name, null, 0);
+            }
+
+            var buffer = new MemoryStream();
+            xlsx.CopyTo(buffer);
+            return new UploadedBytes(null, buffer.GetBuffer(), (int)buffer.Length);
+        }
+
+        public Stream Stream() => _path is not null
+            ? new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)
+            : new MemoryStream(_bytes!, 0, _length, writable: false);
+
+        public SpreadsheetDocument Open() => _path is not null
+            ? SpreadsheetDocument.Open(_path, isEditable: false)
+            : SpreadsheetDocument.Open(Stream(), isEditable: false);
     }
 
     /// <summary>
@@ -99,16 +125,17 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
     /// </summary>
     private static void CheckPackage(UploadedBytes package)
     {
-        var buffer = package.Bytes;
-        var head = buffer.GetBuffer();
-        if (buffer.Length < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4)
+        using var stream = package.Stream();
+        var head = new byte[4];
+        if (stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4)
         {
             throw new WorkbookFormatException("Tệp không phải bảng tính Excel .xlsx. Tệp .xls (Excel 97-2003) hoặc .csv: hãy mở bằng Excel và lưu lại dạng \"Excel Workbook (*.xlsx)\".");
         }
 
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(head, 0, (int)buffer.Length, writable: false), ZipArchiveMode.Read);
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.GetEntry("xl/workbook.xml") is null)
             {
                 throw new WorkbookFormatException("Tệp nén này không phải bảng tính Excel .xlsx (không có phần xl/workbook.xml).");
