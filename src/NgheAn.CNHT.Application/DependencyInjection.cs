@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<RegisterQuery>();
         services.AddScoped<DocumentQuery>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ReportFileCache>();
         services.AddScoped<ReportDownloadLog>();
         services.AddScoped<IssuedReportService>();
         services.AddScoped<Issuing.OutgoingRegister>();

@@ -71,8 +71,9 @@ public static class DependencyInjection
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddSingleton<IReportRenderer, ReportRenderer>();
-        services.AddSingleton<IWorkbookReader, ClosedXmlWorkbookReader>();
+        services.AddSingleton<IWorkbookReader, OpenXmlWorkbookReader>();
         services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
+        services.AddSingleton<IStreamingWorkbookWriter, StreamingWorkbookWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

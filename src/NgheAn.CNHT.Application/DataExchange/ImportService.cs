@@ -34,17 +34,19 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         progress ??= _ => Task.CompletedTask;
         await progress(new ImportProgress(PhaseRead, 0, 1));
         RawWorkbook raw;
+        ParsedWorkbook parsed;
         try
         {
             raw = reader.Read(file, ct);
+            // The data sheets' rows are read from the file as the parser asks for them (ADR 0108).
+            parsed = WorkbookParser.Parse(raw);
         }
         catch (WorkbookFormatException ex)
         {
-            return Refused(request, null, new ImportProblem("—", 0, null, null, ex.Message));
+            return Refused(request, null, new ImportProblem(ex.Sheet, 0, null, null, ex.Message));
         }
 
         await progress(new ImportProgress(PhaseRead, 1, 1));
-        var parsed = WorkbookParser.Parse(raw);
         var problems = new List<ImportProblem>(parsed.Problems);
         var (context, refusal) = await TargetAsync(parsed, request, ct);
         if (context is null)

@@ -55,7 +55,8 @@ public sealed record LedgerLine(
     string? OriginalVoucher);
 
 /// <summary>The cells of one sheet as the file holds them; row 1 is the header row.</summary>
-public sealed record RawSheet(string Name, IReadOnlyList<RawRow> Rows);
+/// <remarks>The rows may be read from the file as they are enumerated (ADR 0108): enumerate them once, forward.</remarks>
+public sealed record RawSheet(string Name, IEnumerable<RawRow> Rows);
 
 public sealed record RawRow(int Number, IReadOnlyDictionary<int, RawCell> Cells)
 {
@@ -86,6 +87,9 @@ public sealed record CatalogPlanCell(int Row, string ItemCode, RawCell Plan);
 /// <summary>The file is not a readable XLSX workbook (wrong type, damaged, too large once unpacked).</summary>
 public sealed class WorkbookFormatException : Exception
 {
+    /// <summary>The sheet the problem is in, when it is in one ("—" for the file as a whole).</summary>
+    public string Sheet { get; init; } = "—";
+
     public WorkbookFormatException(string message) : base(message) { }
     public WorkbookFormatException() : base("Tệp không phải bảng tính Excel (.xlsx).") { }
     public WorkbookFormatException(string message, Exception inner) : base(message, inner) { }
@@ -102,4 +106,17 @@ public interface IWorkbookReader
 public interface IWorkbookWriter
 {
     void Write(ProgramWorkbook model, Stream output);
+}
+
+/// <summary>
+/// A program's export as streams (ADR 0108): <see cref="Head"/> holds the catalog and the unit register (small) and
+/// no proposals or entries; <see cref="Proposals"/> and <see cref="Ledger"/> are read from the database row by row,
+/// in the order the export writes them, and <see cref="ProposalCount"/> and <see cref="LedgerCount"/> say how many.
+/// </summary>
+public sealed record ProgramExport(ProgramWorkbook Head, int ProposalCount, int LedgerCount, IAsyncEnumerable<ProposalLine> Proposals, IAsyncEnumerable<LedgerLine> Ledger);
+
+/// <summary>Writes a program export in the workbook format of <see cref="IWorkbookWriter"/>, row by row, never the whole workbook in memory.</summary>
+public interface IStreamingWorkbookWriter
+{
+    Task WriteAsync(ProgramExport export, Stream output, CancellationToken ct = default);
 }

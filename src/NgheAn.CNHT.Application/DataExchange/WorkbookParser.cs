@@ -13,7 +13,42 @@ namespace NgheAn.CNHT.Application.DataExchange;
 /// </summary>
 public sealed record Numbered<T>(int Row, T? Value) where T : class
 {
-    public IReadOnlyDictionary<string, string> Readable { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Readable { get; init; } = NoReadableText.Instance;
+}
+
+/// <summary>Equal strings read from many rows shared as one instance; bounded, so a file of all-different text pools nothing more.</summary>
+internal sealed class StringPool
+{
+    private const int MaxEntries = 500_000;
+    private const int MaxLength = 200;
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Share(string? text)
+    {
+        if (text is null || text.Length > MaxLength)
+        {
+            return text;
+        }
+
+        if (_strings.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (_strings.Count < MaxEntries)
+        {
+            _strings[text] = text;
+        }
+
+        return text;
+    }
+}
+
+/// <summary>No readable text: shared by every row read whole (a million ledger rows need no million empty dictionaries).</summary>
+internal static class NoReadableText
+{
+    public static IReadOnlyDictionary<string, string> Instance { get; } = new Dictionary<string, string>();
 }
 
 public sealed record ParsedWorkbook(
@@ -38,6 +73,8 @@ public static class WorkbookParser
         var proposals = new List<Numbered<ProposalLine>>();
         var ledger = new List<Numbered<LedgerLine>>();
         var units = new List<Numbered<UnitLine>>();
+        // A million ledger rows repeat their proposal's code and, often, one note: one string each (ADR 0108).
+        var pool = new StringPool();
 
         var proposalSheet = raw.Sheet(WorkbookLayout.ProposalSheetName);
         if (proposalSheet is null)
@@ -49,14 +86,17 @@ public static class WorkbookParser
         {
             ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems, (row, r) =>
             {
-                var line = ReadProposal(r);
-                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : new Dictionary<string, string>() });
+                var line = ReadProposal(r) is { } read
+                    ? read with { Code = pool.Share(read.Code), ItemCode = pool.Share(read.ItemCode), UnitName = pool.Share(read.UnitName), TaxCode = pool.Share(read.TaxCode) }
+                    : null;
+                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : NoReadableText.Instance });
             });
         }
 
         if (raw.Sheet(WorkbookLayout.LedgerSheetName) is { } ledgerSheet)
         {
-            ReadSheet(ledgerSheet, WorkbookLayout.Ledger, problems, (row, r) => ledger.Add(new(row.Number, ReadLedger(r))));
+            ReadSheet(ledgerSheet, WorkbookLayout.Ledger, problems, (row, r) => ledger.Add(new(row.Number,
+                ReadLedger(r) is { } read ? read with { ProposalCode = pool.Share(read.ProposalCode), Note = pool.Share(read.Note) } : null)));
         }
 
         if (raw.Sheet(WorkbookLayout.UnitSheetName) is { } unitSheet)

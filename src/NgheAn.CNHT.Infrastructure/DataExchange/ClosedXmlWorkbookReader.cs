@@ -13,6 +13,10 @@ namespace NgheAn.CNHT.Infrastructure.DataExchange;
 /// that is not an XLSX package (an old .xls, a CSV, a renamed PDF) and packages that unpack to more than
 /// <see cref="MaxUnpackedBytes"/> (a "zip bomb" would otherwise fill the server's memory).
 /// </summary>
+/// <remarks>
+/// No longer the import's reader: <see cref="OpenXmlWorkbookReader"/> reads forward without the whole workbook in memory
+/// (ADR 0108). Kept as the reference the forward reader is tested against (StreamingImportTests).
+/// </remarks>
 public sealed class ClosedXmlWorkbookReader : IWorkbookReader
 {
     public const long MaxUnpackedBytes = 400L * 1024 * 1024;

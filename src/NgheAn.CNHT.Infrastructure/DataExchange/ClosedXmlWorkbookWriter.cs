@@ -16,7 +16,14 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
     private static readonly XLColor NoteFill = XLColor.FromHtml("#F2F2F2");
 
-    public void Write(ProgramWorkbook model, Stream output)
+    public void Write(ProgramWorkbook model, Stream output) => Write(model, output, model.Proposals.Count, model.Ledger.Count);
+
+    /// <summary>
+    /// The workbook with the data validations sized for <paramref name="proposalCount"/> proposals and
+    /// <paramref name="ledgerCount"/> entries, whatever rows the model holds: the streaming export writes a skeleton
+    /// this way (a few sample rows whose styles it copies) and streams the real rows in (ADR 0108).
+    /// </summary>
+    internal static void Write(ProgramWorkbook model, Stream output, int proposalCount, int ledgerCount)
     {
         using var workbook = new XLWorkbook();
         Instructions(workbook.Worksheets.Add("HuongDan"), model);
@@ -90,10 +97,10 @@ public sealed class ClosedXmlWorkbookWriter : IWorkbookWriter
         Style(units, WorkbookLayout.Units, r, model.IsTemplate);
 
         var last = Math.Max(r, ValidatedRows);
-        Validate(proposals, WorkbookLayout.Proposals["ItemCode"], model.Proposals.Count + 2, lists.Items, "Mã nội dung không có trong danh mục (xem sheet DanhMuc).");
-        Validate(proposals, WorkbookLayout.Proposals["Status"], model.Proposals.Count + 2, lists.Statuses, "Chọn trạng thái trong danh sách.");
-        Validate(ledger, WorkbookLayout.Ledger["Source"], model.Ledger.Count + 2, lists.Sources, "Chọn nguồn kinh phí trong danh sách.");
-        Validate(ledger, WorkbookLayout.Ledger["Kind"], model.Ledger.Count + 2, lists.Kinds, "Chọn loại bút toán trong danh sách.");
+        Validate(proposals, WorkbookLayout.Proposals["ItemCode"], proposalCount + 2, lists.Items, "Mã nội dung không có trong danh mục (xem sheet DanhMuc).");
+        Validate(proposals, WorkbookLayout.Proposals["Status"], proposalCount + 2, lists.Statuses, "Chọn trạng thái trong danh sách.");
+        Validate(ledger, WorkbookLayout.Ledger["Source"], ledgerCount + 2, lists.Sources, "Chọn nguồn kinh phí trong danh sách.");
+        Validate(ledger, WorkbookLayout.Ledger["Kind"], ledgerCount + 2, lists.Kinds, "Chọn loại bút toán trong danh sách.");
         Validate(units, WorkbookLayout.Units["Kind"], last, lists.UnitKinds, "Chọn loại đơn vị trong danh sách.");
 
         proposals.SetTabActive();

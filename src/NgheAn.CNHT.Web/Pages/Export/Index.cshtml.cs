@@ -7,8 +7,8 @@ using NgheAn.CNHT.Application.DataExchange;
 
 namespace NgheAn.CNHT.Web.Pages.Export;
 
-/// <summary>A program's whole data as one workbook in the import template's format.</summary>
-public sealed class IndexModel(CatalogQueries catalog, ExportQuery export, IWorkbookWriter writer, ReportDownloadLog downloads, ILogger<IndexModel> logger) : PageModel
+/// <summary>A program's whole data as one workbook in the import template's format, streamed through a temporary file (ADR 0108).</summary>
+public sealed class IndexModel(CatalogQueries catalog, ExportQuery export, IStreamingWorkbookWriter writer, ReportDownloadLog downloads, ILogger<IndexModel> logger) : PageModel
 {
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
 
@@ -16,22 +16,33 @@ public sealed class IndexModel(CatalogQueries catalog, ExportQuery export, IWork
 
     public async Task<IActionResult> OnGetDownloadAsync(string program, CancellationToken ct)
     {
-        ProgramWorkbook model;
+        ProgramExport data;
         try
         {
-            model = await export.BuildAsync(program, template: false, ct);
+            data = await export.OpenAsync(program, ct);
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
 
-        var stream = new MemoryStream();
-        writer.Write(model, stream);
-        stream.Position = 0;
-        logger.LogInformation("Program {Program} exported by {User}: {Proposals} proposal(s)", model.ProgramCode, User.Identity?.Name, model.Proposals.Count);
+        // A whole program can be tens of megabytes: written to a temporary file (deleted when the response is sent), never held in memory.
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await writer.WriteAsync(data, file, ct);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        file.Position = 0;
+        logger.LogInformation("Program {Program} exported by {User}: {Proposals} proposal(s)", data.Head.ProgramCode, User.Identity?.Name, data.ProposalCount);
         // Every download is recorded, the program's whole data as much as a report.
-        await downloads.RecordAsync(ReportDownloadLog.ProgramDataKind, ReportFormat.Xlsx, $"program={model.ProgramCode}", ct);
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"Dữ liệu chương trình CNHT {model.ProgramCode}.xlsx");
+        await downloads.RecordAsync(ReportDownloadLog.ProgramDataKind, ReportFormat.Xlsx, $"program={data.Head.ProgramCode}", ct);
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"Dữ liệu chương trình CNHT {data.Head.ProgramCode}.xlsx");
     }
 }

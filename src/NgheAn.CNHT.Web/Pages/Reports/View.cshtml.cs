@@ -12,6 +12,7 @@ namespace NgheAn.CNHT.Web.Pages.Reports;
 /// <summary>One report on screen (HTML rendering of its model) and its downloads, each recorded in the download log.</summary>
 public sealed class ViewModel(
     ReportService reports,
+    ReportFileCache files,
     IReportRenderer renderer,
     ReportDownloadLog downloads,
     CatalogQueries catalog,
@@ -91,7 +92,7 @@ public sealed class ViewModel(
         ReportFile file;
         try
         {
-            file = await reports.RenderAsync(request, fileFormat, ct);
+            file = await files.RenderAsync(request, fileFormat, ct);
         }
         catch (NotFoundException)
         {
