@@ -2888,3 +2888,79 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    CREATE TABLE [ApplicationOutputs] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [OutputIndicatorId] int NOT NULL,
+        [Expected] bigint NOT NULL,
+        CONSTRAINT [PK_ApplicationOutputs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationOutputs_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ApplicationOutputs_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    CREATE TABLE [DepartmentActivities] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Justification] nvarchar(1000) NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_DepartmentActivities] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DepartmentActivities_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationOutputs_ApplicationId_OutputIndicatorId] ON [ApplicationOutputs] ([ApplicationId], [OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationOutputs_OutputIndicatorId] ON [ApplicationOutputs] ([OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    CREATE INDEX [IX_DepartmentActivities_ProgramId_Year] ON [DepartmentActivities] ([ProgramId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031403_Issue19Leftovers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205031403_Issue19Leftovers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
