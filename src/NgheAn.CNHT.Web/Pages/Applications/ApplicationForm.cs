@@ -48,9 +48,11 @@ public sealed class ApplicationForm
     /// <summary>Expected outputs, one row per output indicator of the item (ADR 0178).</summary>
     public List<OutputForm> Outputs { get; set; } = [];
 
-    /// <summary>The item's output indicators (labels and units of the rows); never bound from the form.</summary>
-    [BindNever]
-    public IReadOnlyList<ItemIndicatorChoice> Indicators { get; set; } = [];
+    // The item's output indicators (labels and units of the rows): a field, not a property, so nothing binds it.
+    private IReadOnlyList<ItemIndicatorChoice> _indicators = [];
+
+    /// <summary>The indicator of a row (its label and unit), or null when the item has no such indicator.</summary>
+    public ItemIndicatorChoice? IndicatorOf(int id) => _indicators.FirstOrDefault(x => x.Id == id);
 
     public sealed class OutputForm
     {
@@ -64,7 +66,7 @@ public sealed class ApplicationForm
     /// <summary>Gives every indicator of the item a row (after the rows already typed, whose order the errors follow).</summary>
     public void OfferIndicators(IReadOnlyList<ItemIndicatorChoice> indicators)
     {
-        Indicators = indicators;
+        _indicators = indicators;
         foreach (var indicator in indicators.Where(i => !Outputs.Any(o => o.IndicatorId == i.Id)))
         {
             Outputs.Add(new OutputForm { IndicatorId = indicator.Id });
@@ -148,7 +150,7 @@ public sealed class ApplicationForm
 
             if (!decimal.TryParse(row.Quantity.Trim(), NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, VnFormat.Culture, out var quantity))
             {
-                var label = Indicators.FirstOrDefault(x => x.Id == row.IndicatorId)?.Label ?? $"dòng {i + 1}";
+                var label = IndicatorOf(row.IndicatorId)?.Label ?? $"dòng {i + 1}";
                 state.AddModelError($"{prefix}.Outputs[{i}].Quantity", $"Kết quả dự kiến «{label}»: số lượng phải là số nguyên (ví dụ 12).");
                 ok = false;
                 continue;
