@@ -113,6 +113,8 @@ public sealed class ApplicationOutputsTests(EnterprisePortal portal) : IClassFix
         // Submitted and accepted: the proposal expects 12 enterprises supported and nothing else.
         await EnterprisePortal.UploadChecklistAsync(client, id);
         Assert.Equal(HttpStatusCode.Redirect, (await EnterprisePortal.PostHandlerAsync(client, $"/Applications/Details/{id}", "Submit")).StatusCode);
+        var receipt = System.Text.RegularExpressions.Regex.Replace(ReportFiles.PdfText(await client.GetByteArrayAsync($"/Applications/Details/{id}?handler=Receipt")), @"\s+", " ");
+        Assert.Contains("Kết quả dự kiến theo chỉ tiêu đầu ra: Doanh nghiệp được hỗ trợ: 12 doanh nghiệp.", receipt);
         var center = await portal.SignInAsAsync("SupportCenter");
         Assert.Contains("Doanh nghiệp được hỗ trợ: 12 doanh nghiệp", Flat(await center.GetStringAsync($"/Intake/Details/{id}")));
         Assert.Equal(HttpStatusCode.Redirect, (await EnterprisePortal.PostHandlerAsync(center, $"/Intake/Details/{id}", "Accept")).StatusCode);
