@@ -4,6 +4,7 @@ using NgheAn.CNHT.Application.Enterprises;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Applications;
 using NgheAn.CNHT.Domain.Calls;
+using NgheAn.CNHT.Domain.Indicators;
 
 namespace NgheAn.CNHT.Application.Applications;
 
@@ -12,6 +13,9 @@ public sealed record CostLineView(int LineNo, string Description, string Unit, d
 public sealed record DocumentView(int Id, string Requirement, int FileId, string FileName, long Size, int Round, DateTime UploadedAt, string UploadedBy);
 
 public sealed record SupplementView(int Round, string Message, DateOnly Deadline, DateTime RequestedAt, DateTime? AnsweredAt, string? AnswerNote);
+
+/// <summary>An expected output of the application against one indicator of its item (ADR 0178).</summary>
+public sealed record ApplicationOutputView(int IndicatorId, string Label, string Unit, decimal Expected);
 
 public sealed record EventView(ApplicationAction Action, ApplicationStatus ToStatus, DateTime At, string By, string? Comment);
 
@@ -22,6 +26,9 @@ public sealed record ApplicationView(
     string? DeclineReason, int? ProposalId, Guid Stamp, IReadOnlyList<CostLineView> Lines, IReadOnlyList<DocumentView> Documents,
     IReadOnlyList<SupplementView> Supplements, IReadOnlyList<EventView> Events, IReadOnlyList<string> Required)
 {
+    /// <summary>The expected outputs stated against the item's indicators (empty when none).</summary>
+    public IReadOnlyList<ApplicationOutputView> Outputs { get; init; } = [];
+
     public IReadOnlyList<string> Missing => Required.Where(r => !Documents.Any(d => string.Equals(d.Requirement, r, StringComparison.OrdinalIgnoreCase))).ToList();
     public bool IsEditable => ApplicationWorkflow.Editable.Contains(Status);
     public SupplementView? OpenSupplement => Status == ApplicationStatus.SupplementRequested ? Supplements.OrderByDescending(s => s.Round).FirstOrDefault() : null;
@@ -83,9 +90,12 @@ public sealed class ApplicationQueries(IAppDbContext db, ICurrentUser user, Ente
             .Select(s => new SupplementView(s.Round, s.Message, s.Deadline, s.RequestedAt, s.AnsweredAt, s.AnswerNote)).ToListAsync(ct);
         var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new EventView(e.Action, e.ToStatus, e.At, e.UserDisplayName, e.Comment)).ToListAsync(ct);
+        var outputs = (await db.Applications.AsNoTracking().Where(x => x.Id == id).SelectMany(x => x.Outputs)
+                .Join(db.OutputIndicators, o => o.OutputIndicatorId, i => i.Id, (o, i) => new { o.OutputIndicatorId, i.Kind, o.Expected }).ToListAsync(ct))
+            .OrderBy(o => o.Kind).Select(o => new ApplicationOutputView(o.OutputIndicatorId, o.Kind.DisplayName(), o.Kind.Unit(), o.Expected)).ToList();
         return new ApplicationView(a.Id, a.Code, a.OrganizationId, a.OrganizationName, a.TaxCode, a.CallId, a.CallTitle, a.ClosesAt, a.Year, a.ProgramCode,
             a.CallItemId, a.ItemCode, a.ItemName, a.Title, a.Objectives, a.ExpectedOutputs, a.StartYear, a.EndYear, a.TotalCost, a.RequestedSupport, a.Counterpart,
-            a.Status, a.SubmittedAt, a.LastSubmittedAt, a.DeclineReason, a.ProposalId, a.ConcurrencyStamp, lines, documents, supplements, events, CallItem.ParseChecklist(a.Checklist));
+            a.Status, a.SubmittedAt, a.LastSubmittedAt, a.DeclineReason, a.ProposalId, a.ConcurrencyStamp, lines, documents, supplements, events, CallItem.ParseChecklist(a.Checklist)) { Outputs = outputs };
     }
 
     /// <summary>The intake queue: submitted and waiting first (oldest first), then the rest; drafts never.</summary>

@@ -6,12 +6,13 @@ using NgheAn.CNHT.Application.Enterprises;
 using NgheAn.CNHT.Domain.Applications;
 using NgheAn.CNHT.Domain.Calls;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Indicators;
 
 namespace NgheAn.CNHT.Application.Applications;
 
 /// <summary>What an enterprise types for an application: the call item, the fields and the cost lines.</summary>
 public sealed record ApplicationInput(int CallItemId, string Title, string? Objectives, string? ExpectedOutputs, int StartYear, int EndYear,
-    decimal RequestedSupport, decimal Counterpart, IReadOnlyList<CostLineInput> Lines);
+    decimal RequestedSupport, decimal Counterpart, IReadOnlyList<CostLineInput> Lines, IReadOnlyList<ExpectedOutputInput>? Outputs = null);
 
 /// <summary>
 /// The enterprise's side of an application: draft, edit, documents against the checklist, submit (while the call is
@@ -34,7 +35,13 @@ public sealed class ApplicationService(
     {
         var account = await enterprise.CurrentAsync(ct);
         var item = await OpenCallItemAsync(input.CallItemId, ct);
-        var application = new GrantApplication(account.OrganizationId, item.CallId, item.Id, item.ContentItemId, item.Period, Draft(input), input.Lines, user.Actor, UtcNow);
+        var indicators = await IndicatorsAsync(item.ContentItemId, ct);
+        // The fields and the expected outputs are checked in one pass: every mistake at once (ADR 0120).
+        var check = new RuleCheck();
+        var outputs = check.Run(() => ApplicationOutput.Check(input.Outputs ?? [], indicators), []);
+        var application = check.Run(() => new GrantApplication(account.OrganizationId, item.CallId, item.Id, item.ContentItemId, item.Period, Draft(input), input.Lines, user.Actor, UtcNow), null!);
+        check.ThrowIfBroken();
+        application.StateOutputs(outputs, user.Actor);
         db.Applications.Add(application);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Application {ApplicationId} drafted by organization {OrganizationId}", application.Id, account.OrganizationId);
@@ -46,7 +53,12 @@ public sealed class ApplicationService(
         var application = await LoadAsync(id, stamp, ct);
         application.EnsureEditable();
         var period = await PeriodAsync(application.CallId, ct);
-        application.Edit(period, Draft(input), input.Lines, user.Actor);
+        var indicators = await IndicatorsAsync(application.ContentItemId, ct);
+        var check = new RuleCheck();
+        var outputs = check.Run(() => ApplicationOutput.Check(input.Outputs ?? [], indicators), []);
+        check.Run(() => application.Edit(period, Draft(input), input.Lines, user.Actor));
+        check.ThrowIfBroken();
+        application.StateOutputs(outputs, user.Actor);
         await SaveAsync(application, ct);
     }
 
@@ -84,6 +96,7 @@ public sealed class ApplicationService(
         var account = await enterprise.CurrentAsync(ct);
         var application = await LoadAsync(id, stamp, ct);
         var required = await RequiredAsync(application.CallItemId, ct);
+        application.EnsureOutputsStated(await IndicatorsAsync(application.ContentItemId, ct));
         if (application.Status == ApplicationStatus.SupplementRequested)
         {
             application.Resubmit(required, note, user.Actor, UtcNow);
@@ -129,6 +142,21 @@ public sealed class ApplicationService(
         return CallItem.ParseChecklist(checklist);
     }
 
+    /// <summary>The output indicators of the content item a call item opens (what the application form offers).</summary>
+    public async Task<IReadOnlyList<ItemIndicatorChoice>> IndicatorsOfCallItemAsync(int callItemId, CancellationToken ct = default)
+    {
+        var itemId = await db.CallItems.AsNoTracking().Where(i => i.Id == callItemId).Select(i => (int?)i.ContentItemId).FirstOrDefaultAsync(ct);
+        return itemId is null ? [] : await IndicatorsAsync(itemId.Value, ct);
+    }
+
+    /// <summary>The output indicators of a content item, in the order of their kinds (what the form offers).</summary>
+    public async Task<IReadOnlyList<ItemIndicatorChoice>> IndicatorsAsync(int contentItemId, CancellationToken ct)
+    {
+        var kinds = await db.OutputIndicators.AsNoTracking().Where(i => i.ContentItemId == contentItemId)
+            .Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
+        return kinds.OrderBy(k => k.Kind).Select(k => new ItemIndicatorChoice(k.Id, k.Kind.DisplayName(), k.Kind.Unit())).ToList();
+    }
+
     private sealed record OpenItem(int Id, int CallId, int ContentItemId, YearRange Period);
 
     private async Task<OpenItem> OpenCallItemAsync(int callItemId, CancellationToken ct)
@@ -165,7 +193,7 @@ public sealed class ApplicationService(
     {
         var account = await enterprise.CurrentAsync(ct);
         var application = await db.Applications
-            .Include(a => a.Lines).Include(a => a.Documents).Include(a => a.Supplements)
+            .Include(a => a.Lines).Include(a => a.Outputs).Include(a => a.Documents).Include(a => a.Supplements)
             .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == account.OrganizationId, ct)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ số {id}.");
         if (stamp is null || stamp == Guid.Empty)

@@ -90,6 +90,12 @@ public sealed class IntakeService(
             throw new DomainException($"Mã đề án {code} vừa được dùng cho đề án khác; vui lòng bấm tiếp nhận lại.", ex);
         }
 
+        // The expected outputs stated against the item's indicators become the proposal's (ADR 0178).
+        foreach (var output in application.Outputs)
+        {
+            db.ProposalOutputs.Add(new Domain.Indicators.ProposalOutput(proposal.Id, output.OutputIndicatorId, output.Expected));
+        }
+
         // The application's documents become the proposal's dossier files; its cost lines travel as the summary PDF.
         var fileIds = view.Documents.Select(d => d.FileId).ToList();
         var contents = await db.DossierFileContents.AsNoTracking().Where(c => fileIds.Contains(c.DossierFileId)).ToDictionaryAsync(c => c.DossierFileId, c => c.Data, ct);

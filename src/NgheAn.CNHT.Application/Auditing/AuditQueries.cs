@@ -153,6 +153,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "OutcomeIndicator" => "Chỉ tiêu của chương trình",
         "OutcomeValue" => "Giá trị chỉ tiêu của chương trình",
         "AssignedBudget" => "Dự toán được giao",
+        "DepartmentActivity" => "Hoạt động do Sở thực hiện (nhu cầu kinh phí)",
         _ => entityType,
     };
 

@@ -206,6 +206,7 @@ public static class FieldText
         ["DecisionNumber"] = "Số quyết định",
         ["DecisionDate"] = "Ngày quyết định",
         ["DecisionReference"] = "Quyết định",
+        ["Justification"] = "Thuyết minh, căn cứ",
         ["OldAmount"] = "Số cũ",
         ["NewAmount"] = "Số mới",
         ["Reason"] = "Lý do",

@@ -73,6 +73,7 @@ public interface IAppDbContext
     DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators { get; }
     DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues { get; }
     DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets { get; }
+    DbSet<Domain.FundingRequests.DepartmentActivity> DepartmentActivities { get; }
 
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

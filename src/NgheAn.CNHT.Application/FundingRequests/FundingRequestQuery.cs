@@ -25,9 +25,19 @@ public sealed record FundingLine(int ItemId, string ItemCode, string ItemName, d
         + (Proposals > 0 ? $"{Proposals} đề án đã phê duyệt thực hiện trong năm (phần ngân sách tỉnh chưa giải ngân): {VnFormat.Dong(FromProposals)} đồng" : "");
 }
 
+/// <summary>A department-run line (chi quản lý, hội chợ, hội thảo…) of the year's request, entered by DOIT (ADR 0179).</summary>
+public sealed record ActivityLine(int Id, Domain.FundingRequests.DepartmentActivityKind Kind, string Description, decimal Amount, string Justification, Guid Stamp);
+
 public sealed record FundingRequest(string ProgramCode, string ProgramName, int Year, IReadOnlyList<FundingLine> Lines)
 {
-    public decimal Total => Lines.Sum(l => l.Total);
+    /// <summary>Department-run lines of the year (ADR 0179); they are part of the request's total.</summary>
+    public IReadOnlyList<ActivityLine> Activities { get; init; } = [];
+
+    public decimal ItemsTotal => Lines.Sum(l => l.Total);
+
+    public decimal ActivitiesTotal => Activities.Sum(a => a.Amount);
+
+    public decimal Total => ItemsTotal + ActivitiesTotal;
 }
 
 /// <summary>
@@ -85,7 +95,9 @@ public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estima
             return new FundingLine(i.Id, i.Code, i.Name, (a?.Sum ?? 0) + (pp?.Sum ?? 0), (a?.Count ?? 0) + (pp?.Count ?? 0),
                 Math.Max(0, (ap?.Sum ?? 0) - paid.GetValueOrDefault(i.Id)), ap?.Count ?? 0, b?.Amount, b?.DecisionReference, b?.ConcurrencyStamp, allocated.GetValueOrDefault(i.Id));
         }).ToList();
-        return new FundingRequest(program.Code, program.Name, year, lines);
+        var activities = await db.DepartmentActivities.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Year == year).OrderBy(a => a.Id)
+            .Select(a => new ActivityLine(a.Id, a.Kind, a.Description, a.Amount, a.Justification, a.ConcurrencyStamp)).ToListAsync(ct);
+        return new FundingRequest(program.Code, program.Name, year, lines) { Activities = activities };
     }
 
     /// <summary>

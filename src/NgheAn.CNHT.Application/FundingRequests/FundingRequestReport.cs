@@ -27,13 +27,25 @@ public sealed record FundingRequestReport(
 
     public decimal FromProposals => Lines.Sum(l => l.FromProposals);
 
-    public decimal Total => Lines.Sum(l => l.Total);
+    /// <summary>Department-run lines (ADR 0179): management cost, events…, each with its justification.</summary>
+    public IReadOnlyList<FundingRequestActivityLine> Activities { get; init; } = [];
+
+    public decimal ItemsTotal => Lines.Sum(l => l.Total);
+
+    public decimal ActivitiesTotal => Activities.Sum(a => a.Amount);
+
+    public decimal Total => ItemsTotal + ActivitiesTotal;
 
     public IEnumerable<ReportFigureRow> Figures()
     {
         foreach (var l in Lines)
         {
             yield return Row($"item:{l.ItemCode}", $"{l.ItemCode} {l.ItemName}", l.FromApplications, l.FromProposals, l.Total);
+        }
+
+        foreach (var a in Activities)
+        {
+            yield return Row($"activity:{a.Number}", a.Description, 0, 0, a.Amount);
         }
 
         yield return Row("total", "Tổng cộng", FromApplications, FromProposals, Total);
@@ -46,6 +58,9 @@ public sealed record FundingRequestReport(
         new("Nhu cầu", total, FigureUnit.Dong),
     ]);
 }
+
+/// <summary>A department-run line of the request (numbered HĐ1, HĐ2… in the document); whole đồng.</summary>
+public sealed record FundingRequestActivityLine(int Number, string Kind, string Description, decimal Amount, string Justification);
 
 /// <summary>One item of the request; amounts in whole đồng.</summary>
 public sealed record FundingRequestReportLine(string ItemCode, string ItemName, decimal FromApplications, decimal FromProposals, decimal Total, string Justification);
@@ -66,6 +81,7 @@ public sealed class FundingRequestReportQuery(IAppDbContext db, FundingRequestQu
         var year = fromYear ?? toYear ?? Math.Clamp(VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime).Year + 1, program.StartYear, program.EndYear);
         var request = await query.BuildAsync(programCode, year, ct) ?? throw new NotFoundException($"Không có chương trình mã {programCode}.");
         var lines = request.Lines.Select(l => new FundingRequestReportLine(l.ItemCode, l.ItemName, l.FromApplications, l.FromProposals, l.Total, l.Justification)).ToList();
-        return new FundingRequestReport(request.ProgramCode, request.ProgramName, request.Year, lines, clock.GetUtcNow().UtcDateTime);
+        var activities = request.Activities.Select((a, n) => new FundingRequestActivityLine(n + 1, Domain.FundingRequests.DepartmentActivityKinds.DisplayName(a.Kind), a.Description, a.Amount, a.Justification)).ToList();
+        return new FundingRequestReport(request.ProgramCode, request.ProgramName, request.Year, lines, clock.GetUtcNow().UtcDateTime) { Activities = activities };
     }
 }

@@ -28,34 +28,58 @@ public sealed class IndicatorService(IAppDbContext db, ICurrentUser user, Propos
         }
 
         var item = await db.ContentItems.AsNoTracking().Where(i => i.Id == itemId)
-            .Select(i => new { i.Group.Program.StartYear, i.Group.Program.EndYear }).FirstOrDefaultAsync(ct)
+            .Select(i => new { i.Code, i.Group.Program.StartYear, i.Group.Program.EndYear }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Không tìm thấy nội dung.");
         var period = new YearRange(item.StartYear, item.EndYear);
         var indicator = await db.OutputIndicators.Include(i => i.Targets).FirstOrDefaultAsync(i => i.ContentItemId == itemId && i.Kind == kind, ct);
         if (indicator is null)
         {
-            // A new indicator has no version yet; two people adding the same kind meet the unique index.
+            // A new indicator has no version yet; two people adding the same kind at once meet the unique index, and
+            // the one refused is told so in words (ADR 0196), not by the database's error.
             var created = new OutputIndicator(itemId, kind, periodTarget, isIllustrative: false);
             created.SetTargets(period, periodTarget, yearly, approved);
             db.OutputIndicators.Add(created);
-            indicator = created;
-        }
-        else
-        {
-            if (stamp is null || stamp == Guid.Empty || stamp != indicator.ConcurrencyStamp)
+            try
             {
-                throw new ConcurrencyConflictException(ConflictMessage, [], indicator.ConcurrencyStamp);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+            {
+                db.Entry(created).State = EntityState.Detached;
+                if (await db.OutputIndicators.AsNoTracking().AnyAsync(i => i.ContentItemId == itemId && i.Kind == kind, ct))
+                {
+                    throw new DomainException(DuplicateKind(item.Code, kind, justNow: true), ex);
+                }
+
+                throw;
             }
 
-            db.Entry(indicator).Property(i => i.ConcurrencyStamp).OriginalValue = stamp.Value;
-            indicator.RenewConcurrencyStamp();
-            indicator.SetTargets(period, periodTarget, yearly, approved);
+            logger.LogInformation("Output indicator {Kind} of content item {ItemId} added by {User}", kind, itemId, user.UserName);
+            return created.Id;
         }
 
+        if (stamp is null || stamp == Guid.Empty)
+        {
+            // The add form of a kind the item already has (opened twice, or sent again): the kind is kept once.
+            throw new DomainException(DuplicateKind(item.Code, kind, justNow: false), "Kind");
+        }
+
+        if (stamp != indicator.ConcurrencyStamp)
+        {
+            throw new ConcurrencyConflictException(ConflictMessage, [], indicator.ConcurrencyStamp);
+        }
+
+        db.Entry(indicator).Property(i => i.ConcurrencyStamp).OriginalValue = stamp.Value;
+        indicator.RenewConcurrencyStamp();
+        indicator.SetTargets(period, periodTarget, yearly, approved);
         await SaveAsync(ct);
         logger.LogInformation("Output indicator {Kind} of content item {ItemId} saved by {User}", kind, itemId, user.UserName);
         return indicator.Id;
     }
+
+    private static string DuplicateKind(string itemCode, IndicatorKind kind, bool justNow) =>
+        $"Nội dung {itemCode} {(justNow ? "vừa được người khác thêm" : "đã có")} chỉ tiêu «{kind.DisplayName()}»; mỗi loại chỉ tiêu chỉ đặt một lần cho một nội dung. "
+        + "Chỉ tiêu của bạn chưa được lưu: hãy mở chỉ tiêu đó trong danh sách để sửa chỉ tiêu giai đoạn và các năm.";
 
     /// <summary>
     /// The version of a proposal's outputs as a form saw them (expected and actual of each indicator): a form opened

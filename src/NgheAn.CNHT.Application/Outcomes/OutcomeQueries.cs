@@ -20,9 +20,21 @@ public sealed record ProgramOutcomes(string ProgramCode, string ProgramName, int
     public int ConflictCount => Indicators.Sum(i => i.Conflicts.Count);
 }
 
+/// <summary>One outcome indicator with its program (the target's edit page).</summary>
+public sealed record OutcomeOfProgram(string ProgramCode, string ProgramName, OutcomeView Indicator);
+
 /// <summary>Program outcomes with their values and the years where recorded values disagree (ADR 0173).</summary>
 public sealed class OutcomeQueries(IAppDbContext db)
 {
+    public async Task<OutcomeOfProgram?> IndicatorAsync(int indicatorId, CancellationToken ct = default)
+    {
+        var code = await db.OutcomeIndicators.AsNoTracking().Where(i => i.Id == indicatorId)
+            .Join(db.Programs, i => i.ProgramId, p => p.Id, (i, p) => p.Code).FirstOrDefaultAsync(ct);
+        var program = code is null ? null : await GetAsync(code, ct);
+        var indicator = program?.Indicators.FirstOrDefault(i => i.Id == indicatorId);
+        return indicator is null ? null : new OutcomeOfProgram(program!.ProgramCode, program.ProgramName, indicator);
+    }
+
     public async Task<ProgramOutcomes?> GetAsync(string programCode, CancellationToken ct = default)
     {
         var program = await db.Programs.AsNoTracking().Where(p => p.Code == programCode).Select(p => new { p.Id, p.Code, p.Name, p.StartYear, p.EndYear }).FirstOrDefaultAsync(ct);

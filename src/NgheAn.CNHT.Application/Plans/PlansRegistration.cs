@@ -17,6 +17,7 @@ public static class PlansRegistration
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<FundingRequests.FundingRequestQuery>();
         services.AddScoped<FundingRequests.FundingRequestReportQuery>();
+        services.AddScoped<FundingRequests.DepartmentActivityService>();
         services.AddScoped<ProgramGlanceQuery>();
         return services;
     }

@@ -25,6 +25,12 @@ public sealed record AnnualReport(
     public IReadOnlyList<int> YearsWithoutEstimate =>
         Enumerable.Range(FromYear, ToYear - FromYear + 1).Where(y => Estimates.All(e => e.Year != y)).ToList();
 
+    /// <summary>
+    /// The program's outcomes (chỉ tiêu của chương trình, ADR 0195): per indicator its target and each value recorded for
+    /// the report's years, with its source and whether that year's values disagree. Empty for a program without outcomes.
+    /// </summary>
+    public IReadOnlyList<AnnualOutcomeRow> Outcomes { get; init; } = [];
+
     public IEnumerable<ReportFigureRow> Figures()
     {
         foreach (var g in Groups)
@@ -67,3 +73,10 @@ public sealed record AnnualFigures(decimal Estimate, int ProposalCount, decimal 
 public sealed record AnnualItemRow(string Code, string Name, AnnualFigures Figures);
 
 public sealed record AnnualGroupRow(string Code, string Name, AnnualFigures Figures, IReadOnlyList<AnnualItemRow> Items);
+
+/// <summary>
+/// One line of the outcomes section: an indicator with its target, and one recorded value of a year of the report
+/// (Year, Value and Source null when the years have no value). <see cref="Disagrees"/>: that year's values differ.
+/// </summary>
+public sealed record AnnualOutcomeRow(string Code, string Name, string Unit, decimal? Target, int TargetYear, bool TargetIsIllustrative,
+    int? Year, decimal? Value, string? Source, bool Disagrees);

@@ -11,7 +11,7 @@ namespace NgheAn.CNHT.Application.Reports;
 /// version of each year, counted proposals by start year (as the appendix counts them), and provincial-budget
 /// ledger entries by entry date. Nothing is loaded row by row.
 /// </summary>
-public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache)
+public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache, Outcomes.OutcomeQueries outcomes)
 {
     public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
@@ -45,7 +45,36 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
 
         return new AnnualReport(program.Code, program.Name, program.LegalBasis, period.From, period.To,
             chosen.Select(e => new AnnualEstimateUsed(e.Year, e.Version, e.DecisionNumber, e.DecisionDate)).ToList(),
-            groups, AnnualFigures.Sum(groups.Select(g => g.Figures)), clock.GetUtcNow().UtcDateTime);
+            groups, AnnualFigures.Sum(groups.Select(g => g.Figures)), clock.GetUtcNow().UtcDateTime)
+        {
+            Outcomes = await OutcomesAsync(program.Code, period.From, period.To, ct),
+        };
+    }
+
+    /// <summary>The program's outcomes with the values of the report's years, disagreements flagged as the outcomes page flags them.</summary>
+    private async Task<IReadOnlyList<AnnualOutcomeRow>> OutcomesAsync(string programCode, int from, int to, CancellationToken ct)
+    {
+        var program = await outcomes.GetAsync(programCode, ct);
+        if (program is null)
+        {
+            return [];
+        }
+
+        var rows = new List<AnnualOutcomeRow>();
+        foreach (var i in program.Indicators)
+        {
+            var values = i.Values.Where(v => v.Year >= from && v.Year <= to).OrderBy(v => v.Year).ThenBy(v => v.Id).ToList();
+            if (values.Count == 0)
+            {
+                rows.Add(new AnnualOutcomeRow(i.Code, i.Name, i.Unit, i.Target, i.TargetYear, i.TargetIsIllustrative, null, null, null, false));
+                continue;
+            }
+
+            rows.AddRange(values.Select(v => new AnnualOutcomeRow(i.Code, i.Name, i.Unit, i.Target, i.TargetYear, i.TargetIsIllustrative,
+                v.Year, v.Value, v.Source, i.Conflicts.Any(c => c.Year == v.Year))));
+        }
+
+        return rows;
     }
 
     /// <summary>Sum of estimate lines per item over the given estimate versions.</summary>

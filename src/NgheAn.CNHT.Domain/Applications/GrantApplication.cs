@@ -28,6 +28,7 @@ public sealed class GrantApplication : AuditableEntity, IConcurrencyStamped
     private readonly List<ApplicationDocument> _documents = [];
     private readonly List<SupplementRequest> _supplements = [];
     private readonly List<ApplicationEvent> _events = [];
+    private readonly List<ApplicationOutput> _outputs = [];
 
     private GrantApplication() { }
 
@@ -73,6 +74,8 @@ public sealed class GrantApplication : AuditableEntity, IConcurrencyStamped
     public IReadOnlyCollection<ApplicationDocument> Documents => _documents.AsReadOnly();
     public IReadOnlyCollection<SupplementRequest> Supplements => _supplements.AsReadOnly();
     public IReadOnlyCollection<ApplicationEvent> Events => _events.AsReadOnly();
+    /// <summary>Expected outputs against the output indicators of the item (ADR 0178).</summary>
+    public IReadOnlyCollection<ApplicationOutput> Outputs => _outputs.AsReadOnly();
 
     public bool IsEditable => ApplicationWorkflow.Editable.Contains(Status);
 
@@ -81,6 +84,42 @@ public sealed class GrantApplication : AuditableEntity, IConcurrencyStamped
         EnsureEnterprise(actor);
         EnsureEditable();
         Apply(programPeriod, draft, lines);
+    }
+
+    /// <summary>Replaces the expected outputs by rows already checked with <see cref="ApplicationOutput.Check"/>.</summary>
+    public void StateOutputs(IReadOnlyList<(int IndicatorId, decimal Expected)> outputs, Actor actor)
+    {
+        EnsureEnterprise(actor);
+        EnsureEditable();
+        foreach (var gone in _outputs.Where(o => !outputs.Any(x => x.IndicatorId == o.OutputIndicatorId)).ToList())
+        {
+            _outputs.Remove(gone);
+        }
+
+        foreach (var (indicatorId, expected) in outputs)
+        {
+            var row = _outputs.FirstOrDefault(o => o.OutputIndicatorId == indicatorId);
+            if (row is null)
+            {
+                _outputs.Add(new ApplicationOutput(indicatorId, expected));
+            }
+            else
+            {
+                row.Change(expected);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An item with output indicators needs at least one expected output before the application goes to the Support
+    /// Center (ADR 0178); an item without indicators needs none.
+    /// </summary>
+    public void EnsureOutputsStated(IReadOnlyList<ItemIndicatorChoice> indicators)
+    {
+        if (indicators.Count > 0 && !_outputs.Any(o => o.Expected > 0 && indicators.Any(i => i.Id == o.OutputIndicatorId)))
+        {
+            throw new DomainException($"Nội dung hỗ trợ này có chỉ tiêu đầu ra ({string.Join("; ", indicators.Select(i => i.Label))}): vui lòng sửa hồ sơ, nhập số lượng dự kiến cho ít nhất một chỉ tiêu trước khi nộp.", "Outputs");
+        }
     }
 
     public void EnsureEditable()

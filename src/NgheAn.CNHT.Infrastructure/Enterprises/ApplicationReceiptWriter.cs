@@ -30,6 +30,12 @@ public sealed class ApplicationReceiptWriter : IApplicationReceiptWriter
         pdf.Paragraph($"Nội dung hỗ trợ: {a.ItemCode} {a.ItemName}", body, TextAlign.Left);
         pdf.Paragraph($"Tên đề án: {a.Title}", bold, TextAlign.Left);
         pdf.Paragraph($"Thời gian thực hiện: {a.StartYear} - {a.EndYear}", body, TextAlign.Left);
+        if (a.Outputs.Count > 0)
+        {
+            // The expected outputs against the item's output indicators (ADR 0178).
+            pdf.Paragraph("Kết quả dự kiến theo chỉ tiêu đầu ra: " + string.Join("; ", a.Outputs.Select(o => $"{o.Label}: {o.Expected.ToString("#,##0", VnFormat.Culture)} {o.Unit}")) + ".", body, TextAlign.Left);
+        }
+
         pdf.Paragraph("Dự toán kinh phí (đồng):", bold, TextAlign.Left, spaceAfter: 2);
         foreach (var line in a.Lines)
         {

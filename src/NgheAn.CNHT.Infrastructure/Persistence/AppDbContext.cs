@@ -80,6 +80,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Outcomes.OutcomeIndicator> OutcomeIndicators => Set<Domain.Outcomes.OutcomeIndicator>();
     public DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues => Set<Domain.Outcomes.OutcomeValue>();
     public DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets => Set<Domain.FundingRequests.AssignedBudget>();
+    public DbSet<Domain.FundingRequests.DepartmentActivity> DepartmentActivities => Set<Domain.FundingRequests.DepartmentActivity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static partial class ReportSheets
     public static IReadOnlyList<ReportSheet> For(IReportModel model, DocumentHeader? issue) => model switch
     {
         AppendixReport a => [Appendix(a, issue?.AppendixReference)],
-        AnnualReport a => [Annual(a, issue?.AppendixReference)],
+        AnnualReport a => AnnualWithOutcomes(a, issue?.AppendixReference),
         YearMatrix m => [Matrix(m, issue?.AppendixReference)],
         ProposalRegister r => [Register(r, issue?.AppendixReference)],
         ReportDocument d => [Appendix(d.Appendix, d.Header.AppendixReference)],

@@ -1424,6 +1424,64 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("AssignedBudgets", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.DepartmentActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Year");
+
+                    b.ToTable("DepartmentActivities", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -3347,6 +3405,42 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("NgheAn.CNHT.Domain.Applications.ApplicationOutput", "Outputs", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ApplicationId")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Expected")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("OutputIndicatorId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OutputIndicatorId");
+
+                            b1.HasIndex("ApplicationId", "OutputIndicatorId")
+                                .IsUnique();
+
+                            b1.ToTable("ApplicationOutputs", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+
+                            b1.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", null)
+                                .WithMany()
+                                .HasForeignKey("OutputIndicatorId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("NgheAn.CNHT.Domain.Applications.CostLine", "Lines", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3398,6 +3492,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Organization");
+
+                    b.Navigation("Outputs");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Applications.SupplementRequest", b =>
@@ -3574,6 +3670,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.DepartmentActivity", b =>
+                {
                     b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

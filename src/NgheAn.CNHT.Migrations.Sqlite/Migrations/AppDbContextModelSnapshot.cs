@@ -1368,6 +1368,62 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("AssignedBudgets", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.DepartmentActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Year");
+
+                    b.ToTable("DepartmentActivities", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Geography.AdministrativeUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -3242,6 +3298,40 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("NgheAn.CNHT.Domain.Applications.ApplicationOutput", "Outputs", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ApplicationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Expected")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("OutputIndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OutputIndicatorId");
+
+                            b1.HasIndex("ApplicationId", "OutputIndicatorId")
+                                .IsUnique();
+
+                            b1.ToTable("ApplicationOutputs", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+
+                            b1.HasOne("NgheAn.CNHT.Domain.Indicators.OutputIndicator", null)
+                                .WithMany()
+                                .HasForeignKey("OutputIndicatorId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
                     b.OwnsMany("NgheAn.CNHT.Domain.Applications.CostLine", "Lines", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3291,6 +3381,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Organization");
+
+                    b.Navigation("Outputs");
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Applications.SupplementRequest", b =>
@@ -3467,6 +3559,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.FundingRequests.DepartmentActivity", b =>
+                {
                     b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

@@ -61,4 +61,43 @@ public sealed class ProgramGlanceTests
         Assert.Contains($"{VnFormat.Million(paid)} / {VnFormat.Million(periodPlan)}", section);
         Assert.Contains($"{achievedHere.ToString("#,##0", VnFormat.Culture)} / {target.ToString("#,##0", VnFormat.Culture)}", section);
     }
+
+    [Fact]
+    public async Task A_disbursement_recorded_through_the_ledger_moves_spent_on_the_glance_and_the_dashboard()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        var year = VnFormat.TodayInVietnam(DateTime.UtcNow).Year;
+        Assert.InRange(year, 2026, 2030);
+        var proposal = await FundingRequestTests.ProposalAsync(portal, "1.2", year, year, 150_000_000m, ProposalStatus.Approved);
+        var leader = await portal.SignInAsAsync("DoitLeader");
+        var dashboard = $"/?program=2026-2030&year={year}";
+
+        // Seen once before the payment, so a cached glance would have to be refreshed (ADR 0177: cached under the data version).
+        var before = (await portal.ScopedAsync(sp => sp.GetRequiredService<ProgramGlanceQuery>().BuildAsync("2026-2030", year)))!;
+        var sectionBefore = Section(await leader.GetStringAsync(dashboard));
+        Assert.Contains($"{VnFormat.Million(before.DisbursedInYear)} / {VnFormat.Million(before.YearPlan)}", sectionBefore);
+
+        // The Support Center pays 40.000.000 đồng of provincial budget, dated today, through the ledger.
+        const decimal paid = 40_000_000m;
+        await portal.AsAsync("SupportCenter", async sp =>
+        {
+            var ledger = sp.GetRequiredService<NgheAn.CNHT.Application.Disbursements.LedgerService>();
+            var version = await ledger.VersionAsync(proposal);
+            await ledger.RecordAsync(new NgheAn.CNHT.Application.Disbursements.RecordEntryInput(proposal, VnFormat.TodayInVietnam(DateTime.UtcNow), paid,
+                FundingSource.ProvincialBudget, DisbursementKind.Payment, "UNC-19/2026", "Thanh toán đợt 1", version));
+        });
+
+        var after = (await portal.ScopedAsync(sp => sp.GetRequiredService<ProgramGlanceQuery>().BuildAsync("2026-2030", year)))!;
+        Assert.Equal(before.DisbursedInYear + paid, after.DisbursedInYear);
+        Assert.Equal(before.DisbursedInPeriod + paid, after.DisbursedInPeriod);
+        Assert.Equal(before.YearPlan, after.YearPlan);
+        var sectionAfter = Section(await leader.GetStringAsync(dashboard));
+        Assert.Contains($"{VnFormat.Million(after.DisbursedInYear)} / {VnFormat.Million(after.YearPlan)}", sectionAfter);
+        Assert.Contains($"{VnFormat.Million(after.DisbursedInPeriod)} / {VnFormat.Million(after.PeriodPlan)}", sectionAfter);
+        Assert.DoesNotContain($" {VnFormat.Million(before.DisbursedInYear)} / {VnFormat.Million(before.YearPlan)}", sectionAfter);
+    }
+
+    private static string Section(string html) => ProposalArrange.Text(html[html.IndexOf("id=\"program-glance\"", StringComparison.Ordinal)..]);
 }

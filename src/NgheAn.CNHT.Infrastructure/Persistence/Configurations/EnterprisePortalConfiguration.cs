@@ -125,6 +125,16 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
             l.Property(x => x.Quantity).HasPrecision(18, 2);
         });
         b.Navigation(a => a.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Expected outputs per output indicator of the item (ADR 0178): one row per indicator.
+        b.OwnsMany(a => a.Outputs, o =>
+        {
+            o.ToTable("ApplicationOutputs");
+            o.WithOwner().HasForeignKey(x => x.ApplicationId);
+            o.HasKey(x => x.Id);
+            o.HasOne<Domain.Indicators.OutputIndicator>().WithMany().HasForeignKey(x => x.OutputIndicatorId).OnDelete(DeleteBehavior.Restrict);
+            o.HasIndex(x => new { x.ApplicationId, x.OutputIndicatorId }).IsUnique();
+        });
+        b.Navigation(a => a.Outputs).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(a => a.Documents).WithOne(d => d.Application).HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(a => a.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(a => a.Supplements).WithOne(s => s.Application).HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);

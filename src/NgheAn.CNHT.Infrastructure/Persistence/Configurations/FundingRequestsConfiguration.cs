@@ -20,3 +20,20 @@ internal sealed class AssignedBudgetConfiguration : IEntityTypeConfiguration<Ass
         b.Property(x => x.UpdatedBy).HasMaxLength(256);
     }
 }
+
+/// <summary>Department-run lines of a year's funding request (ADR 0179).</summary>
+internal sealed class DepartmentActivityConfiguration : IEntityTypeConfiguration<DepartmentActivity>
+{
+    public void Configure(EntityTypeBuilder<DepartmentActivity> b)
+    {
+        b.ToTable("DepartmentActivities");
+        b.HasOne<CnhtProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ProgramId, x.Year });
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Description).HasMaxLength(500).IsRequired();
+        b.Property(x => x.Justification).HasMaxLength(1000).IsRequired();
+        b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.UpdatedBy).HasMaxLength(256);
+    }
+}

@@ -45,6 +45,38 @@ public sealed class ApplicationForm
 
     public List<LineForm> Lines { get; set; } = [];
 
+    /// <summary>Expected outputs, one row per output indicator of the item (ADR 0178).</summary>
+    public List<OutputForm> Outputs { get; set; } = [];
+
+    // The item's output indicators (labels and units of the rows): a field, not a property, so nothing binds it.
+    private IReadOnlyList<ItemIndicatorChoice> _indicators = [];
+
+    /// <summary>The indicator of a row (its label and unit), or null when the item has no such indicator.</summary>
+    public ItemIndicatorChoice? IndicatorOf(int id) => _indicators.FirstOrDefault(x => x.Id == id);
+
+    public sealed class OutputForm
+    {
+        [Display(Name = "Chỉ tiêu đầu ra")]
+        public int IndicatorId { get; set; }
+
+        [Display(Name = "Số lượng dự kiến")]
+        public string? Quantity { get; set; }
+    }
+
+    /// <summary>Gives every indicator of the item a row (after the rows already typed, whose order the errors follow).</summary>
+    public void OfferIndicators(IReadOnlyList<ItemIndicatorChoice> indicators)
+    {
+        _indicators = indicators;
+        foreach (var indicator in indicators.Where(i => !Outputs.Any(o => o.IndicatorId == i.Id)))
+        {
+            Outputs.Add(new OutputForm { IndicatorId = indicator.Id });
+        }
+    }
+
+    /// <summary>The form's field names a domain rule may name (the fixed fields, then one per expected-output row).</summary>
+    public IReadOnlySet<string> FieldNames(IEnumerable<string> fixedFields) =>
+        fixedFields.Append("Outputs").Concat(Outputs.Select((_, i) => $"Outputs[{i}].Quantity")).ToHashSet();
+
     public sealed class LineForm
     {
         [Display(Name = "Nội dung chi")]
@@ -106,10 +138,31 @@ public sealed class ApplicationForm
             lines.Add(new CostLineInput(line.Description, line.Unit, quantity, price));
         }
 
-        return ok ? new ApplicationInput(CallItemId, Title, Objectives, ExpectedOutputs, StartYear, EndYear, support, counterpart, lines) : null;
+        var outputs = new List<ExpectedOutputInput>();
+        for (var i = 0; i < Outputs.Count; i++)
+        {
+            var row = Outputs[i];
+            if (string.IsNullOrWhiteSpace(row.Quantity))
+            {
+                outputs.Add(new ExpectedOutputInput(row.IndicatorId, null));
+                continue;
+            }
+
+            if (!decimal.TryParse(row.Quantity.Trim(), NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, VnFormat.Culture, out var quantity))
+            {
+                var label = IndicatorOf(row.IndicatorId)?.Label ?? $"dòng {i + 1}";
+                state.AddModelError($"{prefix}.Outputs[{i}].Quantity", $"Kết quả dự kiến «{label}»: số lượng phải là số nguyên (ví dụ 12).");
+                ok = false;
+                continue;
+            }
+
+            outputs.Add(new ExpectedOutputInput(row.IndicatorId, quantity));
+        }
+
+        return ok ? new ApplicationInput(CallItemId, Title, Objectives, ExpectedOutputs, StartYear, EndYear, support, counterpart, lines, outputs) : null;
     }
 
-    public static ApplicationForm From(ApplicationView view)
+    public static ApplicationForm From(ApplicationView view, IReadOnlyList<ItemIndicatorChoice> indicators)
     {
         var form = new ApplicationForm
         {
@@ -120,6 +173,12 @@ public sealed class ApplicationForm
                 Description = l.Description, Unit = l.Unit, Quantity = l.Quantity.ToString("0.##", VnFormat.Culture), UnitPrice = VnFormat.Dong(l.UnitPrice),
             }).ToList(),
         };
+        form.Outputs = indicators.Select(i => new OutputForm
+        {
+            IndicatorId = i.Id,
+            Quantity = view.Outputs.FirstOrDefault(o => o.IndicatorId == i.Id)?.Expected.ToString("#,##0", VnFormat.Culture),
+        }).ToList();
+        form.OfferIndicators(indicators);
         form.PadLines();
         return form;
     }

@@ -29,6 +29,7 @@ public sealed class CreateModel(ApplicationService applications, CallService cal
 
         var year = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime).Year;
         Input = new ApplicationForm { CallItemId = callItemId, StartYear = year, EndYear = year };
+        Input.OfferIndicators(await applications.IndicatorsOfCallItemAsync(callItemId, ct));
         Input.PadLines();
         return Page();
     }
@@ -40,6 +41,7 @@ public sealed class CreateModel(ApplicationService applications, CallService cal
             return NotFound();
         }
 
+        Input.OfferIndicators(await applications.IndicatorsOfCallItemAsync(Input.CallItemId, ct));
         var input = Input.Read(ModelState, "Input");
         if (input is null || !ModelState.IsValid)
         {
@@ -55,7 +57,7 @@ public sealed class CreateModel(ApplicationService applications, CallService cal
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, "Input.", null, FormFields);
+            ModelState.AddDomainError(ex, "Input.", null, Input.FieldNames(FormFields));
             Input.PadLines();
             return Page();
         }

@@ -30,7 +30,7 @@ public sealed class EditModel(ApplicationService applications, ApplicationQuerie
         }
 
         Application = view;
-        Input = ApplicationForm.From(view);
+        Input = ApplicationForm.From(view, await applications.IndicatorsOfCallItemAsync(view.CallItemId, ct));
         Stamp = view.Stamp;
         return Page();
     }
@@ -45,6 +45,7 @@ public sealed class EditModel(ApplicationService applications, ApplicationQuerie
 
         Application = view;
         Input.CallItemId = view.CallItemId;
+        Input.OfferIndicators(await applications.IndicatorsOfCallItemAsync(view.CallItemId, ct));
         var input = Input.Read(ModelState, "Input");
         if (input is null || !ModelState.IsValid)
         {
@@ -64,7 +65,7 @@ public sealed class EditModel(ApplicationService applications, ApplicationQuerie
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, "Input.", null, CreateModel.FormFields);
+            ModelState.AddDomainError(ex, "Input.", null, Input.FieldNames(CreateModel.FormFields));
         }
         catch (ConcurrencyConflictException ex)
         {

@@ -61,7 +61,7 @@ public sealed class IndexModel(FundingRequestQuery query, TimeProvider clock, IA
         try
         {
             var id = await query.ToEstimateAsync(Code, Funding.Year, ct);
-            TempData["Success"] = $"Đã ghi nhu cầu kinh phí năm {Funding.Year} vào dự toán (bản nháp); các dòng hoạt động do Sở thực hiện nhập tiếp trên trang dự toán.";
+            TempData["Success"] = $"Đã ghi nhu cầu kinh phí năm {Funding.Year} theo nội dung vào dự toán (bản nháp). Hoạt động do Sở thực hiện không thuộc nội dung nào: chúng nằm trong văn bản nhu cầu kinh phí gửi Sở Tài chính.";
             return RedirectToPage("/Estimates/Details", new { id });
         }
         catch (DomainException ex)
