@@ -2888,3 +2888,112 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE TABLE [InvestmentProjects] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(120) NOT NULL,
+        [TitleVi] nvarchar(300) NOT NULL,
+        [TitleEn] nvarchar(300) NOT NULL,
+        [SectorCode] nvarchar(40) NOT NULL,
+        [ZoneCode] nvarchar(40) NOT NULL,
+        [LocationVi] nvarchar(300) NOT NULL,
+        [LocationEn] nvarchar(300) NULL,
+        [SummaryVi] nvarchar(4000) NOT NULL,
+        [SummaryEn] nvarchar(4000) NULL,
+        [ScaleVi] nvarchar(1000) NULL,
+        [ScaleEn] nvarchar(1000) NULL,
+        [TotalInvestment] bigint NULL,
+        [InvestmentFormVi] nvarchar(300) NULL,
+        [InvestmentFormEn] nvarchar(300) NULL,
+        [Contact] nvarchar(500) NULL,
+        [State] nvarchar(20) NOT NULL,
+        [WithdrawalReason] nvarchar(500) NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_InvestmentProjects] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE TABLE [NewsPosts] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(120) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [TitleVi] nvarchar(300) NOT NULL,
+        [TitleEn] nvarchar(300) NULL,
+        [Format] nvarchar(20) NOT NULL,
+        [BodyVi] nvarchar(max) NOT NULL,
+        [BodyEn] nvarchar(max) NULL,
+        [StartsOn] date NULL,
+        [EndsOn] date NULL,
+        [PlaceVi] nvarchar(300) NULL,
+        [PlaceEn] nvarchar(300) NULL,
+        [PublishedAt] datetime2 NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_NewsPosts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InvestmentProjects_Slug] ON [InvestmentProjects] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE INDEX [IX_InvestmentProjects_State_TitleVi] ON [InvestmentProjects] ([State], [TitleVi]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NewsPosts_Slug] ON [NewsPosts] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    CREATE INDEX [IX_NewsPosts_State_PublishedAt] ON [NewsPosts] ([State], [PublishedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205032429_Issue17PublicContent'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205032429_Issue17PublicContent', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -13,6 +13,7 @@ using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.Enterprises;
+using NgheAn.CNHT.Application.PublicContent;
 using NgheAn.CNHT.Application.Suppliers;
 using NgheAn.CNHT.Application.Plans;
 
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Dashboard.DashboardQuery>();
         services.AddEnterprisePortal();
         services.AddSupplierDirectory();
+        services.AddPublicContent();
         services.AddProgramPlanning();
         return services;
     }

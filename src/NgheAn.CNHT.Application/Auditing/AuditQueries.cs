@@ -151,6 +151,9 @@ public sealed class AuditQueries(IAppDbContext db)
         "OutcomeIndicator" => "Chỉ tiêu của chương trình",
         "OutcomeValue" => "Giá trị chỉ tiêu của chương trình",
         "AssignedBudget" => "Dự toán được giao",
+        // Issue 17 items 5 and 6 (ADR 0188-0190).
+        "InvestmentProject" => PublicContent.PublicContentLabels.ProjectName,
+        "NewsPost" => PublicContent.PublicContentLabels.NewsName,
         _ => entityType,
     };
 

@@ -154,13 +154,15 @@ public static class FieldText
         ["SupplierProfile"] = Suppliers.DirectoryLabels.Profile,
         ["SupplierCertification"] = Suppliers.DirectoryLabels.Certification,
         ["ProfileChange"] = Suppliers.DirectoryLabels.Change,
+        ["InvestmentProject"] = PublicContent.PublicContentLabels.Project,
+        ["NewsPost"] = PublicContent.PublicContentLabels.News,
     };
 
     private static readonly HashSet<string> AmountFields =
     [
         "RequestedTotalCost", "RequestedProvincialShare", "RecommendedTotalCost", "RecommendedProvincialShare",
         "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "Amount", "PlanAmount",
-        "TotalCost", "RequestedSupport", "Counterpart", "UnitPrice",
+        "TotalCost", "RequestedSupport", "Counterpart", "UnitPrice", "TotalInvestment",
     ];
 
     /// <summary>

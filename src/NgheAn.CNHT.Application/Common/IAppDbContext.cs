@@ -72,6 +72,10 @@ public interface IAppDbContext
     DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues { get; }
     DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets { get; }
 
+    // Public content of the portal (issue 17 items 5 and 6, ADR 0188-0190).
+    DbSet<Domain.PublicContent.InvestmentProject> InvestmentProjects { get; }
+    DbSet<Domain.PublicContent.NewsPost> NewsPosts { get; }
+
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>

@@ -11,6 +11,7 @@ internal static class SeedDemoVerb
         await v.Get<DatabaseInitializer>().MigrateAsync();
         var added = await v.Get<DemoDataSeeder>().SeedAsync();
         var directory = await v.Get<DirectoryDemoSeeder>().SeedAsync();
+        var content = await v.Get<NgheAn.CNHT.Infrastructure.PublicContent.PublicContentDemoSeeder>().SeedAsync();
         if (v.Environment.IsDevelopment())
         {
             await v.Get<UserSeeder>().EnsureDemoUsersAsync();
@@ -21,6 +22,11 @@ internal static class SeedDemoVerb
         {
             Console.WriteLine($"Đã nạp danh bạ doanh nghiệp CNHT mẫu ({DirectoryDemoSeeder.Count} doanh nghiệp hư cấu).");
         }
+        if (content)
+        {
+            Console.WriteLine("Đã nạp danh mục dự án ưu tiên và tin tức, sự kiện mẫu (hư cấu, giá trị minh họa).");
+        }
+
         return 0;
     }
 }
