@@ -14,6 +14,7 @@ using NgheAn.CNHT.Application.Organizations;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Application.Enterprises;
+using NgheAn.CNHT.Application.PublicContent;
 using NgheAn.CNHT.Application.Suppliers;
 using NgheAn.CNHT.Application.Plans;
 
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.AddEnterprisePortal();
         services.AddSupplierDirectory();
         services.AddSourcing();
+        services.AddPublicContent();
         services.AddProgramPlanning();
         return services;
     }

@@ -19,6 +19,8 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
 
+using NgheAn.CNHT.Infrastructure.PublicContent;
+
 namespace NgheAn.CNHT.Infrastructure;
 
 public static class DependencyInjection
@@ -89,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddEnterprisePortalInfrastructure();
         services.AddProgramPlanningInfrastructure();
+        services.AddPublicContentInfrastructure();
 
         // E-mail notices: off unless Smtp:Host is set; queued in the database, sent in the background.
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();

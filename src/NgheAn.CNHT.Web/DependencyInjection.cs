@@ -14,6 +14,7 @@ using NgheAn.CNHT.Web.Operations;
 using NgheAn.CNHT.Web.Portal;
 using NgheAn.CNHT.Web.Security;
 using NgheAn.CNHT.Web.Services;
+using NgheAn.CNHT.Web.PublicContent;
 
 namespace NgheAn.CNHT.Web;
 
@@ -140,6 +141,7 @@ public static class DependencyInjection
                 Portal.PortalSetup.Configure(o.Conventions);
                 DirectoryPolicies.Configure(o.Conventions);
                 SourcingPolicies.Configure(o.Conventions);
+                PublicContent.PublicContentSetup.Configure(o.Conventions);
             })
             .AddMvcOptions(o =>
             {
@@ -153,6 +155,7 @@ public static class DependencyInjection
 
         // Vietnamese everywhere; English only on the public portal's /en/ addresses (issue 17, ADR 0180).
         services.AddPublicPortal();
+        services.AddPublicContentWeb();
         CultureInfo.DefaultThreadCurrentCulture = VnFormat.Culture;
         CultureInfo.DefaultThreadCurrentUICulture = VnFormat.Culture;
         return services;
@@ -198,6 +201,7 @@ public static class DependencyInjection
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Suppliers.DirectoryDemoSeeder>().SeedAsync();
                 await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Sourcing.SourcingDemoSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.PublicContent.PublicContentDemoSeeder>().SeedAsync();
             }
         }
     }
@@ -230,6 +234,7 @@ public static class DependencyInjection
         app.MapPortalHealthChecks();
         app.MapApiV1();
         Portal.OpenDataEndpoints.MapOpenData(app);
+        app.MapPublicContent();
         // The description of a read-only API is public; the data behind it is not.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

@@ -154,6 +154,9 @@ public sealed class AuditQueries(IAppDbContext db)
         "OutcomeValue" => "Giá trị chỉ tiêu của chương trình",
         "AssignedBudget" => "Dự toán được giao",
         "DepartmentActivity" => "Hoạt động do Sở thực hiện (nhu cầu kinh phí)",
+        // Issue 17 items 5 and 6 (ADR 0188-0190).
+        "InvestmentProject" => PublicContent.PublicContentLabels.ProjectName,
+        "NewsPost" => PublicContent.PublicContentLabels.NewsName,
         _ => entityType,
     };
 

@@ -156,13 +156,15 @@ public static class FieldText
         ["ProfileChange"] = Suppliers.DirectoryLabels.Change,
         ["SourcingRequest"] = Sourcing.SourcingLabels.Request,
         ["SourcingInterest"] = Sourcing.SourcingLabels.Interest,
+        ["InvestmentProject"] = PublicContent.PublicContentLabels.Project,
+        ["NewsPost"] = PublicContent.PublicContentLabels.News,
     };
 
     private static readonly HashSet<string> AmountFields =
     [
         "RequestedTotalCost", "RequestedProvincialShare", "RecommendedTotalCost", "RecommendedProvincialShare",
         "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "Amount", "PlanAmount",
-        "TotalCost", "RequestedSupport", "Counterpart", "UnitPrice",
+        "TotalCost", "RequestedSupport", "Counterpart", "UnitPrice", "TotalInvestment",
     ];
 
     /// <summary>

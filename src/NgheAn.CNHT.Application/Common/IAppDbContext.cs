@@ -75,6 +75,10 @@ public interface IAppDbContext
     DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets { get; }
     DbSet<Domain.FundingRequests.DepartmentActivity> DepartmentActivities { get; }
 
+    // Public content of the portal (issue 17 items 5 and 6, ADR 0188-0190).
+    DbSet<Domain.PublicContent.InvestmentProject> InvestmentProjects { get; }
+    DbSet<Domain.PublicContent.NewsPost> NewsPosts { get; }
+
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     /// <summary>Long write jobs (the workbook import) save in chunks and clear what they no longer need.</summary>

@@ -81,6 +81,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Outcomes.OutcomeValue> OutcomeValues => Set<Domain.Outcomes.OutcomeValue>();
     public DbSet<Domain.FundingRequests.AssignedBudget> AssignedBudgets => Set<Domain.FundingRequests.AssignedBudget>();
     public DbSet<Domain.FundingRequests.DepartmentActivity> DepartmentActivities => Set<Domain.FundingRequests.DepartmentActivity>();
+    public DbSet<Domain.PublicContent.InvestmentProject> InvestmentProjects => Set<Domain.PublicContent.InvestmentProject>();
+    public DbSet<Domain.PublicContent.NewsPost> NewsPosts => Set<Domain.PublicContent.NewsPost>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

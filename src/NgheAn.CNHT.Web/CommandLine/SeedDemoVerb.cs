@@ -12,6 +12,7 @@ internal static class SeedDemoVerb
         var added = await v.Get<DemoDataSeeder>().SeedAsync();
         var directory = await v.Get<DirectoryDemoSeeder>().SeedAsync();
         var sourcing = await v.Get<NgheAn.CNHT.Infrastructure.Sourcing.SourcingDemoSeeder>().SeedAsync();
+        var content = await v.Get<NgheAn.CNHT.Infrastructure.PublicContent.PublicContentDemoSeeder>().SeedAsync();
         if (v.Environment.IsDevelopment())
         {
             await v.Get<UserSeeder>().EnsureDemoUsersAsync();
@@ -27,6 +28,12 @@ internal static class SeedDemoVerb
         {
             Console.WriteLine("Đã nạp một vài nhu cầu tìm nhà cung ứng mẫu.");
         }
+
+        if (content)
+        {
+            Console.WriteLine("Đã nạp danh mục dự án ưu tiên và tin tức, sự kiện mẫu (hư cấu, giá trị minh họa).");
+        }
+
         return 0;
     }
 }

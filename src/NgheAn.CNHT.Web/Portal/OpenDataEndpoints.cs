@@ -114,7 +114,7 @@ public static class OpenDataEndpoints
         return Results.Text(JsonSerializer.Serialize(document, Json), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext context, DirectoryQuery directory, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(HttpContext context, DirectoryQuery directory, Application.PublicContent.PublicContentQuery content, CancellationToken ct)
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
@@ -141,6 +141,13 @@ public static class OpenDataEndpoints
             urls.Add(Url(PortalUrls.OpenData(false), PortalUrls.OpenData(true), english));
         }
 
+        // Priority projects, the program page, news and events (issue 17 items 5 and 6).
+        foreach (var (vi, en, at) in await PublicContent.PublicContentSitemap.PagesAsync(content, ct))
+        {
+            urls.Add(Url(vi, en, false, at));
+            urls.Add(Url(vi, en, true, at));
+        }
+
         foreach (var p in await directory.AllAsync(ct))
         {
             urls.Add(Url(PortalUrls.Profile(false, p.Slug), PortalUrls.Profile(true, p.Slug), false, p.LastChanged));
@@ -159,6 +166,9 @@ public static class OpenDataEndpoints
         "Allow: /en\n" +
         "Allow: /du-lieu-mo\n" +
         "Allow: /Calls\n" +
+        "Allow: /du-an-uu-tien\n" +
+        "Allow: /chuong-trinh\n" +
+        "Allow: /tin-tuc\n" +
         "Disallow: /\n" +
         "Sitemap: " + PortalUrls.Absolute(context.Request, "/sitemap.xml") + "\n",
         "text/plain; charset=utf-8");

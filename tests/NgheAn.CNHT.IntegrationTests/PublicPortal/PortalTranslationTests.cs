@@ -13,7 +13,7 @@ public sealed partial class PortalTranslationTests
         var web = Path.Combine(RepositoryFiles.Root, "src", "NgheAn.CNHT.Web");
         var keys = XDocument.Load(Path.Combine(web, "Resources", "Portal", "PortalText.en.resx")).Root!
             .Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
-        var views = Directory.GetFiles(Path.Combine(web, "Pages", "Portal"), "*.cshtml").Append(Path.Combine(web, "Pages", "Shared", "_PublicLayout.cshtml")).ToList();
+        var views = Directory.GetFiles(Path.Combine(web, "Pages", "Portal"), "*.cshtml", SearchOption.AllDirectories).Append(Path.Combine(web, "Pages", "Shared", "_PublicLayout.cshtml")).ToList();
         var missing = views.SelectMany(v => LocalizedText().Matches(File.ReadAllText(v)).Select(m => m.Groups[1].Value))
             .Distinct().Where(k => !keys.Contains(k)).ToList();
         Assert.True(views.Count >= 5);

@@ -75,7 +75,7 @@ public sealed partial class VietnameseEverywhereTests(MatrixPortal portal) : ICl
                      // The public portal's English pages (issue 17) and its open data files are not Vietnamese HTML.
                      && !k.StartsWith("GET /en", StringComparison.Ordinal)
                      && !k.EndsWith(".csv", StringComparison.Ordinal) && !k.EndsWith(".json", StringComparison.Ordinal)
-                     && !k.EndsWith(".xml", StringComparison.Ordinal) && !k.EndsWith(".txt", StringComparison.Ordinal)))
+                     && !k.EndsWith(".xml", StringComparison.Ordinal) && !k.EndsWith(".txt", StringComparison.Ordinal) && !k.EndsWith(".pdf", StringComparison.Ordinal)))
         {
             data.Add(endpoint);
         }
