@@ -2888,3 +2888,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    ALTER TABLE [DisbursementEntries] ADD [ProgramId] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    DISABLE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    EXEC(N'UPDATE [d] SET [ProgramId] = [p].[ProgramId] FROM [DisbursementEntries] AS [d] INNER JOIN [Proposals] AS [p] ON [p].[Id] = [d].[ProposalId]')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    ENABLE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_ProgramId_EntryDate_Id] ON [DisbursementEntries] ([ProgramId], [EntryDate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    ALTER TABLE [DisbursementEntries] ADD CONSTRAINT [FK_DisbursementEntries_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205031503_Issue21LedgerProgram'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205031503_Issue21LedgerProgram', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

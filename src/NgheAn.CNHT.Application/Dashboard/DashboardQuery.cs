@@ -13,7 +13,8 @@ namespace NgheAn.CNHT.Application.Dashboard;
 /// never loading proposals or ledger lines). "Waiting for my action" follows the workflow table
 /// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
 /// </summary>
-public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache)
+public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache,
+    Disbursements.ProvincialLedgerSums ledgerSums)
 {
     public const int WaitingShown = 5;
     public const int ActivityShown = 10;
@@ -45,8 +46,6 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         var shownYear = Math.Clamp(year ?? today.Year, program.StartYear, program.EndYear);
         var counted = ProposalStatusText.Counted.ToArray();
         var programProposals = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
-        var provincialEntries = db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == program.Id);
 
         var groups = await db.ContentGroups.AsNoTracking()
             .Where(g => g.ProgramId == program.Id)
@@ -72,10 +71,15 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
             })
             .ToListAsync(ct), ct);
         var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();
-        var paid = await cache.GetAsync($"dashboard:paid:{program.Id}", () => provincialEntries
-            .GroupBy(e => new { e.Proposal.ContentItem.GroupId, e.EntryDate.Year })
-            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(e => e.Amount) })
-            .ToListAsync(ct), ct);
+        // The provincial ledger by item and voucher year, kept incrementally (ADR 0104), summed into groups here.
+        var groupOfItem = await cache.GetAsync($"dashboard:items:{program.Id}", () => db.ContentItems.AsNoTracking()
+            .Where(i => i.Group.ProgramId == program.Id)
+            .ToDictionaryAsync(i => i.Id, i => i.GroupId, ct), ct);
+        var paid = (await ledgerSums.ByItemAndYearAsync(db, program.Id, ct))
+            .Where(x => groupOfItem.ContainsKey(x.ContentItemId))
+            .GroupBy(x => (GroupId: groupOfItem[x.ContentItemId], x.Year))
+            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(x => x.Amount) })
+            .ToList();
         var groupFigures = groups.Select(g =>
         {
             var mine = countedSums.Where(x => x.GroupId == g.Id).ToList();
@@ -170,7 +174,7 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
                 .Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))
                 .ToListAsync(ct);
             var entries = await db.DisbursementEntries.AsNoTracking()
-                .Where(e => e.Proposal.ProgramId == programId)
+                .Where(e => e.ProgramId == programId)
                 // The ledger is append-only: the newest ids are the latest recorded.
                 .OrderByDescending(e => e.Id)
                 .Take(ActivityShown)

@@ -48,7 +48,7 @@ public sealed class ProgramGlanceQuery(IAppDbContext db, VersionedCache cache)
         var yearPlans = db.YearPlanAmounts.AsNoTracking().Where(y => y.Year == year && items.Any(i => i.Id == y.ItemPlan.ContentItemId));
         var yearPlan = await yearPlans.SumAsync(y => y.Amount, ct);
         var yearPlanIllustrative = await yearPlans.AnyAsync(y => y.ItemPlan.IsIllustrative, ct);
-        var provincial = db.DisbursementEntries.AsNoTracking().Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == programId);
+        var provincial = db.DisbursementEntries.AsNoTracking().Where(e => e.Source == FundingSource.ProvincialBudget && e.ProgramId == programId);
         var paidInPeriod = await provincial.SumAsync(e => e.Amount, ct);
         var paidInYear = await provincial.Where(e => e.EntryDate.Year == year).SumAsync(e => e.Amount, ct);
         var targets = await db.OutputIndicators.AsNoTracking()
