@@ -12,7 +12,7 @@ namespace NgheAn.CNHT.Application.Reports;
 /// ledger entries by entry date. Nothing is loaded row by row.
 /// </summary>
 public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock,
-    Disbursements.ProvincialLedgerSums ledgerSums)
+    Disbursements.LedgerItemSums ledgerSums)
 {
     public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
@@ -29,7 +29,7 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
         var sums = (await AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct)).ToDictionary(s => s.ContentItemId);
         // The provincial payments by date (600.000 entries at national scale) are kept per item and year, adding only the
         // entries recorded since the last read (ADR 0104): no scan of the ledger per request nor per business write.
-        var disbursed = await ledgerSums.ByItemAsync(db, program.Id, period.From, period.To, ct);
+        var disbursed = await ledgerSums.ProvincialByItemAsync(db, program.Id, period.From, period.To, ct);
 
         var groups = program.Groups.Select(g =>
         {

@@ -160,7 +160,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     /// <summary>
     /// A write that adds ledger entries raises the data version before inserting them too, not only after: the row lock on
     /// the version, held to the commit, then orders every such transaction, so ledger ids are handed out in commit order on
-    /// SQL Server as on SQLite (one writer). ProvincialLedgerSums relies on it: every id below a committed one is committed
+    /// SQL Server as on SQLite (one writer). LedgerItemSums relies on it: every id below a committed one is committed
     /// (ADR 0104).
     /// </summary>
     private DbContext? AddsLedgerEntries(DbContext? context) =>

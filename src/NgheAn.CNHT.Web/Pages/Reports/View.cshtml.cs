@@ -12,6 +12,7 @@ namespace NgheAn.CNHT.Web.Pages.Reports;
 /// <summary>One report on screen (HTML rendering of its model) and its downloads, each recorded in the download log.</summary>
 public sealed class ViewModel(
     ReportService reports,
+    RegisterQuery register,
     IReportRenderer renderer,
     ReportDownloadLog downloads,
     CatalogQueries catalog,
@@ -30,6 +31,13 @@ public sealed class ViewModel(
 
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
+
+    /// <summary>The register's page on screen (ADR 0105); the files keep every row.</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Set for the register: which page is shown and how many there are.</summary>
+    public RegisterPage? RegisterPage { get; private set; }
 
     public ReportKind Kind { get; private set; }
     public ReportFilter Filter { get; private set; } = null!;
@@ -60,19 +68,31 @@ public sealed class ViewModel(
 
         try
         {
-            Report = await reports.BuildAsync(new ReportRequest(Kind, ProgramCode, FromYear, ToYear), ct);
+            Report = await BuildAsync(ct);
         }
         catch (DomainException ex)
         {
             Problem = ex.Message;
             (FromYear, ToYear) = (null, null);
-            Report = await reports.BuildAsync(new ReportRequest(Kind, ProgramCode), ct);
+            Report = await BuildAsync(ct);
         }
 
         Filter = new ReportFilter(programs, ProgramCode, FromYear, ToYear);
         Markup = renderer.HtmlFragment(Report);
         CanEditNarratives = Kind == ReportKind.Document && (await auth.AuthorizeAsync(User, Policies.EditNarratives)).Succeeded;
         return Page();
+    }
+
+    /// <summary>The register is shown a page at a time (58.600 rows at national scale would be 30 MB of HTML); every other report whole.</summary>
+    private async Task<IReportModel> BuildAsync(CancellationToken ct)
+    {
+        if (Kind != ReportKind.Register)
+        {
+            return await reports.BuildAsync(new ReportRequest(Kind, ProgramCode!, FromYear, ToYear), ct);
+        }
+
+        RegisterPage = await register.PageAsync(ProgramCode!, FromYear, ToYear, PageNumber, ct);
+        return RegisterPage.Register;
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string kind, string? format, CancellationToken ct)

@@ -13,7 +13,7 @@ using NgheAn.CNHT.IntegrationTests.Support;
 namespace NgheAn.CNHT.IntegrationTests.Ledger.LedgerProgram;
 
 /// <summary>
-/// The program copied onto every ledger entry (ADR 0103) and the provincial ledger sums kept incrementally (ADR 0104): what
+/// The program copied onto every ledger entry (ADR 0103) and the ledger sums per item kept incrementally (ADR 0104): what
 /// the application writes carries the right program, and the fast paths give the figures the full regrouping gives.
 /// </summary>
 public sealed class LedgerProgramTests
@@ -24,22 +24,24 @@ public sealed class LedgerProgramTests
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.AsNoTracking()
             .CountAsync(e => e.ProgramId != e.Proposal.ProgramId));
 
-    /// <summary>The sums as the reports computed them before ADR 0104: one regrouping of the whole provincial ledger.</summary>
+    /// <summary>The sums as the reports computed them before ADR 0104: one regrouping of the program's whole ledger.</summary>
     private static Task<List<ItemYearAmount>> RegroupedAsync(CnhtFactory portal, int programId) =>
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == programId && e.Source == FundingSource.ProvincialBudget)
-            .GroupBy(e => new { e.Proposal.ContentItemId, e.EntryDate.Year })
-            .Select(g => new ItemYearAmount(g.Key.ContentItemId, g.Key.Year, g.Sum(e => e.Amount)))
+            .Where(e => e.Proposal.ProgramId == programId)
+            .GroupBy(e => new { e.Proposal.ContentItemId, e.EntryDate.Year, e.Source })
+            .Select(g => new ItemYearAmount(g.Key.ContentItemId, g.Key.Year, g.Key.Source, g.Sum(e => e.Amount)))
             .ToListAsync());
 
     private static Task<List<ItemYearAmount>> IncrementalAsync(CnhtFactory portal, int programId) =>
-        portal.ScopedAsync(async sp => (await sp.GetRequiredService<ProvincialLedgerSums>()
-            .ByItemAndYearAsync(sp.GetRequiredService<AppDbContext>(), programId)).ToList());
+        portal.ScopedAsync(async sp => (await sp.GetRequiredService<LedgerItemSums>()
+            .ByItemYearAndSourceAsync(sp.GetRequiredService<AppDbContext>(), programId)).ToList());
 
     private static void AssertSameSums(IEnumerable<ItemYearAmount> expected, IEnumerable<ItemYearAmount> actual) =>
         Assert.Equal(
-            expected.Where(x => x.Amount != 0).OrderBy(x => x.ContentItemId).ThenBy(x => x.Year).ToList(),
-            actual.Where(x => x.Amount != 0).OrderBy(x => x.ContentItemId).ThenBy(x => x.Year).ToList());
+            expected.Where(x => x.Amount != 0).OrderBy(x => x.ContentItemId).ThenBy(x => x.Year).ThenBy(x => x.Source).ToList(),
+            actual.Where(x => x.Amount != 0).OrderBy(x => x.ContentItemId).ThenBy(x => x.Year).ThenBy(x => x.Source).ToList());
+
+    private static decimal Provincial(IEnumerable<ItemYearAmount> sums) => sums.Where(x => x.Source == FundingSource.ProvincialBudget).Sum(x => x.Amount);
 
     [Fact]
     public async Task Every_entry_recorded_or_reversed_carries_the_program_of_its_proposal()
@@ -121,12 +123,13 @@ public sealed class LedgerProgramTests
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Disbursements/Reverse?id={reversed}", reverse)).StatusCode);
         var after = await IncrementalAsync(portal, program.Id);
         AssertSameSums(await RegroupedAsync(portal, program.Id), after);
-        Assert.Equal(first.Sum(x => x.Amount) + 2_000_000m, after.Sum(x => x.Amount));
+        Assert.Equal(Provincial(first) + 2_000_000m, Provincial(after));
+        Assert.Equal(first.Sum(x => x.Amount) + 5_000_000m, after.Sum(x => x.Amount));
 
         // The dashboard and the annual report read these sums: they move by the provincial payment kept (2 million).
         var dashboardAfter = await portal.ScopedAsync(sp => sp.GetRequiredService<DashboardQuery>().BuildAsync("2018-2025", null));
         Assert.Equal(dashboardBefore!.Period.DisbursedProvincial + 2_000_000m, dashboardAfter!.Period.DisbursedProvincial);
-        Assert.Equal((await RegroupedAsync(portal, program.Id)).Sum(x => x.Amount), dashboardAfter.Period.DisbursedProvincial);
+        Assert.Equal(Provincial(await RegroupedAsync(portal, program.Id)), dashboardAfter.Period.DisbursedProvincial);
         var annual = await portal.ScopedAsync(sp => sp.GetRequiredService<AnnualReportQuery>().BuildAsync("2018-2025"));
         var expectedAnnual = await portal.ScopedAsync(sp => AnnualReportQuery.ProvincialDisbursedByItem(sp.GetRequiredService<AppDbContext>(), program.Id, annual.FromYear, annual.ToYear).ToListAsync());
         Assert.Equal(expectedAnnual.Sum(x => x.Amount), annual.Total.Disbursed);
