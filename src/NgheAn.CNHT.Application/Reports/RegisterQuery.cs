@@ -17,19 +17,20 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
     /// version) tell which items the page falls in, so only those items' proposals are read and sorted, never the
     /// 58.600 counted proposals of a national-size program.
     /// </summary>
-    public async Task<RegisterPage> PageAsync(string programCode, int? fromYear, int? toYear, int page, CancellationToken ct = default)
+    public async Task<RegisterPage> PageAsync(string programCode, int? fromYear, int? toYear, int page, int pageSize = ScreenPageSize, CancellationToken ct = default)
     {
         var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
         var sums = await cache.GetAsync($"appendix:{program.Id}:{period.From}:{period.To}",
             () => AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct), ct);
         var counts = sums.ToDictionary(s => s.ContentItemId, s => s.Count);
         var total = new RegisterTotals(sums.Sum(s => s.Count), sums.Sum(s => s.TotalCost), sums.Sum(s => s.ProvincialShare));
-        var pageCount = Math.Max(1, (total.Count + ScreenPageSize - 1) / ScreenPageSize);
+        pageSize = Math.Clamp(pageSize, 1, 1000);
+        var pageCount = Math.Max(1, (total.Count + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
 
         // Walk the items in the register's order to the page's first row, then take rows item by item.
-        var skip = (page - 1) * ScreenPageSize;
-        var wanted = ScreenPageSize;
+        var skip = (page - 1) * pageSize;
+        var wanted = pageSize;
         var rows = new List<RegisterRow>();
         var counted = ProposalStatusText.Counted.ToArray();
         foreach (var item in program.Groups.OrderBy(g => g.SortOrder).SelectMany(g => g.Items.OrderBy(i => i.SortOrder)))

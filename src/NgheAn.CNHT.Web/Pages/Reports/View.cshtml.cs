@@ -91,7 +91,7 @@ public sealed class ViewModel(
             return await reports.BuildAsync(new ReportRequest(Kind, ProgramCode!, FromYear, ToYear), ct);
         }
 
-        RegisterPage = await register.PageAsync(ProgramCode!, FromYear, ToYear, PageNumber, ct);
+        RegisterPage = await register.PageAsync(ProgramCode!, FromYear, ToYear, PageNumber, ct: ct);
         return RegisterPage.Register;
     }
 
