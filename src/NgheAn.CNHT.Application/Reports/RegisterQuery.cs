@@ -17,7 +17,7 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
     /// version) tell which items the page falls in, so only those items' proposals are read and sorted, never the
     /// 58.600 counted proposals of a national-size program.
     /// </summary>
-    public async Task<RegisterPage> PageAsync(string programCode, int? fromYear, int? toYear, int page, int pageSize = ScreenPageSize, CancellationToken ct = default)
+    public async Task<RegisterReportPage> PageAsync(string programCode, int? fromYear, int? toYear, int page, int pageSize = ScreenPageSize, CancellationToken ct = default)
     {
         var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
         var sums = await cache.GetAsync($"appendix:{program.Id}:{period.From}:{period.To}",
@@ -65,7 +65,7 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
             }
         }
 
-        return new RegisterPage(
+        return new RegisterReportPage(
             new ProposalRegister(program.Code, program.Name, period.From, period.To, rows, total, clock.GetUtcNow().UtcDateTime),
             page, pageCount);
     }
@@ -94,4 +94,4 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
 }
 
 /// <summary>A page of the register for the screen: <see cref="ProposalRegister.Rows"/> holds only the page's rows, the totals are every row's.</summary>
-public sealed record RegisterPage(ProposalRegister Register, int Page, int PageCount);
+public sealed record RegisterReportPage(ProposalRegister Register, int Page, int PageCount);

@@ -37,7 +37,7 @@ public sealed class ViewModel(
     public int PageNumber { get; set; } = 1;
 
     /// <summary>Set for the register: which page is shown and how many there are.</summary>
-    public RegisterPage? RegisterPage { get; private set; }
+    public RegisterReportPage? RegisterPage { get; private set; }
 
     public ReportKind Kind { get; private set; }
     public ReportFilter Filter { get; private set; } = null!;
