@@ -4,6 +4,8 @@
 # Prints requests/s and p50/p99 latency per endpoint and each page's ratio to /health/live (the
 # framework's ceiling on this machine). Bounded: each wrk run stops after its duration; the portal
 # process is stopped at the end. Nothing but 127.0.0.1 is contacted.
+# CNHT_PERF_APP=DIR uses that published build instead of publishing; CNHT_PERF_DB=FILE that database (a copy: the run
+# signs in, which writes) instead of building one; CNHT_PERF_EXTRA="name=/path ..." benchmarks more endpoints.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 proposals=${1:-10000}
@@ -16,16 +18,19 @@ mkdir -p "$work"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "== publish (Release)"
-dotnet publish src/NgheAn.CNHT.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+app=${CNHT_PERF_APP:-$work/app}
+if [ -z "${CNHT_PERF_APP:-}" ]; then
+  echo "== publish (Release)"
+  dotnet publish src/NgheAn.CNHT.Web -c Release -o "$app" --nologo -v quiet >/dev/null
+fi
 
-db="$work/cnht-$proposals.db"
+db=${CNHT_PERF_DB:-$work/cnht-$proposals.db}
 run() { (cd "$work" && ConnectionStrings__Cnht="Data Source=$db" Logging__File= "$@"); }
 if [ ! -f "$db" ]; then
   echo "== database: demo data + $proposals synthetic proposals (10 ledger entries each)"
-  run env ASPNETCORE_ENVIRONMENT=Development dotnet app/NgheAn.CNHT.Web.dll seed-demo
+  run env ASPNETCORE_ENVIRONMENT=Development dotnet "$app/NgheAn.CNHT.Web.dll" seed-demo
   if [ "$proposals" -gt 0 ]; then
-    run env ASPNETCORE_ENVIRONMENT=Development dotnet app/NgheAn.CNHT.Web.dll seed-scale --proposals "$proposals" --entries $((proposals * 10))
+    run env ASPNETCORE_ENVIRONMENT=Development dotnet "$app/NgheAn.CNHT.Web.dll" seed-scale --proposals "$proposals" --entries $((proposals * 10))
   fi
 fi
 
@@ -33,7 +38,7 @@ echo "== start (Production settings, plain HTTP on loopback)"
 start=$(date +%s.%N)
 (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
   Https__Redirect=false Https__Hsts=false Security__EnforceTwoFactor=false Logging__File= Logging__Format=json \
-  Serilog__MinimumLevel__Default=Warning dotnet app/NgheAn.CNHT.Web.dll >"$work/portal.log" 2>&1) &
+  Serilog__MinimumLevel__Default=Warning dotnet "$app/NgheAn.CNHT.Web.dll" >"$work/portal.log" 2>&1) &
 portal=$!
 trap 'kill $portal 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$base/health/live"; do sleep 0.05; done
@@ -64,11 +69,13 @@ bench health "/health/live"
 bench dashboard "/"
 bench register "/Proposals?program=2018-2025&page=3"
 bench appendix_pdf "/Reports/View/appendix?handler=Download&program=2018-2025&format=pdf"
+names=(health dashboard register appendix_pdf)
+for extra in ${CNHT_PERF_EXTRA:-}; do bench "${extra%%=*}" "${extra#*=}"; names+=("${extra%%=*}"); done
 
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $proposals proposals, $connections connections, ${seconds}s per endpoint"
 printf "%-14s %12s %10s %10s %12s\n" endpoint "requests/s" p50 p99 "vs ceiling"
-for name in health dashboard register appendix_pdf; do
+for name in "${names[@]}"; do
   printf "%-14s %12s %10s %10s %11.1f%%\n" "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" \
     "$(echo "100 * ${rps[$name]} / ${rps[health]}" | bc -l)"
 done

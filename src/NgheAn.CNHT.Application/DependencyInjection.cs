@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddScoped<VersionedCache>();
+        services.AddSingleton<Disbursements.LedgerItemSums>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<ImportService>();

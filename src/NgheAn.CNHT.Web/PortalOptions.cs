@@ -8,6 +8,12 @@ public sealed class PortalOptions
     /// <summary>Apply migrations and the reference catalog when the portal starts (the SQLite file is created on first start).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// Listen before the database is prepared (migrations check, catalog, seeders), which then runs in the background while
+    /// every request but <c>/health/live</c> waits for it (Operations/BackgroundInitialization, issue 21).
+    /// </summary>
+    public bool InitializeInBackground { get; set; }
+
     /// <summary>Load the sample data on start (and, in Development only, the demo accounts).</summary>
     public bool SeedDemoData { get; set; }
 

@@ -29,10 +29,18 @@ try
         return await Verbs.RunAsync(app, args);
     }
 
-    await app.InitializeDatabaseAsync();
+    // Listening at once, the database prepared behind a gate, when so configured (issue 21, cold start).
+    var background = app.Configuration.GetValue<bool>("Portal:InitializeInBackground")
+        ? BackgroundInitialization.Start(app, app.InitializeDatabaseAsync)
+        : null;
+    if (background is null)
+    {
+        await app.InitializeDatabaseAsync();
+    }
+
     app.UseWebPipeline();
     await app.RunAsync();
-    return 0;
+    return background?.Failed == true ? 1 : 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

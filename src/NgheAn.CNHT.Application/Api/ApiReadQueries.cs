@@ -130,7 +130,7 @@ public sealed class ApiReadQueries(IAppDbContext db)
             return null;
         }
 
-        var query = db.DisbursementEntries.AsNoTracking().Where(e => e.Proposal.ProgramId == programId);
+        var query = db.DisbursementEntries.AsNoTracking().Where(e => e.ProgramId == programId);
         if (!string.IsNullOrWhiteSpace(f.Proposal))
         {
             query = query.Where(e => e.Proposal.Code == f.Proposal);

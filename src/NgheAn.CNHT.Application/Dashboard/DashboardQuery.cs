@@ -13,7 +13,8 @@ namespace NgheAn.CNHT.Application.Dashboard;
 /// never loading proposals or ledger lines). "Waiting for my action" follows the workflow table
 /// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
 /// </summary>
-public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache)
+public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache,
+    Disbursements.LedgerItemSums ledgerSums)
 {
     public const int WaitingShown = 5;
     public const int ActivityShown = 10;
@@ -45,8 +46,6 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         var shownYear = Math.Clamp(year ?? today.Year, program.StartYear, program.EndYear);
         var counted = ProposalStatusText.Counted.ToArray();
         var programProposals = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
-        var provincialEntries = db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == program.Id);
 
         var groups = await db.ContentGroups.AsNoTracking()
             .Where(g => g.ProgramId == program.Id)
@@ -57,11 +56,16 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         // provincial-budget ledger (by group and voucher year); the per-group, per-year and per-status figures are
         // sums of those few hundred rows, as the appendix sums item rows into groups.
         // Shared by every user: kept until the next business write (VersionedCache).
-        var byGroupYearStatus = await cache.GetAsync($"dashboard:proposals:{program.Id}", () => programProposals
-            .GroupBy(p => new { p.ContentItem.GroupId, p.StartYear, p.Status })
+        // Grouped by item rather than group: every column is in IX_Proposals_Figures, so SQLite answers from the index alone
+        // (no lookup of each proposal's item); the items are summed into groups here (issue 21).
+        var groupOfItem = await cache.GetAsync($"dashboard:items:{program.Id}", () => db.ContentItems.AsNoTracking()
+            .Where(i => i.Group.ProgramId == program.Id)
+            .ToDictionaryAsync(i => i.Id, i => i.GroupId, ct), ct);
+        var byItemYearStatus = await cache.GetAsync($"dashboard:proposals:{program.Id}", () => programProposals
+            .GroupBy(p => new { p.ContentItemId, p.StartYear, p.Status })
             .Select(g => new
             {
-                g.Key.GroupId,
+                g.Key.ContentItemId,
                 g.Key.StartYear,
                 g.Key.Status,
                 Count = g.Count(),
@@ -71,11 +75,27 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
                 CurrentShare = g.Sum(p => p.EffectiveProvincialShare()),
             })
             .ToListAsync(ct), ct);
+        var byGroupYearStatus = byItemYearStatus
+            .Where(x => groupOfItem.ContainsKey(x.ContentItemId))
+            .GroupBy(x => (GroupId: groupOfItem[x.ContentItemId], x.StartYear, x.Status))
+            .Select(g => new
+            {
+                g.Key.GroupId,
+                g.Key.StartYear,
+                g.Key.Status,
+                Count = g.Sum(x => x.Count),
+                TotalCost = g.Sum(x => x.TotalCost),
+                Share = g.Sum(x => x.Share),
+                CurrentShare = g.Sum(x => x.CurrentShare),
+            })
+            .ToList();
         var countedSums = byGroupYearStatus.Where(x => counted.Contains(x.Status)).ToList();
-        var paid = await cache.GetAsync($"dashboard:paid:{program.Id}", () => provincialEntries
-            .GroupBy(e => new { e.Proposal.ContentItem.GroupId, e.EntryDate.Year })
-            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(e => e.Amount) })
-            .ToListAsync(ct), ct);
+        // The provincial ledger by item and voucher year, kept incrementally (ADR 0104), summed into groups here.
+        var paid = (await ledgerSums.ProvincialByItemAndYearAsync(db, program.Id, ct))
+            .Where(x => groupOfItem.ContainsKey(x.ContentItemId))
+            .GroupBy(x => (GroupId: groupOfItem[x.ContentItemId], x.Year))
+            .Select(g => new { g.Key.GroupId, g.Key.Year, Paid = g.Sum(x => x.Amount) })
+            .ToList();
         var groupFigures = groups.Select(g =>
         {
             var mine = countedSums.Where(x => x.GroupId == g.Id).ToList();
@@ -156,6 +176,33 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         return mine.Select(m => new WaitingStatus(m.Status, m.Actions, waiting[m.Status].Count, waiting[m.Status].Oldest)).ToList();
     }
 
+    private sealed record ProgramRow(int Program, ActivityRow Row);
+
+    /// <summary>How many of the newest rows of every program are read before falling back to the program's own sorted rows.</summary>
+    private const int NewestWindow = 200;
+
+    /// <summary>
+    /// The <see cref="ActivityShown"/> newest rows of one program: from the <see cref="NewestWindow"/> newest of every program
+    /// when they hold enough (the same rows in the same order, since the window is the head of the same ordering), else
+    /// from the program's rows sorted by the database.
+    /// </summary>
+    private static async Task<List<ActivityRow>> NewestOfProgramAsync<T>(
+        IOrderedQueryable<T> newestFirst,
+        System.Linq.Expressions.Expression<Func<T, bool>> ofProgram,
+        Func<IQueryable<T>, IQueryable<ProgramRow>> project,
+        int programId,
+        CancellationToken ct)
+    {
+        var window = await project(newestFirst.Take(NewestWindow)).ToListAsync(ct);
+        var mine = window.Where(x => x.Program == programId).Select(x => x.Row).Take(ActivityShown).ToList();
+        if (mine.Count == ActivityShown || window.Count < NewestWindow)
+        {
+            return mine;
+        }
+
+        return (await project(newestFirst.Where(ofProgram).Take(ActivityShown)).ToListAsync(ct)).Select(x => x.Row).ToList();
+    }
+
     /// <summary>The latest lifecycle steps and ledger entries of the program, newest first.</summary>
     public async Task<IReadOnlyList<ActivityRow>> ActivityAsync(int programId, CancellationToken ct = default)
     {
@@ -163,19 +210,20 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         // kept until the next business write, which is also the only thing that changes them (VersionedCache).
         var latest = await cache.GetAsync($"dashboard:activity:{programId}", async () =>
         {
-            var steps = await db.ProposalTransitions.AsNoTracking()
-                .Where(t => t.Proposal.ProgramId == programId)
-                .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-                .Take(ActivityShown)
-                .Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))
-                .ToListAsync(ct);
-            var entries = await db.DisbursementEntries.AsNoTracking()
-                .Where(e => e.Proposal.ProgramId == programId)
-                // The ledger is append-only: the newest ids are the latest recorded.
-                .OrderByDescending(e => e.Id)
-                .Take(ActivityShown)
-                .Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))
-                .ToListAsync(ct);
+            // The newest steps and entries of every program first (a walk down the At index and the primary key that stops
+            // after a few hundred rows), kept if they hold enough of this program's; the program's whole history sorted
+            // (417.000 steps at national scale) only when they do not (issue 21).
+            var steps = await NewestOfProgramAsync(
+                db.ProposalTransitions.AsNoTracking().OrderByDescending(t => t.At).ThenByDescending(t => t.Id),
+                t => t.Proposal.ProgramId == programId,
+                q => q.Select(t => new ProgramRow(t.Proposal.ProgramId, new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))),
+                programId, ct);
+            // The ledger is append-only: the newest ids are the latest recorded.
+            var entries = await NewestOfProgramAsync(
+                db.DisbursementEntries.AsNoTracking().OrderByDescending(e => e.Id),
+                e => e.ProgramId == programId,
+                q => q.Select(e => new ProgramRow(e.ProgramId, new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))),
+                programId, ct);
             return steps.Concat(entries)
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Kind)
                 .Take(ActivityShown)

@@ -215,7 +215,7 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache)
         if (!string.IsNullOrEmpty(f.ProgramCode))
         {
             var programId = db.Programs.Where(x => x.Code == f.ProgramCode).Select(x => x.Id);
-            q = q.Where(e => programId.Contains(e.Proposal.ProgramId));
+            q = q.Where(e => programId.Contains(e.ProgramId));
         }
 
         if (f.Year is { } year)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Indicators;
-using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Indicators;
 
 namespace NgheAn.CNHT.Application.Plans;
@@ -30,7 +29,7 @@ public sealed record ProgramGlance(
 /// Builds <see cref="ProgramGlance"/> from a few SQL aggregates (SUM / GROUP BY, nothing loaded row by row), kept under the
 /// data version (<see cref="VersionedCache"/>) like the rest of the dashboard.
 /// </summary>
-public sealed class ProgramGlanceQuery(IAppDbContext db, VersionedCache cache)
+public sealed class ProgramGlanceQuery(IAppDbContext db, VersionedCache cache, Disbursements.LedgerItemSums ledgerSums)
 {
     public Task<ProgramGlance?> BuildAsync(string programCode, int year, CancellationToken ct = default) =>
         cache.GetAsync($"glance:{programCode}:{year}", () => ComputeAsync(programCode, year, ct), ct);
@@ -48,9 +47,10 @@ public sealed class ProgramGlanceQuery(IAppDbContext db, VersionedCache cache)
         var yearPlans = db.YearPlanAmounts.AsNoTracking().Where(y => y.Year == year && items.Any(i => i.Id == y.ItemPlan.ContentItemId));
         var yearPlan = await yearPlans.SumAsync(y => y.Amount, ct);
         var yearPlanIllustrative = await yearPlans.AnyAsync(y => y.ItemPlan.IsIllustrative, ct);
-        var provincial = db.DisbursementEntries.AsNoTracking().Where(e => e.Source == FundingSource.ProvincialBudget && e.Proposal.ProgramId == programId);
-        var paidInPeriod = await provincial.SumAsync(e => e.Amount, ct);
-        var paidInYear = await provincial.Where(e => e.EntryDate.Year == year).SumAsync(e => e.Amount, ct);
+        // The provincial ledger per item and voucher year, kept incrementally (ADR 0104): no scan of the program's entries.
+        var provincial = await ledgerSums.ProvincialByItemAndYearAsync(db, programId.Value, ct);
+        var paidInPeriod = provincial.Sum(x => x.Amount);
+        var paidInYear = provincial.Where(x => x.Year == year).Sum(x => x.Amount);
         var targets = await db.OutputIndicators.AsNoTracking()
             .Where(o => items.Any(i => i.Id == o.ContentItemId))
             .GroupBy(o => o.Kind)

@@ -11,7 +11,8 @@ namespace NgheAn.CNHT.Application.Reports;
 /// version of each year, counted proposals by start year (as the appendix counts them), and provincial-budget
 /// ledger entries by entry date. Nothing is loaded row by row.
 /// </summary>
-public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache, Outcomes.OutcomeQueries outcomes)
+public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock,
+    Disbursements.LedgerItemSums ledgerSums, Outcomes.OutcomeQueries outcomes)
 {
     public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
@@ -26,11 +27,9 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
         var estimates = await EstimateByItem(db, estimateIds).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
 
         var sums = (await AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct)).ToDictionary(s => s.ContentItemId);
-        // The provincial payments by date scan the program's ledger (600.000 entries at national scale): once per data
-        // version (ADR 0100), not once per request.
-        var disbursed = (await cache.GetAsync($"annual:disbursed:{program.Id}:{period.From}:{period.To}",
-                () => ProvincialDisbursedByItem(db, program.Id, period.From, period.To).ToListAsync(ct), ct))
-            .ToDictionary(x => x.ContentItemId, x => x.Amount);
+        // The provincial payments by date (600.000 entries at national scale) are kept per item and year, adding only the
+        // entries recorded since the last read (ADR 0104): no scan of the ledger per request nor per business write.
+        var disbursed = await ledgerSums.ProvincialByItemAsync(db, program.Id, period.From, period.To, ct);
 
         var groups = program.Groups.Select(g =>
         {
@@ -90,7 +89,7 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
         var from = new DateOnly(fromYear, 1, 1);
         var to = new DateOnly(toYear, 12, 31);
         return db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == programId && e.Source == FundingSource.ProvincialBudget && e.EntryDate >= from && e.EntryDate <= to)
+            .Where(e => e.ProgramId == programId && e.Source == FundingSource.ProvincialBudget && e.EntryDate >= from && e.EntryDate <= to)
             .GroupBy(e => e.Proposal.ContentItemId)
             .Select(g => new ItemAmount(g.Key, g.Sum(e => e.Amount)));
     }

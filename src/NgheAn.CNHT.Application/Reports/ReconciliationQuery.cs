@@ -22,7 +22,8 @@ public sealed record ReconciliationReport(string ProgramCode, string ProgramName
 /// (docs/decisions/0033-reconciliation-checks.md). Each check is a grouped SQL query; nothing is loaded row by row
 /// except the findings themselves.
 /// </summary>
-public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog, AppendixQuery appendix, TimeProvider clock)
+public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog, AppendixQuery appendix, TimeProvider clock,
+    VersionedCache cache, Disbursements.LedgerItemSums ledgerSums)
 {
     public const decimal DefaultThresholdPercent = 20m;
 
@@ -36,6 +37,14 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // The same for everyone until the next business write (ADR 0100); the current year decides which estimates are checked.
+        var currentYear = VnFormat.TodayInVietnam(now).Year;
+        return await cache.GetAsync(FormattableString.Invariant($"reconciliation:{program.Id}:{threshold}:{currentYear}"),
+            () => BuildAsync(program, threshold, now, ct), ct);
+    }
+
+    private async Task<ReconciliationReport> BuildAsync(ProgramCatalog program, decimal threshold, DateTime now, CancellationToken ct)
+    {
         var checks = new List<ReconciliationCheck>
         {
             await OverCeilingAsync(program, ct),
@@ -57,34 +66,36 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
     /// <summary>Ledger totals per proposal and source class above the approved (or settled) amounts.</summary>
     private async Task<ReconciliationCheck> OverCeilingAsync(ProgramCatalog program, CancellationToken ct)
     {
-        var sums = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == program.Id)
-            .GroupBy(e => new { e.ProposalId, Provincial = e.Source == FundingSource.ProvincialBudget })
-            .Select(g => new { g.Key.ProposalId, g.Key.Provincial, Amount = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
-        var ids = sums.Select(s => s.ProposalId).Distinct().ToArray();
-        var proposals = await db.Proposals.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
+        // One pass over the program's proposals, each with its two ledger sums read from the covering index
+        // (ProposalId, Source, Amount); only the proposals over a ceiling come back (no list of ids, ADR 0101).
+        var over = await db.Proposals.AsNoTracking()
+            .Where(p => p.ProgramId == program.Id)
             .Select(p => new
             {
-                p.Id, p.Code, p.Title, p.Status,
+                p.Id, p.Code,
                 Share = p.CountedProvincialShare(),
                 Total = p.CountedTotalCost(),
                 Settled = p.SettledProvincialShare != null,
+                Provincial = db.DisbursementEntries.Where(e => e.ProposalId == p.Id && e.Source == FundingSource.ProvincialBudget).Sum(e => (decimal?)e.Amount),
+                Other = db.DisbursementEntries.Where(e => e.ProposalId == p.Id && e.Source != FundingSource.ProvincialBudget).Sum(e => (decimal?)e.Amount),
             })
-            .ToDictionaryAsync(p => p.Id, ct);
+            .Where(x => (x.Provincial != null && x.Provincial > x.Share) || (x.Other != null && x.Other > x.Total - x.Share))
+            .OrderBy(x => x.Code)
+            .ToListAsync(ct);
         var findings = new List<ReconciliationFinding>();
-        foreach (var s in sums.OrderBy(s => proposals[s.ProposalId].Code))
+        foreach (var p in over)
         {
-            var p = proposals[s.ProposalId];
-            var ceiling = s.Provincial ? p.Share : p.Total - p.Share;
-            if (s.Amount > ceiling)
+            foreach (var (provincial, amount) in new[] { (true, p.Provincial), (false, p.Other) })
             {
-                var basis = p.Settled ? "quyết toán" : "được duyệt";
-                var what = s.Provincial ? "ngân sách tỉnh" : "vốn đối ứng và nguồn khác";
-                findings.Add(new(p.Code,
-                    $"Đã giải ngân {what} {VnFormat.Dong(s.Amount)} đồng, vượt số {basis} {VnFormat.Dong(ceiling)} đồng ({VnFormat.Dong(s.Amount - ceiling)} đồng).",
-                    ProposalLink(p.Id)));
+                var ceiling = provincial ? p.Share : p.Total - p.Share;
+                if (amount is { } sum && sum > ceiling)
+                {
+                    var basis = p.Settled ? "quyết toán" : "được duyệt";
+                    var what = provincial ? "ngân sách tỉnh" : "vốn đối ứng và nguồn khác";
+                    findings.Add(new(p.Code,
+                        $"Đã giải ngân {what} {VnFormat.Dong(sum)} đồng, vượt số {basis} {VnFormat.Dong(ceiling)} đồng ({VnFormat.Dong(sum - ceiling)} đồng).",
+                        ProposalLink(p.Id)));
+                }
             }
         }
 
@@ -132,11 +143,10 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
             .GroupBy(p => p.ContentItemId)
             .Select(g => new { ItemId = g.Key, Count = g.Count(), Share = g.Sum(p => p.CountedProvincialShare()) })
             .ToDictionaryAsync(x => x.ItemId, ct);
-        var ledger = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == program.Id)
-            .GroupBy(e => e.Proposal.ContentItemId)
-            .Select(g => new { ItemId = g.Key, Amount = g.Sum(e => e.Amount) })
-            .ToDictionaryAsync(x => x.ItemId, x => x.Amount, ct);
+        // Every source, every year: the sums kept per item incrementally (ADR 0104), not a scan of the ledger.
+        var ledger = (await ledgerSums.ByItemYearAndSourceAsync(db, program.Id, ct))
+            .GroupBy(x => x.ContentItemId)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
         var findings = new List<ReconciliationFinding>();
         foreach (var g in program.Groups.Where(g => g.Plan > 0))
         {
@@ -242,7 +252,7 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
         foreach (var estimate in approved.GroupBy(e => e.Year).Select(g => g.OrderByDescending(e => e.Version).First()).OrderBy(e => e.Year))
         {
             var lines = await AnnualReportQuery.EstimateByItem(db, [estimate.Id]).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
-            var paid = await AnnualReportQuery.ProvincialDisbursedByItem(db, program.Id, estimate.Year, estimate.Year).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
+            var paid = await ledgerSums.ProvincialByItemAsync(db, program.Id, estimate.Year, estimate.Year, ct);
             foreach (var itemId in lines.Keys.Union(paid.Keys).Where(items.ContainsKey).OrderBy(id => items[id].Code, StringComparer.Ordinal))
             {
                 var est = lines.GetValueOrDefault(itemId);

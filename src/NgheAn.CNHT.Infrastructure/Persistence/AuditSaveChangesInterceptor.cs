@@ -61,6 +61,11 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             _ownTransaction = context.Database.BeginTransaction();
         }
 
+        if (AddsLedgerEntries(eventData.Context) is { } writer)
+        {
+            writer.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
+        }
+
         return result;
     }
 
@@ -69,6 +74,11 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         if (Before(eventData.Context) && eventData.Context is { } context)
         {
             _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        if (AddsLedgerEntries(eventData.Context) is { } writer)
+        {
+            await writer.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql, cancellationToken);
         }
 
         return result;
@@ -146,6 +156,18 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             ResetTransaction();
         }
     }
+
+    /// <summary>
+    /// A write that adds ledger entries raises the data version before inserting them too, not only after: the row lock on
+    /// the version, held to the commit, then orders every such transaction, so ledger ids are handed out in commit order on
+    /// SQL Server as on SQLite (one writer). LedgerItemSums relies on it: every id below a committed one is committed
+    /// (ADR 0104).
+    /// </summary>
+    private DbContext? AddsLedgerEntries(DbContext? context) =>
+        context is not null && !_writingAudit && context.Database.CurrentTransaction is not null
+            && context.ChangeTracker.Entries<DisbursementEntry>().Any(e => e.State == EntityState.Added)
+            ? context
+            : null;
 
     /// <summary>Returns true when the caller must open a transaction that spans the change and its audit rows.</summary>
     private bool Before(DbContext? context)

@@ -1082,6 +1082,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ProposalId")
                         .HasColumnType("int");
 
@@ -1113,6 +1116,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ReversesEntryId")
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
+
+                    b.HasIndex("ProgramId", "EntryDate", "Id");
 
                     b.HasIndex("ProposalId", "Source", "Amount");
 
@@ -3800,6 +3805,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
                         .WithMany()
                         .HasForeignKey("ProposalId")

@@ -1036,6 +1036,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
@@ -1067,6 +1070,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ReversesEntryId")
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
+
+                    b.HasIndex("ProgramId", "EntryDate", "Id");
 
                     b.HasIndex("ProposalId", "Source", "Amount");
 
@@ -3685,6 +3690,12 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Disbursements.DisbursementEntry", b =>
                 {
+                    b.HasOne("NgheAn.CNHT.Domain.Catalog.CnhtProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", "Proposal")
                         .WithMany()
                         .HasForeignKey("ProposalId")

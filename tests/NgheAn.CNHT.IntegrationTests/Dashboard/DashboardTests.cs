@@ -32,7 +32,8 @@ public sealed partial class DashboardTests : IClassFixture<DemoPortal>
         using var scope = _portal.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var query = new DashboardQuery(sp.GetRequiredService<IAppDbContext>(), sp.GetRequiredService<Application.Catalog.CatalogQueries>(),
-            new As(actor), sp.GetRequiredService<IUserDirectory>(), TimeProvider.System, sp.GetRequiredService<VersionedCache>());
+            new As(actor), sp.GetRequiredService<IUserDirectory>(), TimeProvider.System, sp.GetRequiredService<VersionedCache>(),
+            sp.GetRequiredService<Application.Disbursements.LedgerItemSums>());
         return (await query.BuildAsync(program, year))!;
     }
 

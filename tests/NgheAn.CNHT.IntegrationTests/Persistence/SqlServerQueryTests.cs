@@ -95,7 +95,8 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         var center = new As(ProposalArrange.Center);
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
         {
-            var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System, FreshCache.For(db))
+            var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System, FreshCache.For(db),
+                    new NgheAn.CNHT.Application.Disbursements.LedgerItemSums())
                 .BuildAsync("2018-2025", 2024);
             return ReportJson.Serialize(view! with { GeneratedAtUtc = default });
         });

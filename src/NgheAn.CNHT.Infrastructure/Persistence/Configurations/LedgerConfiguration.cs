@@ -24,6 +24,9 @@ internal sealed class DisbursementEntryConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.ProposalId, e.Source, e.Amount });
         b.HasIndex(e => new { e.Source, e.EntryDate, e.ProposalId, e.Amount });
         b.HasIndex(e => e.EntryDate);
+        // The ledger of one program newest first, a page at a time (ADR 0103).
+        b.HasOne<Domain.Catalog.CnhtProgram>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.ProgramId, e.EntryDate, e.Id });
     }
 }
 

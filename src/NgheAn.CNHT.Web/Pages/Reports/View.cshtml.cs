@@ -13,6 +13,7 @@ namespace NgheAn.CNHT.Web.Pages.Reports;
 public sealed class ViewModel(
     ReportService reports,
     ReportFileCache files,
+    RegisterQuery register,
     IReportRenderer renderer,
     ReportDownloadLog downloads,
     CatalogQueries catalog,
@@ -31,6 +32,13 @@ public sealed class ViewModel(
 
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
+
+    /// <summary>The register's page on screen (ADR 0105); the files keep every row.</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Set for the register: which page is shown and how many there are.</summary>
+    public RegisterReportPage? RegisterPage { get; private set; }
 
     public ReportKind Kind { get; private set; }
     public ReportFilter Filter { get; private set; } = null!;
@@ -61,19 +69,31 @@ public sealed class ViewModel(
 
         try
         {
-            Report = await reports.BuildAsync(new ReportRequest(Kind, ProgramCode, FromYear, ToYear), ct);
+            Report = await BuildAsync(ct);
         }
         catch (DomainException ex)
         {
             Problem = ex.Message;
             (FromYear, ToYear) = (null, null);
-            Report = await reports.BuildAsync(new ReportRequest(Kind, ProgramCode), ct);
+            Report = await BuildAsync(ct);
         }
 
         Filter = new ReportFilter(programs, ProgramCode, FromYear, ToYear);
         Markup = renderer.HtmlFragment(Report);
         CanEditNarratives = Kind == ReportKind.Document && (await auth.AuthorizeAsync(User, Policies.EditNarratives)).Succeeded;
         return Page();
+    }
+
+    /// <summary>The register is shown a page at a time (58.600 rows at national scale would be 30 MB of HTML); every other report whole.</summary>
+    private async Task<IReportModel> BuildAsync(CancellationToken ct)
+    {
+        if (Kind != ReportKind.Register)
+        {
+            return await reports.BuildAsync(new ReportRequest(Kind, ProgramCode!, FromYear, ToYear), ct);
+        }
+
+        RegisterPage = await register.PageAsync(ProgramCode!, FromYear, ToYear, PageNumber, ct: ct);
+        return RegisterPage.Register;
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string kind, string? format, CancellationToken ct)

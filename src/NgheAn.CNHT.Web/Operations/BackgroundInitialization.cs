@@ -1,0 +1,54 @@
+namespace NgheAn.CNHT.Web.Operations;
+
+/// <summary>
+/// Start-up without waiting for the database (issue 21, cold start): the portal listens at once and answers
+/// <c>/health/live</c>, while the migrations check, the reference catalog and the seeders run in the background; every other
+/// request waits for them (a business page never sees a database that is not ready). If they fail, those requests answer
+/// 503, the failure is logged and the portal stops with exit code 1, as it did when they ran before listening.
+/// Switched on by <c>Portal:InitializeInBackground</c> (appsettings.json); tests and command-line verbs run them first.
+/// </summary>
+public sealed class BackgroundInitialization
+{
+    private readonly Task _done;
+
+    private BackgroundInitialization(Task done) => _done = done;
+
+    public bool Failed => _done.IsFaulted || _done.IsCanceled;
+
+    public static BackgroundInitialization Start(WebApplication app, Func<Task> initialize)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<BackgroundInitialization>();
+        var done = Task.Run(async () =>
+        {
+            try
+            {
+                await initialize();
+            }
+            catch (Exception ex)
+            {
+                logger.LogCritical(ex, "Database initialization failed; the portal stops");
+                app.Lifetime.StopApplication();
+                throw;
+            }
+        });
+        var gate = new BackgroundInitialization(done);
+        app.Use(async (context, next) =>
+        {
+            if (!done.IsCompletedSuccessfully && !context.Request.Path.StartsWithSegments("/health/live", StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    await done.WaitAsync(context.RequestAborted);
+                }
+                catch (Exception) when (done.IsFaulted || done.IsCanceled)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+        return gate;
+    }
+}
