@@ -2888,3 +2888,102 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    CREATE TABLE [ProposalSearchWords] (
+        [Word] nvarchar(100) NOT NULL,
+        [ProposalId] int NOT NULL,
+        CONSTRAINT [PK_ProposalSearchWords] PRIMARY KEY ([Word], [ProposalId]),
+        CONSTRAINT [FK_ProposalSearchWords_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalSearchWords_ProposalId] ON [ProposalSearchWords] ([ProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE FUNCTION [dbo].[SearchWords] (@text nvarchar(1100)) RETURNS TABLE AS RETURN
+        SELECT DISTINCT LEFT(w.[value], 100) AS [Word]
+        FROM (
+            SELECT [value] FROM STRING_SPLIT(@text, N'' '')
+            UNION ALL
+            SELECT [value] FROM STRING_SPLIT(TRANSLATE(@text, N''-./,;:()_'', N''         ''), N'' '')
+        ) AS w
+        WHERE w.[value] <> N''''')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Proposals_SearchWords] ON [Proposals] AFTER INSERT, UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT (UPDATE([SearchText]) OR UPDATE([LeadOrganizationId])) RETURN;
+        DELETE w FROM [ProposalSearchWords] AS w INNER JOIN deleted AS d ON d.[Id] = w.[ProposalId];
+        INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+        SELECT s.[Word], i.[Id]
+        FROM inserted AS i
+        LEFT JOIN [Organizations] AS o ON o.[Id] = i.[LeadOrganizationId]
+        CROSS APPLY [dbo].[SearchWords](i.[SearchText] + N'' '' + COALESCE(o.[SearchText], N'''')) AS s;
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Organizations_SearchWords] ON [Organizations] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT UPDATE([SearchText]) RETURN;
+        DELETE w FROM [ProposalSearchWords] AS w
+        INNER JOIN [Proposals] AS p ON p.[Id] = w.[ProposalId]
+        INNER JOIN inserted AS i ON i.[Id] = p.[LeadOrganizationId];
+        INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+        SELECT s.[Word], p.[Id]
+        FROM inserted AS i
+        INNER JOIN [Proposals] AS p ON p.[LeadOrganizationId] = i.[Id]
+        CROSS APPLY [dbo].[SearchWords](p.[SearchText] + N'' '' + i.[SearchText]) AS s;
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+    SELECT s.[Word], p.[Id]
+    FROM [Proposals] AS p
+    LEFT JOIN [Organizations] AS o ON o.[Id] = p.[LeadOrganizationId]
+    CROSS APPLY [dbo].[SearchWords](p.[SearchText] + N'' '' + COALESCE(o.[SearchText], N'''')) AS s')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205030000_Issue21FullTextSearch'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205030000_Issue21FullTextSearch', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
