@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,5 +62,38 @@ public class SearchBenchmarks
         var page = await scope.ServiceProvider.GetRequiredService<ProposalQueries>()
             .RegisterAsync(new RegisterFilter("2018-2025", Query: Query));
         return page.TotalCount + page.Rows.Count;
+    }
+
+    /// <summary>
+    /// The search's own SQL, the old predicate against the new one in the same process and minutes: the register's
+    /// totals (count and sum of the filtered set) and its first page (50 rows in code order) of program 2018-2025.
+    /// "LIKE" is the search before issue 21 (each folded word contained in the folded code + title, ADR 0010);
+    /// "FTS" the full-text index (ADR 0106). The register page benchmark above adds the filter choices, which the
+    /// portal keeps per data version but this harness rebuilds on every call.
+    /// </summary>
+    [Params("LIKE", "FTS")]
+    public string Index { get; set; } = "";
+
+    [Benchmark(Description = "Search SQL: totals + first page")]
+    public async Task<int> SearchSql()
+    {
+        using var scope = _host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
+        var query = db.Proposals.AsNoTracking().Where(p => p.ProgramId == db.Programs.Where(pr => pr.Code == "2018-2025").Select(pr => pr.Id).First());
+        if (Index == "LIKE")
+        {
+            foreach (var term in NgheAn.CNHT.Domain.Common.SearchText.Terms(Query))
+            {
+                query = query.Where(p => p.SearchText.Contains(term));
+            }
+        }
+        else
+        {
+            query = NgheAn.CNHT.Application.Search.ProposalSearch.Matching(query, db, Query);
+        }
+
+        var totals = await query.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Cost = g.Sum(p => p.RequestedTotalCost) }).FirstOrDefaultAsync();
+        var rows = await query.OrderBy(p => p.Code).Take(50).Select(p => new { p.Id, p.Code, p.Title, p.LeadOrganization.Name }).ToListAsync();
+        return (totals?.Count ?? 0) + rows.Count;
     }
 }
