@@ -49,14 +49,25 @@ public class DirectoryBenchmarks
         }
 
         await BenchData.EnsureAsync(23);
-        File.Copy(BenchData.PathFor(23), PathOfDirectory);
-        using (var host = BenchData.HostOver(PathOfDirectory))
+        var building = PathOfDirectory + ".building";
+        File.Copy(BenchData.PathFor(23), building, overwrite: true);
+        using (var host = BenchData.HostOver(building))
         using (var scope = host.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DirectoryDemoSeeder>().SeedAsync();
         }
 
-        await using var connection = new SqliteConnection($"Data Source={PathOfDirectory}");
+        await using (var connection = new SqliteConnection($"Data Source={building}"))
+        {
+            await CopyProfilesAsync(connection);
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Move(building, PathOfDirectory);
+    }
+
+    private static async Task CopyProfilesAsync(SqliteConnection connection)
+    {
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         async Task Run(string sql)
@@ -66,7 +77,7 @@ public class DirectoryBenchmarks
             await command.ExecuteNonQueryAsync();
         }
 
-        async Task<string> Columns(string table, Dictionary<string, string> replaced)
+        async Task<(string Into, string Select)> Columns(string table, Dictionary<string, string> replaced)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
@@ -79,7 +90,7 @@ public class DirectoryBenchmarks
                 }
             }
 
-            return string.Join(", ", names.Select(n => $"\"{n}\"")) + "|" + string.Join(", ", names.Select(n => replaced.GetValueOrDefault(n, $"\"{n}\"")));
+            return (string.Join(", ", names.Select(n => $"\"{n}\"")), string.Join(", ", names.Select(n => replaced.GetValueOrDefault(n, $"\"{n}\""))));
         }
 
         const int Step = 1_000_000;
@@ -91,16 +102,14 @@ public class DirectoryBenchmarks
         });
         var certCols = await Columns("SupplierCertifications", new() { ["Id"] = $"\"Id\" + {Step} * k.n", ["SupplierProfileId"] = $"\"SupplierProfileId\" + {Step} * k.n" });
         var copies = $"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {Copies})";
-        static (string Into, string Select) Split(string cols) => (cols.Split('|')[0], cols.Split('|')[1]);
-        var (oi, os) = Split(orgCols);
-        var (pi, ps) = Split(profileCols);
-        var (ci, cs) = Split(certCols);
+        var (oi, os) = orgCols;
+        var (pi, ps) = profileCols;
+        var (ci, cs) = certCols;
         await Run($"INSERT INTO \"Organizations\" ({oi}) {copies} SELECT {os} FROM \"Organizations\", k WHERE \"Id\" IN (SELECT \"OrganizationId\" FROM \"SupplierProfiles\")");
         await Run($"INSERT INTO \"SupplierProfiles\" ({pi}) {copies} SELECT {ps} FROM \"SupplierProfiles\", k");
         await Run($"INSERT INTO \"SupplierCertifications\" ({ci}) {copies} SELECT {cs} FROM \"SupplierCertifications\", k");
         await tx.CommitAsync();
         await Run("ANALYZE");
-        SqliteConnection.ClearAllPools();
     }
 
     private async Task<int> Search(DirectoryFilter filter)
