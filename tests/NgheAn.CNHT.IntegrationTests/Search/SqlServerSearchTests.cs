@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using NgheAn.CNHT.Domain.Organizations;
+using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Application.Suppliers;
 using NgheAn.CNHT.IntegrationTests.Support;
@@ -58,6 +61,20 @@ public sealed class SqlServerSearchTests(DemoPortal portal) : IClassFixture<Demo
         AssertParsesAsTSql(capture.Commands);
         Assert.Contains(capture.Commands, c => c.Contains("[SearchText] LIKE", StringComparison.Ordinal));
         Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
+    }
+
+    [Fact]
+    public void The_model_declares_the_tables_triggers_so_SaveChanges_uses_no_bare_OUTPUT_clause()
+    {
+        // SQL Server refuses "OUTPUT" without "INTO" on a table with triggers; EF avoids it for the tables the model
+        // says have them. The names are those the migration creates.
+        using var db = SqlServerQueryRecorder.SqlServerContext();
+        var script = File.ReadAllText(RepositoryFiles.PathOf(NgheAn.CNHT.IntegrationTests.Persistence.SqlServerScriptTests.ScriptPath));
+        foreach (var (entity, trigger) in new[] { (typeof(Proposal), "TR_Proposals_SearchWords"), (typeof(Organization), "TR_Organizations_SearchWords") })
+        {
+            Assert.Contains(trigger, db.Model.FindEntityType(entity)!.GetDeclaredTriggers().Select(t => t.ModelName));
+            Assert.Contains($"CREATE TRIGGER [{trigger}]", script);
+        }
     }
 
     [Fact]
