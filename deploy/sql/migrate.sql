@@ -2996,3 +2996,348 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    CREATE TABLE [ApplicationOutputs] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [OutputIndicatorId] int NOT NULL,
+        [Expected] bigint NOT NULL,
+        CONSTRAINT [PK_ApplicationOutputs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationOutputs_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ApplicationOutputs_OutputIndicators_OutputIndicatorId] FOREIGN KEY ([OutputIndicatorId]) REFERENCES [OutputIndicators] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    CREATE TABLE [DepartmentActivities] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgramId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Description] nvarchar(500) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Justification] nvarchar(1000) NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_DepartmentActivities] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DepartmentActivities_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationOutputs_ApplicationId_OutputIndicatorId] ON [ApplicationOutputs] ([ApplicationId], [OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationOutputs_OutputIndicatorId] ON [ApplicationOutputs] ([OutputIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    CREATE INDEX [IX_DepartmentActivities_ProgramId_Year] ON [DepartmentActivities] ([ProgramId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205043903_Issue19Leftovers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205043903_Issue19Leftovers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE TABLE [InvestmentProjects] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(120) NOT NULL,
+        [TitleVi] nvarchar(300) NOT NULL,
+        [TitleEn] nvarchar(300) NOT NULL,
+        [SectorCode] nvarchar(40) NOT NULL,
+        [ZoneCode] nvarchar(40) NOT NULL,
+        [LocationVi] nvarchar(300) NOT NULL,
+        [LocationEn] nvarchar(300) NULL,
+        [SummaryVi] nvarchar(4000) NOT NULL,
+        [SummaryEn] nvarchar(4000) NULL,
+        [ScaleVi] nvarchar(1000) NULL,
+        [ScaleEn] nvarchar(1000) NULL,
+        [TotalInvestment] bigint NULL,
+        [InvestmentFormVi] nvarchar(300) NULL,
+        [InvestmentFormEn] nvarchar(300) NULL,
+        [Contact] nvarchar(500) NULL,
+        [State] nvarchar(20) NOT NULL,
+        [WithdrawalReason] nvarchar(500) NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_InvestmentProjects] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE TABLE [NewsPosts] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(120) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [TitleVi] nvarchar(300) NOT NULL,
+        [TitleEn] nvarchar(300) NULL,
+        [Format] nvarchar(20) NOT NULL,
+        [BodyVi] nvarchar(max) NOT NULL,
+        [BodyEn] nvarchar(max) NULL,
+        [StartsOn] date NULL,
+        [EndsOn] date NULL,
+        [PlaceVi] nvarchar(300) NULL,
+        [PlaceEn] nvarchar(300) NULL,
+        [PublishedAt] datetime2 NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [IsSample] bit NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAt] datetime2 NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_NewsPosts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InvestmentProjects_Slug] ON [InvestmentProjects] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE INDEX [IX_InvestmentProjects_State_TitleVi] ON [InvestmentProjects] ([State], [TitleVi]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NewsPosts_Slug] ON [NewsPosts] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    CREATE INDEX [IX_NewsPosts_State_PublishedAt] ON [NewsPosts] ([State], [PublishedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044001_Issue17PublicContent'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205044001_Issue17PublicContent', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    ALTER TABLE [DisbursementEntries] ADD [ProgramId] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    DISABLE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    EXEC(N'UPDATE [d] SET [ProgramId] = [p].[ProgramId] FROM [DisbursementEntries] AS [d] INNER JOIN [Proposals] AS [p] ON [p].[Id] = [d].[ProposalId]')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    ENABLE TRIGGER [TR_DisbursementEntries_AppendOnly] ON [DisbursementEntries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_ProgramId_EntryDate_Id] ON [DisbursementEntries] ([ProgramId], [EntryDate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    ALTER TABLE [DisbursementEntries] ADD CONSTRAINT [FK_DisbursementEntries_Programs_ProgramId] FOREIGN KEY ([ProgramId]) REFERENCES [Programs] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044057_Issue21LedgerProgram'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205044057_Issue21LedgerProgram', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    CREATE TABLE [ProposalSearchWords] (
+        [Word] nvarchar(100) NOT NULL,
+        [ProposalId] int NOT NULL,
+        CONSTRAINT [PK_ProposalSearchWords] PRIMARY KEY ([Word], [ProposalId]),
+        CONSTRAINT [FK_ProposalSearchWords_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalSearchWords_ProposalId] ON [ProposalSearchWords] ([ProposalId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE FUNCTION [dbo].[SearchWords] (@text nvarchar(1100)) RETURNS TABLE AS RETURN
+        SELECT DISTINCT LEFT(w.[value], 100) AS [Word]
+        FROM (
+            SELECT [value] FROM STRING_SPLIT(@text, N'' '')
+            UNION ALL
+            SELECT [value] FROM STRING_SPLIT(TRANSLATE(@text, N''-./,;:()_'', N''         ''), N'' '')
+        ) AS w
+        WHERE w.[value] <> N''''')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Proposals_SearchWords] ON [Proposals] AFTER INSERT, UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT (UPDATE([SearchText]) OR UPDATE([LeadOrganizationId])) RETURN;
+        DELETE w FROM [ProposalSearchWords] AS w INNER JOIN deleted AS d ON d.[Id] = w.[ProposalId];
+        INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+        SELECT s.[Word], i.[Id]
+        FROM inserted AS i
+        LEFT JOIN [Organizations] AS o ON o.[Id] = i.[LeadOrganizationId]
+        CROSS APPLY [dbo].[SearchWords](i.[SearchText] + N'' '' + COALESCE(o.[SearchText], N'''')) AS s;
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Organizations_SearchWords] ON [Organizations] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT UPDATE([SearchText]) RETURN;
+        DELETE w FROM [ProposalSearchWords] AS w
+        INNER JOIN [Proposals] AS p ON p.[Id] = w.[ProposalId]
+        INNER JOIN inserted AS i ON i.[Id] = p.[LeadOrganizationId];
+        INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+        SELECT s.[Word], p.[Id]
+        FROM inserted AS i
+        INNER JOIN [Proposals] AS p ON p.[LeadOrganizationId] = i.[Id]
+        CROSS APPLY [dbo].[SearchWords](p.[SearchText] + N'' '' + i.[SearchText]) AS s;
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    EXEC(N'INSERT INTO [ProposalSearchWords] ([Word], [ProposalId])
+    SELECT s.[Word], p.[Id]
+    FROM [Proposals] AS p
+    LEFT JOIN [Organizations] AS o ON o.[Id] = p.[LeadOrganizationId]
+    CROSS APPLY [dbo].[SearchWords](p.[SearchText] + N'' '' + COALESCE(o.[SearchText], N'''')) AS s')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205044251_Issue21FullTextSearch'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205044251_Issue21FullTextSearch', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -21,13 +21,16 @@ public static class BenchData
     public static string PathFor(int proposals) => Path.Combine(Folder, $"cnht-{proposals}.db");
 
     /// <summary>The real application and infrastructure services over one SQLite file.</summary>
-    public static IHost Host(int proposals)
+    public static IHost Host(int proposals) => HostOver(PathFor(proposals));
+
+    /// <summary>The same services over any SQLite file.</summary>
+    public static IHost HostOver(string path)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Cnht"] = $"Data Source={PathFor(proposals)}",
+            ["ConnectionStrings:Cnht"] = $"Data Source={path}",
             ["Database:Provider"] = "Sqlite",
         });
         builder.Services.AddApplicationServices().AddInfrastructureServices();

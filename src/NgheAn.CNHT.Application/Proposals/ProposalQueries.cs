@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Search;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Proposals;
@@ -102,13 +103,9 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
             query = query.Where(p => counted.Contains(p.Status));
         }
 
-        // Each word must appear in the folded code + title: "dao tao" finds "Đào tạo" (ADR 0010).
-        foreach (var term in SearchText.Terms(f.Query))
-        {
-            query = query.Where(p => p.SearchText.Contains(term));
-        }
-
-        return query;
+        // Each word must start a word of the code, title, lead unit or tax code, with or without diacritics:
+        // "dao tao" finds "Đào tạo", "th-2024" the codes TH-2024-… (full-text index, ADR 0106).
+        return query.Matching(db, f.Query);
     }
 
     private static IQueryable<Proposal> Sorted(IQueryable<Proposal> q, RegisterSort sort, bool desc) => sort switch

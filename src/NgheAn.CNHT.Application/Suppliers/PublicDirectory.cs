@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Search;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Suppliers;
 
@@ -79,12 +80,8 @@ public sealed class DirectoryQuery(IAppDbContext db, TimeProvider clock)
     {
         var query = Published;
         // The words as one phrase: "co khi" means "cơ khí", not "cơ" somewhere and "khí" somewhere else
-        // ("công nghệ … điều khiển" would match word by word).
-        var phrase = SearchText.Fold(filter.Query);
-        if (phrase.Length > 0)
-        {
-            query = query.Where(p => p.SearchText.Contains(phrase));
-        }
+        // ("công nghệ … điều khiển" would match word by word). ADR 0181; the full-text index on SQLite, ADR 0106.
+        query = query.Matching(db, filter.Query);
 
         if (CnhtTaxonomy.Sector(filter.Sector ?? "") is { } sector)
         {

@@ -1806,7 +1806,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[TaxCode] IS NOT NULL");
 
-                    b.ToTable("Organizations", (string)null);
+                    b.ToTable("Organizations", null, t =>
+                        {
+                            t.HasTrigger("TR_Organizations_SearchWords");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
@@ -2236,7 +2241,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Figures");
 
-                    b.ToTable("Proposals", (string)null);
+                    b.ToTable("Proposals", null, t =>
+                        {
+                            t.HasTrigger("TR_Proposals_SearchWords");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.ProposalTransition", b =>

@@ -1738,7 +1738,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("[TaxCode] IS NOT NULL");
 
-                    b.ToTable("Organizations", (string)null);
+                    b.ToTable("Organizations", null, t =>
+                        {
+                            t.HasTrigger("TR_Organizations_SearchWords");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Outcomes.OutcomeIndicator", b =>
@@ -2156,7 +2159,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Figures");
 
-                    b.ToTable("Proposals", (string)null);
+                    b.ToTable("Proposals", null, t =>
+                        {
+                            t.HasTrigger("TR_Proposals_SearchWords");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Proposals.ProposalTransition", b =>

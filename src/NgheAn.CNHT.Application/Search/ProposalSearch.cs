@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Domain.Proposals;
+
+namespace NgheAn.CNHT.Application.Search;
+
+/// <summary>
+/// The register's search through the full-text index (ADR 0106): code, title, lead-unit name and tax code, with or
+/// without diacritics, a word or the start of one. The index is outside the EF model (migration
+/// Issue21FullTextSearch); each provider's subquery returns proposal ids, which the register's other filters,
+/// sorting, totals and paging compose with in one SQL statement.
+/// </summary>
+public static class ProposalSearch
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>The proposals matching every term typed (all of them when nothing searchable was typed).</summary>
+    public static IQueryable<Proposal> Matching(this IQueryable<Proposal> query, IAppDbContext db, string? typed)
+    {
+        var terms = FullTextQuery.Terms(typed);
+        if (terms.Count == 0)
+        {
+            return query;
+        }
+
+        if (db.Database.ProviderName == SqliteProvider)
+        {
+            // SQLite FTS5: one MATCH for all terms; rowid is the proposal's id.
+            var match = FullTextQuery.Fts5(terms);
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ProposalSearchIndex\" WHERE \"ProposalSearchIndex\" MATCH {match}");
+            return query.Where(p => ids.Contains(p.Id));
+        }
+
+        // SQL Server: the word table, one index seek per term (LIKE 'term%' with a parameter).
+        foreach (var term in terms)
+        {
+            var pattern = FullTextQuery.StartsWithPattern(term);
+            var ids = db.Database.SqlQuery<int>($"SELECT [ProposalId] AS [Value] FROM [ProposalSearchWords] WHERE [Word] LIKE {pattern} ESCAPE N'\\'");
+            query = query.Where(p => ids.Contains(p.Id));
+        }
+
+        return query;
+    }
+}
