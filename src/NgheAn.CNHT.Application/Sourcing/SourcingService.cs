@@ -4,6 +4,7 @@ using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Enterprises;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Sourcing;
 
 namespace NgheAn.CNHT.Application.Sourcing;
@@ -73,7 +74,13 @@ public sealed class SourcingService(IAppDbContext db, EnterpriseContext enterpri
         }
 
         var check = new RuleCheck();
+        // Written as people write it ("0123 456 789", "0123.456.789"): a valid code is looked up in its canonical form.
         var taxCode = (buyerTaxCode ?? "").Trim();
+        if (TaxCode.IsValid(taxCode))
+        {
+            taxCode = TaxCode.Normalize(taxCode);
+        }
+
         var buyer = taxCode.Length == 0 ? null : await db.Organizations.AsNoTracking().Where(o => o.TaxCode == taxCode).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         if (buyer is null)
         {
