@@ -33,7 +33,7 @@ public sealed class ExportQuery(IAppDbContext db, CatalogQueries catalog)
     {
         var (head, programId) = await HeadAsync(programCode, template: false, ct);
         var proposalCount = await db.Proposals.CountAsync(p => p.ProgramId == programId, ct);
-        var ledgerCount = await db.DisbursementEntries.CountAsync(e => e.Proposal.ProgramId == programId, ct);
+        var ledgerCount = await db.DisbursementEntries.CountAsync(e => e.ProgramId == programId, ct);
         return new ProgramExport(head, proposalCount, ledgerCount, ProposalRows(programId).AsAsyncEnumerable(), Ledger(programId));
 
         async IAsyncEnumerable<LedgerLine> Ledger(int id)
@@ -79,7 +79,7 @@ public sealed class ExportQuery(IAppDbContext db, CatalogQueries catalog)
 
     private IQueryable<LedgerRow> LedgerRows(int programId) =>
         db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Proposal.ProgramId == programId)
+            .Where(e => e.ProgramId == programId)
             .OrderBy(e => e.Proposal.StartYear).ThenBy(e => e.Proposal.Code).ThenBy(e => e.EntryDate).ThenBy(e => e.Id)
             .Select(e => new LedgerRow(
                 e.Proposal.Code,
