@@ -155,4 +155,39 @@ public sealed class ProfileImageTests(DirectoryPortal portal) : IClassFixture<Di
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/Directory?handler=Image&id={pending.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/danh-ba/anh/{pending.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_pending_image_never_reaches_a_public_page_an_open_data_file_or_the_sitemap()
+    {
+        var (enterprise, organizationId, slug) = await PublishedEnterpriseAsync("Công ty Ảnh Riêng Tư Kiểm thử");
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(enterprise, "Logo", Png, "logo.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(enterprise, "Photo", Jpeg, "anh.jpg")).StatusCode);
+        var ids = (await ImagesOfAsync(organizationId)).Select(i => i.Id.ToString()).ToList();
+        Assert.Equal(2, ids.Count);
+
+        var visitor = portal.NewClient();
+        var paths = new[]
+        {
+            $"/danh-ba/{slug}", $"/en/directory/{slug}", "/danh-ba?q=" + Uri.EscapeDataString("Ảnh Riêng Tư"), "/en/directory?q=" + Uri.EscapeDataString("Anh Rieng Tu"),
+            "/du-lieu-mo/danh-ba.csv", "/du-lieu-mo/danh-ba.json", "/sitemap.xml",
+        };
+        foreach (var path in paths)
+        {
+            var response = await visitor.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = await response.Content.ReadAsStringAsync();
+            foreach (var id in ids)
+            {
+                Assert.False(text.Contains(id, StringComparison.OrdinalIgnoreCase), $"pending image {id} on {path}");
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/danh-ba/anh/{id}")).StatusCode);
+        }
+
+        // The profile itself is public (the search found it), so the absence above is the images', not the page's.
+        Assert.Contains("Công ty Ảnh Riêng Tư Kiểm thử", await visitor.GetStringAsync($"/danh-ba/{slug}"));
+    }
 }

@@ -13,6 +13,9 @@ namespace NgheAn.CNHT.Web.Pages.DoanhNghiep;
 /// The enterprise keeps its own profile in the public directory (issue 17). The form never names a profile: the
 /// organization comes from the signed-in account. A submitted change waits for a DOIT specialist (ADR 0182).
 /// </summary>
+// An upload bigger than the largest image (3 MB) plus the form is cut off before it is read (ADR 0193).
+[RequestSizeLimit(SupplierImage.MaxPhotoBytes + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = SupplierImage.MaxPhotoBytes + 1_000_000)]
 public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : PageModel
 {
     public ProfileEditView View { get; private set; } = null!;
