@@ -3341,3 +3341,60 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205045205_Issue17ProfileImages'
+)
+BEGIN
+    ALTER TABLE [SupplierProfiles] ADD [LogoImageId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205045205_Issue17ProfileImages'
+)
+BEGIN
+    ALTER TABLE [SupplierProfiles] ADD [PhotoImageIds] varchar(300) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205045205_Issue17ProfileImages'
+)
+BEGIN
+    CREATE TABLE [SupplierImages] (
+        [Id] uniqueidentifier NOT NULL,
+        [SupplierProfileId] int NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [ContentType] varchar(20) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] varchar(64) NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SupplierImages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplierImages_SupplierProfiles_SupplierProfileId] FOREIGN KEY ([SupplierProfileId]) REFERENCES [SupplierProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205045205_Issue17ProfileImages'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierImages_SupplierProfileId] ON [SupplierImages] ([SupplierProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205045205_Issue17ProfileImages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205045205_Issue17ProfileImages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -234,6 +234,7 @@ public static class DependencyInjection
         app.MapPortalHealthChecks();
         app.MapApiV1();
         Portal.OpenDataEndpoints.MapOpenData(app);
+        Portal.ProfileImageEndpoints.MapProfileImages(app);
         app.MapPublicContent();
         // The description of a read-only API is public; the data behind it is not.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -142,6 +142,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "SupplierProfile" => "Hồ sơ danh bạ doanh nghiệp CNHT",
         "SupplierCertification" => "Chứng nhận của doanh nghiệp trong danh bạ",
         "ProfileChange" => "Thay đổi hồ sơ danh bạ chờ duyệt",
+        "SupplierImage" => "Logo, ảnh của hồ sơ danh bạ",
         "SourcingRequest" => "Nhu cầu tìm nhà cung ứng",
         "SourcingInterest" => "Doanh nghiệp quan tâm nhu cầu tìm nhà cung ứng",
         // Issue 19 (ADR 0170-0175).

@@ -154,6 +154,7 @@ public static class FieldText
         ["SupplierProfile"] = Suppliers.DirectoryLabels.Profile,
         ["SupplierCertification"] = Suppliers.DirectoryLabels.Certification,
         ["ProfileChange"] = Suppliers.DirectoryLabels.Change,
+        ["SupplierImage"] = Suppliers.DirectoryLabels.Image,
         ["SourcingRequest"] = Sourcing.SourcingLabels.Request,
         ["SourcingInterest"] = Sourcing.SourcingLabels.Interest,
         ["InvestmentProject"] = PublicContent.PublicContentLabels.Project,

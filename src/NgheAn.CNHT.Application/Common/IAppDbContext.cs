@@ -53,6 +53,7 @@ public interface IAppDbContext
     DbSet<Domain.Suppliers.SupplierProfile> SupplierProfiles { get; }
     DbSet<Domain.Suppliers.SupplierCertification> SupplierCertifications { get; }
     DbSet<Domain.Suppliers.ProfileChange> ProfileChanges { get; }
+    DbSet<Domain.Suppliers.SupplierImage> SupplierImages { get; }
     DbSet<Domain.Sourcing.SourcingRequest> SourcingRequests { get; }
     DbSet<Domain.Sourcing.SourcingInterest> SourcingInterests { get; }
     DbSet<DossierFile> DossierFiles { get; }

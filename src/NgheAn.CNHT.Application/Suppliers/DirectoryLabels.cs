@@ -38,6 +38,20 @@ internal static class DirectoryLabels
         ["CapabilityVerifiedOn"] = "Ngày xác nhận năng lực",
         ["CapabilityProposalId"] = "Đề án xác nhận năng lực (mã số)",
         ["CapabilityVerifiedBy"] = "Người xác nhận năng lực",
+        ["LogoImageId"] = "Logo (mã ảnh)",
+        ["PhotoImageIds"] = "Ảnh (mã ảnh)",
+    };
+
+    /// <summary>Logo and photos (ADR 0193); the bytes are never in the trail.</summary>
+    public static Dictionary<string, string> Image { get; } = new()
+    {
+        ["SupplierProfileId"] = "Hồ sơ danh bạ (mã số)",
+        ["Kind"] = "Loại ảnh",
+        ["ContentType"] = "Định dạng",
+        ["Size"] = "Dung lượng",
+        ["Sha256"] = "Mã băm SHA-256",
+        ["UploadedBy"] = "Người tải lên",
+        ["UploadedAt"] = "Thời điểm tải lên",
     };
 
     public static Dictionary<string, string> Certification { get; } = new()

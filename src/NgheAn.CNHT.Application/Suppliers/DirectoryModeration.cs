@@ -12,7 +12,12 @@ public sealed record ProfileAdminRow(int Id, string Slug, string NameVi, string?
 
 public sealed record ChangeReview(
     int Id, int ProfileId, string EnterpriseName, string? TaxCode, bool IsFirstPublication, ProfileChangeStatus Status, string SubmittedBy, DateTime SubmittedAt,
-    IReadOnlyList<ProfileDiffLine> Diff, Guid Stamp, string? RejectionReason);
+    IReadOnlyList<ProfileDiffLine> Diff, Guid Stamp, string? RejectionReason)
+{
+    /// <summary>The proposed logo when it differs from the published one, and the proposed photos not yet published (ADR 0193).</summary>
+    public Guid? NewLogo { get; init; }
+    public IReadOnlyList<Guid> NewPhotos { get; init; } = [];
+}
 
 /// <summary>
 /// The DOIT side of the directory: the moderation queue (a change goes live only when approved), and the
@@ -64,7 +69,11 @@ public sealed class DirectoryModeration(IAppDbContext db, ICurrentUser user, Tim
         var before = change.SupplierProfile.IsPublished ? change.SupplierProfile.Content() : new ProfileContent();
         return new ChangeReview(change.Id, change.SupplierProfileId, change.SupplierProfile.Organization.Name, change.SupplierProfile.Organization.TaxCode,
             !change.SupplierProfile.IsPublished, change.Status, change.SubmittedBy, change.SubmittedAt,
-            ProfileContent.Diff(before, change.Content), change.ConcurrencyStamp, change.RejectionReason);
+            ProfileContent.Diff(before, change.Content), change.ConcurrencyStamp, change.RejectionReason)
+        {
+            NewLogo = change.Content.LogoImageId is { } logo && logo != before.LogoImageId ? logo : null,
+            NewPhotos = change.Content.PhotoImageIds.Where(i => !before.PhotoImageIds.Contains(i)).ToList(),
+        };
     }
 
     public async Task ApproveAsync(int id, Guid? stamp, CancellationToken ct = default)

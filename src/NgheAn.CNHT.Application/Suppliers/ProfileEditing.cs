@@ -78,6 +78,7 @@ public sealed class ProfileEditing(IAppDbContext db, EnterpriseContext enterpris
                 throw new ConcurrencyConflictException("Hồ sơ vừa được thay đổi sau khi bạn mở trang; vui lòng tải lại trang.");
             }
 
+            checkedContent = checkedContent with { LogoImageId = null, PhotoImageIds = [] };
             profile = new SupplierProfile(account.OrganizationId, await FreeSlugAsync(checkedContent.NameVi, ct), checkedContent.NameVi);
             db.SupplierProfiles.Add(profile);
             db.ProfileChanges.Add(new ProfileChange(profile, checkedContent, user.UserName, now));
@@ -85,6 +86,9 @@ public sealed class ProfileEditing(IAppDbContext db, EnterpriseContext enterpris
         else
         {
             var pending = await db.ProfileChanges.FirstOrDefaultAsync(c => c.SupplierProfileId == profile.Id && c.Status == ProfileChangeStatus.Pending, ct);
+            // The text form never carries the images: they stay as the pending change (or the profile) has them (ADR 0193).
+            var images = pending?.Content ?? profile.Content();
+            checkedContent = checkedContent with { LogoImageId = images.LogoImageId, PhotoImageIds = images.PhotoImageIds };
             if (pending is not null)
             {
                 db.Entry(pending).Property(c => c.ConcurrencyStamp).OriginalValue = stamp.Value;

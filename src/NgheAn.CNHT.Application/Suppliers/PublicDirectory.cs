@@ -26,6 +26,11 @@ public sealed record PublicProfile(
 {
     public string Name(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameVi;
     public string? Products(bool english) => english && !string.IsNullOrEmpty(ProductsEn) ? ProductsEn : ProductsVi;
+
+    /// <summary>The approved logo and photos (ADR 0193), served by /danh-ba/anh/{id}.</summary>
+    public Guid? LogoImageId { get; init; }
+    public string PhotoImageIds { get; init; } = "";
+    public IReadOnlyList<Guid> Photos => SupplierImage.Split(PhotoImageIds);
 }
 
 public sealed record DirectoryRow(
@@ -34,6 +39,9 @@ public sealed record DirectoryRow(
 {
     public string Name(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameVi;
     public string? Products(bool english) => english && !string.IsNullOrEmpty(ProductsEn) ? ProductsEn : ProductsVi;
+
+    /// <summary>The approved logo, shown as a thumbnail in the list (ADR 0193).</summary>
+    public Guid? LogoImageId { get; init; }
 }
 
 public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int PageCount);
@@ -70,7 +78,8 @@ public sealed class DirectoryQuery(IAppDbContext db, TimeProvider clock)
             .Select(p => new DirectoryRow(
                 p.Slug, p.NameVi, p.NameEn, p.SectorCodes, p.ProcessCodes, p.ZoneCode, p.CommuneName,
                 p.ShowWorkforce ? p.Workforce : null, p.CapabilityVerifiedOn != null, p.ProductsVi, p.ProductsEn,
-                p.CertificationList.Where(c => c.ValidUntil == null || c.ValidUntil >= today).OrderBy(c => c.Code).Select(c => new PublicCertification(c.Code, c.ValidUntil)).ToList()))
+                p.CertificationList.Where(c => c.ValidUntil == null || c.ValidUntil >= today).OrderBy(c => c.Code).Select(c => new PublicCertification(c.Code, c.ValidUntil)).ToList())
+            { LogoImageId = p.LogoImageId })
             .ToListAsync(ct);
         return new DirectoryPage(rows, total, page, pageCount);
     }
@@ -180,5 +189,6 @@ public sealed class DirectoryQuery(IAppDbContext db, TimeProvider clock)
             p.CertificationList.OrderBy(c => c.Code).Select(c => new PublicCertification(c.Code, c.ValidUntil)).ToList(),
             p.CapabilityVerifiedOn,
             db.Proposals.Where(x => x.Id == p.CapabilityProposalId).Select(x => x.Code).FirstOrDefault(),
-            p.UpdatedAt ?? p.CreatedAt));
+            p.UpdatedAt ?? p.CreatedAt)
+        { LogoImageId = p.LogoImageId, PhotoImageIds = p.PhotoImageIds });
 }

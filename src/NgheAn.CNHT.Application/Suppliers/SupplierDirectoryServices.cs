@@ -10,6 +10,7 @@ public static class SupplierDirectoryServices
         services.AddScoped<DirectoryQuery>();
         services.AddScoped<ProfileEditing>();
         services.AddScoped<DirectoryModeration>();
+        services.AddScoped<ProfileImages>();
         return services;
     }
 }

@@ -40,6 +40,9 @@ public sealed record ProfileContent
     public string? ContactEmail { get; init; }
     public bool ShowContactEmail { get; init; }
     public IReadOnlyList<CertificationEntry> Certifications { get; init; } = [];
+    /// <summary>The logo (a <see cref="SupplierImage"/>), set by an upload, never by the text form (ADR 0193).</summary>
+    public Guid? LogoImageId { get; init; }
+    public IReadOnlyList<Guid> PhotoImageIds { get; init; } = [];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -135,9 +138,16 @@ public sealed record ProfileContent
             check.Add(new DomainException("Mỗi chứng nhận chỉ ghi một lần.", nameof(Certifications)));
         }
 
+        var photos = (PhotoImageIds ?? []).Where(i => i != Guid.Empty).Distinct().ToList();
+        if (photos.Count > SupplierImage.MaxPhotos)
+        {
+            check.Add(new DomainException($"Hồ sơ có tối đa {SupplierImage.MaxPhotos} ảnh; vui lòng xóa bớt ảnh trước khi tải thêm.", "File"));
+        }
+
         check.ThrowIfBroken();
         return this with
         {
+            PhotoImageIds = photos,
             NameVi = nameVi, NameEn = nameEn, CommuneCode = communeCode, CommuneName = communeName, Address = address,
             Sectors = sectors, Processes = processes, ProductsVi = productsVi, ProductsEn = productsEn, Capacity = capacity,
             ExportMarkets = markets, Website = website, ContactName = contactName, ContactPhone = phone, ContactEmail = email,
@@ -183,6 +193,18 @@ public sealed record ProfileContent
         Add("Công khai số điện thoại", Flag(before.ShowContactPhone), Flag(after.ShowContactPhone));
         Add("Thư điện tử liên hệ", before.ContactEmail, after.ContactEmail);
         Add("Công khai thư điện tử", Flag(before.ShowContactEmail), Flag(after.ShowContactEmail));
+        if (before.LogoImageId != after.LogoImageId)
+        {
+            lines.Add(new ProfileDiffLine("Logo", before.LogoImageId is null ? "Không có" : "Logo cũ", after.LogoImageId is null ? "Không có" : "Logo mới (xem ảnh bên dưới)"));
+        }
+
+        var photosBefore = before.PhotoImageIds ?? [];
+        var photosAfter = after.PhotoImageIds ?? [];
+        if (!photosBefore.SequenceEqual(photosAfter))
+        {
+            lines.Add(new ProfileDiffLine("Ảnh", $"{photosBefore.Count} ảnh", $"{photosAfter.Count} ảnh ({photosAfter.Count(p => !photosBefore.Contains(p))} ảnh mới, xem bên dưới)"));
+        }
+
         static string Certs(ProfileContent c) => string.Join("; ", c.Certifications.Select(x =>
             (CnhtTaxonomy.Certification(x.Code)?.NameVi ?? x.Code) + (x.ValidUntil is { } d ? " (hiệu lực đến " + d.ToString("dd/MM/yyyy", VnFormat.Culture) + ")" : "")));
         Add("Chứng nhận", Certs(before), Certs(after));

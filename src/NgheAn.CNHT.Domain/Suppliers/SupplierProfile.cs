@@ -68,6 +68,10 @@ public sealed class SupplierProfile : AuditableEntity, IConcurrencyStamped
     public int? CapabilityProposalId { get; private set; }
     public string? CapabilityVerifiedBy { get; private set; }
     public bool IsSample { get; private set; }
+    /// <summary>The approved logo (ADR 0193); public only because it is named here.</summary>
+    public Guid? LogoImageId { get; private set; }
+    /// <summary>The approved photos, in order (<see cref="SupplierImage.Join"/>).</summary>
+    public string PhotoImageIds { get; private set; } = "";
     public Guid ConcurrencyStamp { get; private set; }
     public IReadOnlyList<SupplierCertification> CertificationList => _certifications;
 
@@ -86,6 +90,7 @@ public sealed class SupplierProfile : AuditableEntity, IConcurrencyStamped
         Website = Website, ShowWebsite = ShowWebsite, ContactName = ContactName, ShowContactName = ShowContactName,
         ContactPhone = ContactPhone, ShowContactPhone = ShowContactPhone, ContactEmail = ContactEmail, ShowContactEmail = ShowContactEmail,
         Certifications = _certifications.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CertificationEntry(c.Code, c.ValidUntil)).ToList(),
+        LogoImageId = LogoImageId, PhotoImageIds = SupplierImage.Split(PhotoImageIds),
     };
 
     /// <summary>Publishes approved content (or demo data): the public pages show it from now on.</summary>
@@ -118,6 +123,8 @@ public sealed class SupplierProfile : AuditableEntity, IConcurrencyStamped
         ShowContactPhone = c.ShowContactPhone;
         ContactEmail = c.ContactEmail;
         ShowContactEmail = c.ShowContactEmail;
+        LogoImageId = c.LogoImageId;
+        PhotoImageIds = SupplierImage.Join(c.PhotoImageIds);
         _certifications.RemoveAll(x => c.Certifications.All(n => n.Code != x.Code));
         foreach (var entry in c.Certifications)
         {

@@ -62,6 +62,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Suppliers.SupplierProfile> SupplierProfiles => Set<Domain.Suppliers.SupplierProfile>();
     public DbSet<Domain.Suppliers.SupplierCertification> SupplierCertifications => Set<Domain.Suppliers.SupplierCertification>();
     public DbSet<Domain.Suppliers.ProfileChange> ProfileChanges => Set<Domain.Suppliers.ProfileChange>();
+    public DbSet<Domain.Suppliers.SupplierImage> SupplierImages => Set<Domain.Suppliers.SupplierImage>();
     public DbSet<Domain.Sourcing.SourcingRequest> SourcingRequests => Set<Domain.Sourcing.SourcingRequest>();
     public DbSet<Domain.Sourcing.SourcingInterest> SourcingInterests => Set<Domain.Sourcing.SourcingInterest>();
     public DbSet<DossierFile> DossierFiles => Set<DossierFile>();

@@ -2974,6 +2974,53 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.ToTable("SupplierCertifications", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierProfileId");
+
+                    b.ToTable("SupplierImages", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -3048,6 +3095,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsSample")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("LogoImageId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("NameEn")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -3059,6 +3109,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("PhotoImageIds")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(300)");
 
                     b.Property<string>("ProcessCodes")
                         .IsRequired()
@@ -4110,6 +4166,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
                         .WithMany("CertificationList")
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierImage", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
+                        .WithMany()
                         .HasForeignKey("SupplierProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

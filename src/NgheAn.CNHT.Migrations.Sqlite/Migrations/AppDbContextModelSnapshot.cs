@@ -2870,6 +2870,53 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.ToTable("SupplierCertifications", (string)null);
                 });
 
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierProfileId");
+
+                    b.ToTable("SupplierImages", (string)null);
+                });
+
             modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -2942,6 +2989,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("LogoImageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameEn")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -2953,6 +3003,12 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoImageIds")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProcessCodes")
                         .IsRequired()
@@ -3991,6 +4047,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
                         .WithMany("CertificationList")
+                        .HasForeignKey("SupplierProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Suppliers.SupplierImage", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Suppliers.SupplierProfile", null)
+                        .WithMany()
                         .HasForeignKey("SupplierProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

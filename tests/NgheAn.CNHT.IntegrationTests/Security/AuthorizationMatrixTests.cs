@@ -310,6 +310,14 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal, Xunit.Abstract
         ["POST /PublicContent/News/Edit/{id:int}?handler=Republish"] = Specialist,
         ["GET /DoanhNghiep/HoSo"] = EnterpriseOnly,
         ["POST /DoanhNghiep/HoSo"] = EnterpriseOnly,
+        // Logo and photos (ADR 0193): the enterprise's own images; another enterprise's ids are tried in ProfileImageTests.
+        ["GET /DoanhNghiep/HoSo?handler=Image"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/HoSo?handler=Logo"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/HoSo?handler=Photo"] = EnterpriseOnly,
+        ["POST /DoanhNghiep/HoSo?handler=RemoveImage"] = EnterpriseOnly,
+        ["GET /Directory?handler=Image"] = Specialist,
+        ["GET /Directory/Index?handler=Image"] = Specialist,
+        ["GET /danh-ba/anh/{id:guid}"] = Anyone,
         ["GET /DoanhNghiep/HopThu"] = Anyone,
         ["GET /DoanhNghiep"] = EnterpriseOnly,
         ["GET /DoanhNghiep/Index"] = EnterpriseOnly,
@@ -504,6 +512,7 @@ public sealed class MatrixPortal : CnhtFactory, IAsyncLifetime
             .Replace("{id:int}", _values["proposal"], StringComparison.Ordinal)
             .Replace("{code}", "2026-2030", StringComparison.Ordinal)
             .Replace("{slug}", "khong-co-doanh-nghiep", StringComparison.Ordinal)
+            .Replace("{id:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
             .Replace("{kind}", "appendix", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         url = url switch

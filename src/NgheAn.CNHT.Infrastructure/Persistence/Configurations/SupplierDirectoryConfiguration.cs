@@ -50,6 +50,7 @@ internal sealed class SupplierProfileConfiguration : IEntityTypeConfiguration<Su
         b.HasIndex(p => new { p.IsPublished, p.NameVi });
         b.HasIndex(p => new { p.IsPublished, p.ZoneCode });
         b.Ignore(p => p.IsCapabilityVerified);
+        b.Property(p => p.PhotoImageIds).HasMaxLength(300).IsUnicode(false).IsRequired();
     }
 }
 
@@ -81,5 +82,23 @@ internal sealed class ProfileChangeConfiguration : IEntityTypeConfiguration<Prof
         b.HasIndex(c => new { c.Status, c.SubmittedAt });
         b.HasIndex(c => new { c.SupplierProfileId, c.Status });
         b.Ignore(c => c.Content);
+    }
+}
+
+/// <summary>Logo and photos of a profile (ADR 0193): bytes in the row; public reads go through the published profile.</summary>
+internal sealed class SupplierImageConfiguration : IEntityTypeConfiguration<SupplierImage>
+{
+    public void Configure(EntityTypeBuilder<SupplierImage> b)
+    {
+        b.ToTable("SupplierImages");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.HasOne<SupplierProfile>().WithMany().HasForeignKey(i => i.SupplierProfileId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.ContentType).HasMaxLength(20).IsUnicode(false).IsRequired();
+        b.Property(i => i.Sha256).HasMaxLength(64).IsUnicode(false).IsRequired();
+        b.Property(i => i.Data).IsRequired();
+        b.Property(i => i.UploadedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(i => i.SupplierProfileId);
     }
 }

@@ -6,7 +6,7 @@ using NgheAn.CNHT.Application.Suppliers;
 namespace NgheAn.CNHT.Web.Pages.Directory;
 
 /// <summary>The directory's management page for DOIT specialists: the moderation queue and every profile (issue 17).</summary>
-public sealed class IndexModel(DirectoryModeration moderation) : PageModel
+public sealed class IndexModel(DirectoryModeration moderation, ProfileImages images) : PageModel
 {
     [FromQuery(Name = "q")]
     [Display(Name = "Tìm doanh nghiệp")]
@@ -31,4 +31,8 @@ public sealed class IndexModel(DirectoryModeration moderation) : PageModel
         Pending = await moderation.PendingAsync(ct);
         (Profiles, Total) = await moderation.ProfilesAsync(Query, PageNumber, ct);
     }
+
+    /// <summary>Any profile image, pending ones included, for the reviewer (ADR 0193).</summary>
+    public async Task<IActionResult> OnGetImageAsync(Guid id, CancellationToken ct) =>
+        await images.ForModerationAsync(id, ct) is { } image ? NgheAn.CNHT.Web.Portal.ProfileImageEndpoints.Private(Response, image) : NotFound();
 }

@@ -13,7 +13,10 @@ namespace NgheAn.CNHT.Web.Pages.DoanhNghiep;
 /// The enterprise keeps its own profile in the public directory (issue 17). The form never names a profile: the
 /// organization comes from the signed-in account. A submitted change waits for a DOIT specialist (ADR 0182).
 /// </summary>
-public sealed class HoSoModel(ProfileEditing editing) : PageModel
+// An upload bigger than the largest image (3 MB) plus the form is cut off before it is read (ADR 0193).
+[RequestSizeLimit(SupplierImage.MaxPhotoBytes + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = SupplierImage.MaxPhotoBytes + 1_000_000)]
+public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : PageModel
 {
     public ProfileEditView View { get; private set; } = null!;
 
@@ -23,6 +26,16 @@ public sealed class HoSoModel(ProfileEditing editing) : PageModel
     [BindProperty]
     [Display(Name = "Phiên bản")]
     public Guid? Stamp { get; set; }
+
+    /// <summary>The logo or photo file of an upload (ADR 0193).</summary>
+    [BindProperty]
+    [Display(Name = "Tệp ảnh")]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>The image an enterprise takes off its next version.</summary>
+    [BindProperty]
+    [Display(Name = "Ảnh")]
+    public Guid? ImageId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -52,6 +65,64 @@ public sealed class HoSoModel(ProfileEditing editing) : PageModel
         }
 
         View = await editing.LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>An image of this enterprise's own profile, pending or published; anyone else's is not found.</summary>
+    public async Task<IActionResult> OnGetImageAsync(Guid id, CancellationToken ct) =>
+        await images.OwnAsync(id, ct) is { } image ? NgheAn.CNHT.Web.Portal.ProfileImageEndpoints.Private(Response, image) : NotFound();
+
+    public Task<IActionResult> OnPostLogoAsync(CancellationToken ct) => UploadAsync(SupplierImageKind.Logo, ct);
+
+    public Task<IActionResult> OnPostPhotoAsync(CancellationToken ct) => UploadAsync(SupplierImageKind.Photo, ct);
+
+    public Task<IActionResult> OnPostRemoveImageAsync(CancellationToken ct) =>
+        RunImageAsync(() => ImageId is { } id ? images.RemoveAsync(id, Stamp, ct) : throw new DomainException("Vui lòng chọn ảnh cần xóa.", "File"),
+            "Đã bỏ ảnh khỏi hồ sơ; thay đổi sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", ct);
+
+    private Task<IActionResult> UploadAsync(SupplierImageKind kind, CancellationToken ct) => RunImageAsync(async () =>
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            throw new DomainException("Vui lòng chọn tệp ảnh PNG hoặc JPEG.", "File");
+        }
+
+        // Refused before reading: the limit is known from the request.
+        if (Upload.Length > SupplierImage.MaxBytes(kind))
+        {
+            throw new DomainException(SupplierImage.TooLarge(kind), "File");
+        }
+
+        using var buffer = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(buffer, ct);
+        await images.UploadAsync(kind, buffer.ToArray(), Stamp, ct);
+    }, kind == SupplierImageKind.Logo
+        ? "Đã tải logo. Logo sẽ hiển thị công khai sau khi Sở Công Thương duyệt."
+        : "Đã tải ảnh. Ảnh sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", ct);
+
+    private async Task<IActionResult> RunImageAsync(Func<Task> work, string success, CancellationToken ct)
+    {
+        try
+        {
+            await work();
+            TempData["Success"] = success;
+            return RedirectToPage();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+        }
+
+        View = await editing.LoadAsync(ct);
+        Input = ProfileForm.From(View.Content);
         return Page();
     }
 }

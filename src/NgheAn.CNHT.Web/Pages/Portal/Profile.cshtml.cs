@@ -30,6 +30,12 @@ public sealed class ProfileModel(DirectoryQuery directory) : PortalPage
         Describe(PortalUrls.Profile(false, slug), PortalUrls.Profile(true, slug), profile.Name(en),
             (CnhtTaxonomy.Names(CnhtTaxonomy.Sectors, profile.SectorCodes, en) + (products is null ? "" : " — " + products)) is var d && d.Length > 300 ? d[..300] : d);
         ViewData["OgType"] = "profile";
+        var ogImage = profile.LogoImageId ?? (profile.Photos.Count > 0 ? profile.Photos[0] : null);
+        if (ogImage is { } imageId)
+        {
+            ViewData["OgImage"] = PortalUrls.Absolute(Request, ProfileImageEndpoints.Url(imageId));
+        }
+
         var url = PortalUrls.Absolute(Request, PortalUrls.Profile(en, slug));
         var ld = new Dictionary<string, object?>
         {
@@ -43,6 +49,7 @@ public sealed class ProfileModel(DirectoryQuery directory) : PortalPage
             ["email"] = profile.ContactEmail,
             ["telephone"] = profile.ContactPhone,
             ["sameAs"] = profile.Website,
+            ["logo"] = profile.LogoImageId is { } l ? PortalUrls.Absolute(Request, ProfileImageEndpoints.Url(l)) : null,
             ["knowsAbout"] = CnhtTaxonomy.Split(profile.SectorCodes).Concat(CnhtTaxonomy.Split(profile.ProcessCodes))
                 .Select(c => (CnhtTaxonomy.Sector(c) ?? CnhtTaxonomy.Process(c))?.Name(en)).Where(n => n is not null).ToList(),
             ["address"] = new Dictionary<string, object?>
