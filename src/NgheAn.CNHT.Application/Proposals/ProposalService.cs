@@ -65,7 +65,12 @@ public sealed class ProposalService(
         var item = await ItemAsync(input.ContentItemId, ct);
         var automatic = string.IsNullOrWhiteSpace(input.Code);
         var code = automatic ? await NextCodeAsync(input.StartYear, ct) : input.Code!.Trim();
-        await EnsureCodeFreeAsync(code, ct);
+        if (!automatic)
+        {
+            // A typed code already taken is refused before anything is written. An automatic one is not checked here:
+            // another creation may take it between numbering and saving, and the loop below simply numbers again.
+            await EnsureCodeFreeAsync(code, ct);
+        }
 
         // A new lead unit and its proposal are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
