@@ -45,4 +45,18 @@ else
   echo "$vuln"
   echo "warning: the vulnerability check could not reach the package source" >&2
 fi
-dotnet test NgheAn.CNHT.sln -c Debug --no-build --logger "console;verbosity=normal"
+# The three test projects run side by side, so a failure can sit far above the last lines printed. The output is
+# kept, and when the run fails, every failed test with its message is printed again at the very end.
+log=$(mktemp)
+set +e
+dotnet test NgheAn.CNHT.sln -c Debug --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo
+  echo "==== dotnet test exited with $status; the failures, repeated from above ===="
+  grep -E -A 30 "^\s+Failed [A-Za-z_]" "$log" | grep -v -E "^\[[0-9:]+ (INF|WRN|DBG)\]" | head -400 || true
+  grep -E "Test Run (Failed|Aborted)|Total tests|Failed:|The active test run was aborted|Test host process crashed" "$log" || true
+fi
+rm -f "$log"
+exit "$status"

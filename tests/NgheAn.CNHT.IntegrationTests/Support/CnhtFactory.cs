@@ -16,11 +16,65 @@ public class CnhtFactory : WebApplicationFactory<Program>
     public CnhtFactory(bool seedDemoData, string? databasePath = null)
     {
         SeedDemoData = seedDemoData;
+        _ownsDatabasePath = databasePath is null;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "cnht-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         // Outside Development the sign-in cookie is Secure whatever the scheme: test clients speak HTTPS to the
         // in-memory server, as browsers do to the proxy in production.
         ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    private readonly bool _ownsDatabasePath;
+
+    /// <summary>
+    /// A database that a first host of this test process migrated (and, for <see cref="SeedDemoData"/>, seeded) through
+    /// the app's own start-up, without its data-protection key. A new host starts from a copy of it instead of running
+    /// the forty-odd migrations and the seeding again: its own start-up still runs (migrations up to date, seeders find
+    /// their rows, a key of its own is created), so what it holds is what a fresh start gives. Tests about migrations
+    /// or start-up pass a database path or settings of their own and never get a copy.
+    /// </summary>
+    private static readonly Lazy<string> SeededTemplate = new(() => BuildTemplate(seedDemoData: true));
+    private static readonly Lazy<string> BareTemplate = new(() => BuildTemplate(seedDemoData: false));
+
+    /// <summary>False for the host that builds a template, and for a test that wants the whole first start.</summary>
+    public bool StartFromTemplate { get; init; } = true;
+
+    private bool KeepDatabase { get; init; }
+
+    private static readonly string[] StartUpSettings = ["Portal:MigrateOnStartup", "Portal:InitializeInBackground", "Portal:SeedDemoData", "Database:", "ConnectionStrings:"];
+
+    private static string BuildTemplate(bool seedDemoData)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "cnht-tests", $"template-{(seedDemoData ? "demo" : "bare")}-{Guid.NewGuid():N}.db");
+        using (var first = new CnhtFactory(seedDemoData, path) { StartFromTemplate = false, KeepDatabase = true })
+        {
+            _ = first.Services;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Each host keeps a key ring of its own, as two fresh databases would.
+            command.CommandText = "DELETE FROM DataProtectionKeys; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(path + suffix);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        };
+        return path;
     }
 
     public bool SeedDemoData { get; }
@@ -36,6 +90,12 @@ public class CnhtFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_ownsDatabasePath && StartFromTemplate && !File.Exists(DatabasePath)
+            && !Settings.Keys.Any(k => StartUpSettings.Any(s => k.StartsWith(s, StringComparison.OrdinalIgnoreCase))))
+        {
+            File.Copy((SeedDemoData ? SeededTemplate : BareTemplate).Value, DatabasePath);
+        }
+
         builder.UseEnvironment(Environment);
         // Outside Development the static web assets manifest (bootstrap, site.css) is not used by default.
         builder.UseStaticWebAssets();
@@ -79,7 +139,7 @@ public class CnhtFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in KeepDatabase ? Array.Empty<string>() : ["", "-wal", "-shm"])
         {
             try
             {
