@@ -33,6 +33,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddScoped<AuditSaveChangesInterceptor>();
+        services.AddSingleton<DataVersionWatch>();
+        services.AddSingleton<DataVersionCommitInterceptor>();
 
         // The provider is read lazily from the service provider, so test hosts that override
         // configuration after registration are honoured.
@@ -40,7 +42,7 @@ public static class DependencyInjection
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             ConfigureDbContext(options, configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IDataVersion, DataVersion>();
