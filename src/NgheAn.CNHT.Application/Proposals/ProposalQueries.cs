@@ -39,7 +39,9 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
-        var rows = await Sorted(query, filter.Sort, filter.Descending)
+        // The page's rows too are kept per data version: paging back and forth, or many people on the same page,
+        // costs no query until the next business write.
+        var rows = await snapshot.GetAsync($"register-page:{filter with { Page = page }}", () => Sorted(query, filter.Sort, filter.Descending)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(p => new ProposalRow(
@@ -51,7 +53,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
                 p.EffectiveTotalCost(),
                 p.EffectiveProvincialShare(),
                 p.Status, p.StatusChangedAt, p.IsSample))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
         return (new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize), choices);
     }
