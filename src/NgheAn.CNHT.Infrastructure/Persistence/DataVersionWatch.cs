@@ -20,13 +20,16 @@ public sealed class DataVersionWatch(TimeProvider clock)
     private long _commits;
     private Reading? _last;
 
+    /// <summary>How many transactions this node has committed since it started.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
     /// <summary>Called after every commit of this node (<see cref="DataVersionCommitInterceptor"/>).</summary>
     public void Committed() => Interlocked.Increment(ref _commits);
 
     public async ValueTask<long> CurrentAsync(Func<CancellationToken, Task<long>> read, CancellationToken ct = default)
     {
         // Counted before the read: a commit landing while it runs makes the next request read again.
-        var commits = Interlocked.Read(ref _commits);
+        var commits = Commits;
         if (Volatile.Read(ref _last) is { } last && last.Commits == commits && clock.GetUtcNow() - last.At < Freshness)
         {
             return last.Version;

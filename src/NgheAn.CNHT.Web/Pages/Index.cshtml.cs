@@ -26,8 +26,20 @@ public sealed class IndexModel(
     NotificationService notifications,
     IAppDbContext db,
     NgheAn.CNHT.Application.Suppliers.DirectoryQuery directory,
-    NgheAn.CNHT.Application.Plans.ProgramGlanceQuery glance) : PageModel
+    NgheAn.CNHT.Application.Plans.ProgramGlanceQuery glance,
+    VersionedCache cache,
+    TimeProvider clock) : PageModel
 {
+    /// <summary>Everything on the dashboard but the user's own notices: the same for every user of the same roles.</summary>
+    private sealed record Figures(
+        IReadOnlyList<ProgramSummary> Programs,
+        DashboardView? View,
+        NgheAn.CNHT.Application.Plans.ProgramGlance? Glance,
+        AppendixReport? Appendix,
+        string? Problem,
+        string? ProgramCode,
+        bool HasSampleData);
+
     [FromQuery(Name = "program")]
     [Display(Name = "Chương trình")]
     public string? ProgramCode { get; set; }
@@ -86,33 +98,58 @@ public sealed class IndexModel(
             return RedirectToPage();
         }
 
-        Programs = await catalog.ListProgramsAsync(ct);
-        if (ProgramCode is not null && Programs.All(p => p.Code != ProgramCode))
-        {
-            Problem = $"Không có chương trình mã {ProgramCode}; đang hiển thị chương trình mặc định.";
-            ProgramCode = null;
-        }
-
-        View = await dashboard.BuildAsync(ProgramCode, Year, ct);
+        // Built once per data version for each program, years and roles asked for (VersionedCache): a busy office
+        // opening the dashboard pays the queries once per business write, not once per request (issue 21 § 4).
+        var roles = string.Join(',', User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        var today = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
+        var figures = await cache.GetAsync($"home:{ProgramCode}|{Year}|{FromYear}|{ToYear}|{roles}|{today:yyyy-MM-dd}", () => BuildFiguresAsync(ct), ct);
+        Programs = figures.Programs;
+        View = figures.View;
+        Glance = figures.Glance;
+        Appendix = figures.Appendix;
+        Problem = figures.Problem;
+        ProgramCode = figures.ProgramCode;
+        HasSampleData = figures.HasSampleData;
         if (View is null)
         {
             return Page();
         }
 
-        Glance = await glance.BuildAsync(View.ProgramCode, View.Year, ct) is { } g && (g.YearPlan > 0 || g.Indicators.Count > 0) ? g : null;
+        UnreadCount = await notifications.UnreadCountAsync(ct);
+        Unread = await notifications.LatestUnreadAsync(5, ct);
+        return Page();
+    }
+
+    private async Task<Figures> BuildFiguresAsync(CancellationToken ct)
+    {
+        string? problem = null;
+        var programCode = ProgramCode;
+        var programs = await catalog.ListProgramsAsync(ct);
+        if (programCode is not null && programs.All(p => p.Code != programCode))
+        {
+            problem = $"Không có chương trình mã {programCode}; đang hiển thị chương trình mặc định.";
+            programCode = null;
+        }
+
+        var view = await dashboard.BuildAsync(programCode, Year, ct);
+        var hasSampleData = await db.Proposals.AnyAsync(p => p.IsSample, ct);
+        if (view is null)
+        {
+            return new Figures(programs, null, null, null, problem, programCode, hasSampleData);
+        }
+
+        var glanced = await glance.BuildAsync(view.ProgramCode, view.Year, ct) is { } g && (g.YearPlan > 0 || g.Indicators.Count > 0) ? g : null;
+        AppendixReport report;
         try
         {
-            Appendix = await appendix.BuildAsync(View.ProgramCode, FromYear, ToYear, ct);
+            report = await appendix.BuildAsync(view.ProgramCode, FromYear, ToYear, ct);
         }
         catch (DomainException ex)
         {
-            Problem = ex.Message + " Phụ lục đang hiển thị cả giai đoạn.";
-            Appendix = await appendix.BuildAsync(View.ProgramCode, null, null, ct);
+            problem = ex.Message + " Phụ lục đang hiển thị cả giai đoạn.";
+            report = await appendix.BuildAsync(view.ProgramCode, null, null, ct);
         }
 
-        UnreadCount = await notifications.UnreadCountAsync(ct);
-        Unread = await notifications.LatestUnreadAsync(5, ct);
-        HasSampleData = await db.Proposals.AnyAsync(p => p.IsSample, ct);
-        return Page();
+        return new Figures(programs, view, glanced, report, problem, programCode, hasSampleData);
     }
 }
