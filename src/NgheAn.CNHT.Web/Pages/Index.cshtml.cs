@@ -28,8 +28,15 @@ public sealed class IndexModel(
     NgheAn.CNHT.Application.Suppliers.DirectoryQuery directory,
     NgheAn.CNHT.Application.Plans.ProgramGlanceQuery glance,
     VersionedCache cache,
+    IDataVersion version,
     TimeProvider clock) : PageModel
 {
+    /// <summary>
+    /// The key under which the page's figure sections are kept rendered (the cache tag helper): the data version read
+    /// before the figures, then the program, years and roles. Never newer than the figures it labels.
+    /// </summary>
+    public string RenderKey { get; private set; } = "";
+
     /// <summary>Everything on the dashboard but the user's own notices: the same for every user of the same roles.</summary>
     private sealed record Figures(
         IReadOnlyList<ProgramSummary> Programs,
@@ -102,7 +109,10 @@ public sealed class IndexModel(
         // opening the dashboard pays the queries once per business write, not once per request (issue 21 § 4).
         var roles = string.Join(',', User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
         var today = VnFormat.TodayInVietnam(clock.GetUtcNow().UtcDateTime);
-        var figures = await cache.GetAsync($"home:{ProgramCode}|{Year}|{FromYear}|{ToYear}|{roles}|{today:yyyy-MM-dd}", () => BuildFiguresAsync(ct), ct);
+        var key = $"home:{ProgramCode}|{Year}|{FromYear}|{ToYear}|{roles}|{today:yyyy-MM-dd}";
+        var readBefore = await version.CurrentAsync(ct);
+        var figures = await cache.GetAsync(key, () => BuildFiguresAsync(ct), ct);
+        RenderKey = $"{readBefore.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{key}";
         Programs = figures.Programs;
         View = figures.View;
         Glance = figures.Glance;

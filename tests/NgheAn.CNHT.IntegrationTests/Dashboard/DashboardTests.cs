@@ -166,6 +166,22 @@ public sealed partial class DashboardTests : IClassFixture<DemoPortal>
     }
 
     [Fact]
+    public async Task The_rendered_figures_are_reused_until_a_write_and_show_the_write_on_the_next_request()
+    {
+        var client = await _portal.SignInAsAsync("DoitLeader");
+        static int Drafts(string html) => int.Parse(DraftCountRegex().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var first = await client.GetStringAsync("/?program=2018-2025");
+        var again = await client.GetStringAsync("/?program=2018-2025");
+        Assert.Equal(Drafts(first), Drafts(again));
+
+        await InStatusAsync(_portal, ProposalStatus.Draft, "Đề án nháp cho trang chủ đã dựng sẵn");
+        Assert.Equal(Drafts(first) + 1, Drafts(await client.GetStringAsync("/?program=2018-2025")));
+    }
+
+    [GeneratedRegex("data-figure=\"status-Draft\">(\\d+)<")]
+    private static partial Regex DraftCountRegex();
+
+    [Fact]
     public async Task The_counted_register_has_the_dashboards_count_and_provincial_share()
     {
         var view = await BuildAsync(Viewer);
