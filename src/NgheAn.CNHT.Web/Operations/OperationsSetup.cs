@@ -73,10 +73,15 @@ public static class OperationsSetup
         return app;
     }
 
-    /// <summary>Request log level: health probes every few seconds would drown the log, so they go to Verbose.</summary>
+    /// <summary>
+    /// Request log level: health probes every few seconds would drown the log, so they go to Verbose. A request the
+    /// client abandoned (a closed tab, a cancelled download) ends in a cancellation, not a failure of the portal: it is
+    /// logged as information, not as an error that would page an operator.
+    /// </summary>
     public static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? ex) =>
         HealthEndpoints.IsHealthRequest(context)
             ? (context.Response.StatusCode == StatusCodes.Status200OK ? LogEventLevel.Verbose : LogEventLevel.Warning)
+            : ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
             : ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
 
     public static void UseRequestLogging(this WebApplication app) =>
