@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddCnhtOpenApi();
         services.AddApiRateLimit();
         services.AddAuthRateLimit();
+        services.AddVerificationRateLimit();
         services.AddScoped<SignInGate>();
         services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>

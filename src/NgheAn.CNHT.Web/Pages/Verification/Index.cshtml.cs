@@ -12,6 +12,7 @@ namespace NgheAn.CNHT.Web.Pages.Verification;
 /// byte the issued one. Anonymous on purpose (ADR 0133); it shows nothing but what the issued document itself says.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(NgheAn.CNHT.Web.Security.VerificationRateLimit.Policy)]
 [RequestSizeLimit(IssuedReportService.MaxUploadBytes + 100_000)]
 public sealed class IndexModel(IssuedReportService issued) : PageModel
 {
