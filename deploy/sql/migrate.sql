@@ -3398,3 +3398,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205071514_Issue17ImageRetirement'
+)
+BEGIN
+    ALTER TABLE [SupplierImages] ADD [ReleasedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205071514_Issue17ImageRetirement'
+)
+BEGIN
+    ALTER TABLE [SupplierImages] ADD [RetiredAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205071514_Issue17ImageRetirement'
+)
+BEGIN
+    ALTER TABLE [SupplierImages] ADD [RetiredReason] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205071514_Issue17ImageRetirement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205071514_Issue17ImageRetirement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -229,6 +229,7 @@ public static class DependencyInjection
         // After authorization: the API's limit counts per key or user (ApiRateLimit).
         app.UseRateLimiter();
         app.UseImportUploadLimit();
+        app.UseProfileImageUploadLimit();
         // Stylesheets, scripts and images are public: the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

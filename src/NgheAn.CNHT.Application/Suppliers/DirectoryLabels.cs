@@ -52,6 +52,9 @@ internal static class DirectoryLabels
         ["Sha256"] = "Mã băm SHA-256",
         ["UploadedBy"] = "Người tải lên",
         ["UploadedAt"] = "Thời điểm tải lên",
+        ["RetiredAt"] = "Thời điểm thôi sử dụng",
+        ["RetiredReason"] = "Lý do thôi sử dụng",
+        ["ReleasedAt"] = "Thời điểm giải phóng nội dung ảnh",
     };
 
     public static Dictionary<string, string> Certification { get; } = new()

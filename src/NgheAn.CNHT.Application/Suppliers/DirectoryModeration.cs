@@ -80,7 +80,10 @@ public sealed class DirectoryModeration(IAppDbContext db, ICurrentUser user, Tim
     {
         var change = await LoadAsync(id, stamp, ct);
         var profile = await db.SupplierProfiles.Include(p => p.CertificationList).FirstAsync(p => p.Id == change.SupplierProfileId, ct);
-        change.Approve(user.Actor, profile, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        change.Approve(user.Actor, profile, now);
+        // The images the approved version no longer names are retired with the approval (ADR 0206).
+        await ImageRetirement.RetireUnusedAsync(db, profile, null, ImageRetirement.ReplacedByApprovedChange, now, ct);
         await SaveAsync(ct);
         logger.LogInformation("Directory profile change {ChangeId} approved by {User}", id, user.UserName);
     }
@@ -88,7 +91,11 @@ public sealed class DirectoryModeration(IAppDbContext db, ICurrentUser user, Tim
     public async Task RejectAsync(int id, Guid? stamp, string? reason, CancellationToken ct = default)
     {
         var change = await LoadAsync(id, stamp, ct);
-        change.Reject(user.Actor, reason ?? "", clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        change.Reject(user.Actor, reason ?? "", now);
+        // The images only the rejected change named are retired with the rejection (ADR 0206).
+        var profile = await db.SupplierProfiles.FirstAsync(p => p.Id == change.SupplierProfileId, ct);
+        await ImageRetirement.RetireUnusedAsync(db, profile, null, ImageRetirement.InRejectedChange, now, ct);
         await SaveAsync(ct);
         logger.LogInformation("Directory profile change {ChangeId} rejected by {User}", id, user.UserName);
     }

@@ -85,8 +85,9 @@ public sealed class ProfileImages(IAppDbContext db, EnterpriseContext enterprise
             && db.SupplierProfiles.Any(p => p.Id == i.SupplierProfileId && p.IsPublished && (p.LogoImageId == id || p.PhotoImageIds.Contains(text)))), ct);
     }
 
+    /// <summary>A released image (ADR 0206) has no bytes left: not found for every reader.</summary>
     private static Task<ImageFile?> Read(IQueryable<SupplierImage> images, CancellationToken ct) =>
-        images.AsNoTracking().Select(i => new ImageFile(i.ContentType, i.Data, i.Sha256)).FirstOrDefaultAsync(ct);
+        images.AsNoTracking().Where(i => i.ReleasedAt == null).Select(i => new ImageFile(i.ContentType, i.Data, i.Sha256)).FirstOrDefaultAsync(ct);
 
     private async Task<(SupplierProfile Profile, ProfileChange? Pending, ProfileContent Content)> EditableAsync(Guid? stamp, CancellationToken ct)
     {
@@ -125,6 +126,8 @@ public sealed class ProfileImages(IAppDbContext db, EnterpriseContext enterprise
             db.ProfileChanges.Add(new ProfileChange(profile.Id, next, user.UserName, now));
         }
 
+        // A logo replaced, or an image taken off, before approval: retired in this same save (ADR 0206).
+        await ImageRetirement.RetireUnusedAsync(db, profile, next, ImageRetirement.WithdrawnBeforeApproval, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -11,6 +11,7 @@ public static class SupplierDirectoryServices
         services.AddScoped<ProfileEditing>();
         services.AddScoped<DirectoryModeration>();
         services.AddScoped<ProfileImages>();
+        services.AddScoped<RetiredImageRelease>();
         return services;
     }
 }

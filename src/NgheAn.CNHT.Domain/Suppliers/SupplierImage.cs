@@ -62,6 +62,54 @@ public sealed class SupplierImage
     public string UploadedBy { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }
 
+    /// <summary>
+    /// How long a retired image keeps its bytes (ADR 0206): long enough for a complaint about a rejected or replaced
+    /// image to be looked into with the image itself; then <see cref="Release"/> lets the bytes go, the record stays.
+    /// </summary>
+    public const int RetentionDays = 90;
+
+    /// <summary>When neither the published profile nor the pending change named the image any more (ADR 0206).</summary>
+    public DateTime? RetiredAt { get; private set; }
+    /// <summary>Why: replaced or removed before approval, in a rejected change, or replaced by an approved change.</summary>
+    public string? RetiredReason { get; private set; }
+    /// <summary>When the bytes of a retired image were released after <see cref="RetentionDays"/>; the row stays.</summary>
+    public DateTime? ReleasedAt { get; private set; }
+
+    /// <summary>No page names the image any more: it is kept, marked with the time and the reason. Once only.</summary>
+    public void Retire(string reason, DateTime utcNow)
+    {
+        if (RetiredAt is not null)
+        {
+            return;
+        }
+
+        RetiredReason = Guard.Required(reason, "Lý do thôi sử dụng ảnh", 200);
+        RetiredAt = utcNow;
+    }
+
+    /// <summary>
+    /// Lets the bytes of an image retired more than <see cref="RetentionDays"/> ago go; the row keeps who uploaded it,
+    /// when, its size and SHA-256, and why it was retired. Never for an image still in use.
+    /// </summary>
+    public void Release(DateTime utcNow)
+    {
+        if (RetiredAt is not { } retired)
+        {
+            throw new DomainException("Ảnh vẫn đang được hồ sơ dùng; chỉ giải phóng được ảnh đã thôi sử dụng.");
+        }
+
+        if (utcNow < retired.AddDays(RetentionDays))
+        {
+            throw new DomainException($"Ảnh mới thôi sử dụng từ {retired:dd/MM/yyyy}; nội dung được giữ {RetentionDays} ngày trước khi giải phóng.");
+        }
+
+        if (ReleasedAt is null)
+        {
+            Data = [];
+            ReleasedAt = utcNow;
+        }
+    }
+
     public static int MaxBytes(SupplierImageKind kind) => kind == SupplierImageKind.Logo ? MaxLogoBytes : MaxPhotoBytes;
 
     public static string TooLarge(SupplierImageKind kind) => kind == SupplierImageKind.Logo

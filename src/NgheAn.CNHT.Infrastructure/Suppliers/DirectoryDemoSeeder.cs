@@ -61,6 +61,8 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         var firstTaxCode = TaxCodeOf(0);
         if (await db.Organizations.AnyAsync(o => o.TaxCode == firstTaxCode, ct))
         {
+            // A directory seeded before the demo logos existed gets them now (once).
+            await SeedLogosAsync(ct);
             return false;
         }
 
@@ -163,7 +165,44 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedLogosAsync(ct);
         logger.LogInformation("Directory demo data: {Count} fictitious enterprises", Count);
         return true;
+    }
+
+    /// <summary>The demo enterprises that show a logo: one of each sector line, and two more automotive suppliers (ADR 0207).</summary>
+    public static readonly int[] LogoIndices = [0, 1, 2, 3, 4, 5, 6, 7, 21, 37];
+
+    /// <summary>Who "uploaded" a demo logo (the audit trail and the image row say so).</summary>
+    public const string LogoUploader = "seed-demo (logo mẫu)";
+
+    /// <summary>
+    /// A generated "MẪU" logo for each profile of <see cref="LogoIndices"/> that has none yet, published as an approved
+    /// change would publish it (the profile names it), in one save with the image rows. Idempotent.
+    /// </summary>
+    public async Task<int> SeedLogosAsync(CancellationToken ct = default)
+    {
+        var taxCodes = LogoIndices.Select(TaxCodeOf).ToList();
+        var profiles = await db.SupplierProfiles.Include(p => p.CertificationList).Include(p => p.Organization)
+            .Where(p => p.IsSample && p.IsPublished && p.LogoImageId == null && p.Organization.TaxCode != null && taxCodes.Contains(p.Organization.TaxCode))
+            .ToListAsync(ct);
+        if (profiles.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var profile in profiles)
+        {
+            var index = taxCodes.IndexOf(profile.Organization.TaxCode!);
+            var sector = CnhtTaxonomy.Split(profile.SectorCodes) is [var first, ..] ? first : "";
+            var logo = new SupplierImage(profile.Id, SupplierImageKind.Logo, "image/png", DemoLogo.For(sector, LogoIndices[index]), LogoUploader, now);
+            db.SupplierImages.Add(logo);
+            profile.Publish(profile.Content() with { LogoImageId = logo.Id });
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Directory demo data: {Count} generated sample logos", profiles.Count);
+        return profiles.Count;
     }
 }

@@ -20,6 +20,7 @@ public static class Verbs
         ["backup"] = BackupVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
         ["export"] = ExportVerb.RunAsync,
+        ["release-images"] = ReleaseImagesVerb.RunAsync,
     };
 
     private static readonly string[] Switches = ["--dry-run", "--template", "--force", "--flag-rule-violations"];

@@ -294,6 +294,19 @@ public sealed class NginxProxyTests : IDisposable
     }
 
     [Fact]
+    public void The_proxy_limit_is_above_the_portals_own_upload_limits_so_the_portal_answers_an_oversized_file_in_words()
+    {
+        // An image or a workbook above the page's limit must reach the portal, which sends the user back to the form with
+        // the reason next to the field (ADR 0042, ADR 0208); nginx's own 413 page is only for what no page accepts.
+        var conf = File.ReadAllText(RepositoryFiles.PathOf("deploy/nginx/portal.conf"));
+        var match = System.Text.RegularExpressions.Regex.Match(conf, @"^client_max_body_size (\d+)m;", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, "client_max_body_size in megabytes");
+        var proxyLimit = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024;
+        Assert.True(proxyLimit > NgheAn.CNHT.Web.Portal.ProfileImageUploadLimit.MaxRequestBytes);
+        Assert.True(proxyLimit > NgheAn.CNHT.Web.Services.ImportStreaming.MaxRequestBytes);
+    }
+
+    [Fact]
     public async Task With_no_node_answering_nginx_says_so_in_Vietnamese()
     {
         // The only upstream is a port nobody listens on: every node down (restart, maintenance).

@@ -44,4 +44,26 @@ public sealed class ProfileImageRulesTests
         Assert.Equal(photos, SupplierImage.Split(profile.PhotoImageIds));
         Assert.Equal(photos, profile.Content().PhotoImageIds);
     }
+
+    [Fact]
+    public void A_retired_image_keeps_its_bytes_for_the_retention_period_and_an_image_in_use_is_never_released()
+    {
+        var uploaded = new DateTime(2026, 1, 5, 3, 0, 0, DateTimeKind.Utc);
+        var image = new SupplierImage(1, SupplierImageKind.Logo, "image/png", [1, 2, 3], "dn@kiemthu.vn", uploaded);
+        Assert.Contains("đang được hồ sơ dùng", Assert.Throws<DomainException>(() => image.Release(uploaded.AddYears(1))).Message);
+
+        image.Retire("Thay đổi có ảnh này bị Sở Công Thương từ chối", uploaded.AddDays(1));
+        image.Retire("lý do khác", uploaded.AddDays(2)); // once: the first time and reason stay
+        Assert.Equal(uploaded.AddDays(1), image.RetiredAt);
+        Assert.Equal("Thay đổi có ảnh này bị Sở Công Thương từ chối", image.RetiredReason);
+        Assert.Contains("90 ngày", Assert.Throws<DomainException>(() => image.Release(uploaded.AddDays(1 + SupplierImage.RetentionDays - 1))).Message);
+        Assert.Equal(3, image.Data.Length);
+
+        var released = uploaded.AddDays(1 + SupplierImage.RetentionDays);
+        image.Release(released);
+        Assert.Empty(image.Data);
+        Assert.Equal(released, image.ReleasedAt);
+        Assert.Equal(3, image.Size);
+        Assert.Equal(64, image.Sha256.Length);
+    }
 }

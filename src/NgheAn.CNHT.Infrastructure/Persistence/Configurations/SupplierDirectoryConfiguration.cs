@@ -99,6 +99,7 @@ internal sealed class SupplierImageConfiguration : IEntityTypeConfiguration<Supp
         b.Property(i => i.Sha256).HasMaxLength(64).IsUnicode(false).IsRequired();
         b.Property(i => i.Data).IsRequired();
         b.Property(i => i.UploadedBy).HasMaxLength(256).IsRequired();
+        b.Property(i => i.RetiredReason).HasMaxLength(200);
         b.HasIndex(i => i.SupplierProfileId);
     }
 }

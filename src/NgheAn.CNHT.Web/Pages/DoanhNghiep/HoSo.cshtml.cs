@@ -6,6 +6,7 @@ using NgheAn.CNHT.Application.Suppliers;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Suppliers;
 using NgheAn.CNHT.Web.Forms;
+using NgheAn.CNHT.Web.Portal;
 
 namespace NgheAn.CNHT.Web.Pages.DoanhNghiep;
 
@@ -13,9 +14,10 @@ namespace NgheAn.CNHT.Web.Pages.DoanhNghiep;
 /// The enterprise keeps its own profile in the public directory (issue 17). The form never names a profile: the
 /// organization comes from the signed-in account. A submitted change waits for a DOIT specialist (ADR 0182).
 /// </summary>
-// An upload bigger than the largest image (3 MB) plus the form is cut off before it is read (ADR 0193).
-[RequestSizeLimit(SupplierImage.MaxPhotoBytes + 1_000_000)]
-[RequestFormLimits(MultipartBodyLengthLimit = SupplierImage.MaxPhotoBytes + 1_000_000)]
+// An upload bigger than the largest image (3 MB) plus the form is answered before it is read: announced, by
+// ProfileImageUploadLimit (back here with the message next to the field, ADR 0208); unannounced, by these limits.
+[RequestSizeLimit(ProfileImageUploadLimit.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ProfileImageUploadLimit.MaxRequestBytes)]
 public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : PageModel
 {
     public ProfileEditView View { get; private set; } = null!;
@@ -37,8 +39,16 @@ public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : Pa
     [Display(Name = "Ảnh")]
     public Guid? ImageId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <param name="loi">Why the enterprise came back: <see cref="ProfileImageUploadLimit.TooLarge"/> after a refused upload.</param>
+    /// <param name="loai">Which form: "logo" or "anh" (a photo).</param>
+    public async Task<IActionResult> OnGetAsync(string? loi, string? loai, CancellationToken ct)
     {
+        if (loi == ProfileImageUploadLimit.TooLarge)
+        {
+            var kind = loai == "logo" ? SupplierImageKind.Logo : SupplierImageKind.Photo;
+            ModelState.AddModelError(ProfileImageUploadLimit.FieldOf(kind), ProfileImageUploadLimit.Message(kind));
+        }
+
         View = await editing.LoadAsync(ct);
         Input = ProfileForm.From(View.Content);
         return Page();
@@ -78,7 +88,7 @@ public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : Pa
 
     public Task<IActionResult> OnPostRemoveImageAsync(CancellationToken ct) =>
         RunImageAsync(() => ImageId is { } id ? images.RemoveAsync(id, Stamp, ct) : throw new DomainException("Vui lòng chọn ảnh cần xóa.", "File"),
-            "Đã bỏ ảnh khỏi hồ sơ; thay đổi sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", ct);
+            "Đã bỏ ảnh khỏi hồ sơ; thay đổi sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", string.Empty, ct);
 
     private Task<IActionResult> UploadAsync(SupplierImageKind kind, CancellationToken ct) => RunImageAsync(async () =>
     {
@@ -90,7 +100,7 @@ public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : Pa
         // Refused before reading: the limit is known from the request.
         if (Upload.Length > SupplierImage.MaxBytes(kind))
         {
-            throw new DomainException(SupplierImage.TooLarge(kind), "File");
+            throw new DomainException(ProfileImageUploadLimit.Message(kind), "File");
         }
 
         using var buffer = new MemoryStream((int)Upload.Length);
@@ -98,9 +108,10 @@ public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : Pa
         await images.UploadAsync(kind, buffer.ToArray(), Stamp, ct);
     }, kind == SupplierImageKind.Logo
         ? "Đã tải logo. Logo sẽ hiển thị công khai sau khi Sở Công Thương duyệt."
-        : "Đã tải ảnh. Ảnh sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", ct);
+        : "Đã tải ảnh. Ảnh sẽ hiển thị công khai sau khi Sở Công Thương duyệt.", ProfileImageUploadLimit.FieldOf(kind), ct);
 
-    private async Task<IActionResult> RunImageAsync(Func<Task> work, string success, CancellationToken ct)
+    /// <param name="field">Where a refusal is shown: next to the file field of the form that was sent (ADR 0208).</param>
+    private async Task<IActionResult> RunImageAsync(Func<Task> work, string success, string field, CancellationToken ct)
     {
         try
         {
@@ -114,7 +125,10 @@ public sealed class HoSoModel(ProfileEditing editing, ProfileImages images) : Pa
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex);
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(field, error.Message);
+            }
         }
         catch (ConcurrencyConflictException ex)
         {
