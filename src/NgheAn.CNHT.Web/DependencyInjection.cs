@@ -218,6 +218,8 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseApiErrors();
         app.UseRequestLogging();
+        // Before routing: the liveness probe needs no endpoint table (issue 21, cold start).
+        app.UseLiveProbe();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

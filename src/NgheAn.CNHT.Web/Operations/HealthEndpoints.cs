@@ -28,10 +28,16 @@ public static class HealthEndpoints
         return services;
     }
 
+    /// <summary>
+    /// <c>/health/live</c> as a middleware ahead of routing and authentication (issue 21, cold start): the probe touches
+    /// nothing, so it needs neither the endpoint table (every page, API and static file, built on the first routed
+    /// request) nor a cookie's decryption, and the first answer after a start is as quick as the process itself.
+    /// </summary>
+    public static IApplicationBuilder UseLiveProbe(this IApplicationBuilder app) =>
+        app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+
     public static void MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .AllowAnonymous();
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
             .AllowAnonymous();
     }
