@@ -8,7 +8,7 @@
 # Each run: the load average when it starts, seconds to the first 200 on /health/live, seconds to the first 200 on
 # /health/ready (the database prepared behind the gate, ADR 0105), and the portal's own timeline line ("Listening … ms
 # after the process started (Main entered …, host built …, pipeline …)"). Production settings, plain HTTP on 127.0.0.1,
-# the portal stopped with SIGTERM after each run. Extra environment for the portal: CNHT_COLD_ENV="NAME=value ...".
+# no signing certificate required (so /health/ready can answer 200), the portal stopped with SIGTERM after each run. Extra environment for the portal: CNHT_COLD_ENV="NAME=value ...".
 # The OS file cache stays warm between runs: "cold" is the process, not the disk.
 set -euo pipefail
 app=${1:?APP_DIR}
@@ -28,7 +28,7 @@ for run in $(seq 1 "$runs"); do
   start=$(now)
   # shellcheck disable=SC2086
   env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Cnht="Data Source=$db" \
-    Https__Redirect=false Https__Hsts=false Logging__File= Serilog__MinimumLevel__Default=Information ${CNHT_COLD_ENV:-} \
+    Https__Redirect=false Https__Hsts=false Signing__Required=false Logging__File= Serilog__MinimumLevel__Default=Information ${CNHT_COLD_ENV:-} \
     dotnet "$app/NgheAn.CNHT.Web.dll" >"$work/portal-$run.log" 2>&1 &
   portal=$!
   until curl -fs -o /dev/null "$base/health/live"; do
@@ -36,7 +36,11 @@ for run in $(seq 1 "$runs"); do
     sleep 0.02
   done
   live=$(now)
-  until curl -fs -o /dev/null --max-time 600 "$base/health/ready"; do sleep 0.05; done
+  deadline=$(( $(date +%s) + 600 ))
+  until curl -fs -o /dev/null --max-time 600 "$base/health/ready"; do
+    [ "$(date +%s)" -lt $deadline ] || { kill -TERM $portal; echo "/health/ready not 200 within 600 s" >&2; exit 1; }
+    sleep 0.05
+  done
   ready=$(now)
   kill -TERM $portal; wait $portal || true
   timeline=$(grep -o 'Listening [0-9]* ms after the process started.*' "$work/portal-$run.log" | head -1 || true)
