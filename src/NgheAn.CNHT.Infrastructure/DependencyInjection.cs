@@ -18,6 +18,7 @@ using NgheAn.CNHT.Infrastructure.Mail;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
+using NgheAn.CNHT.Infrastructure.Startup;
 
 using NgheAn.CNHT.Infrastructure.PublicContent;
 
@@ -72,7 +73,9 @@ public static class DependencyInjection
 
         services.AddDataProtection()
             .SetApplicationName("NgheAn.CNHT")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            // Read only once the database is prepared, when that happens in the background (ADR 0105).
+            .WaitForPreparedDatabase();
 
         services.AddSingleton<IReportRenderer, ReportRenderer>();
         services.AddSingleton<IWorkbookReader, OpenXmlWorkbookReader>();

@@ -10,9 +10,10 @@ public sealed class PortalOptions
 
     /// <summary>
     /// Listen before the database is prepared (migrations check, catalog, seeders), which then runs in the background while
-    /// every request but <c>/health/live</c> waits for it (Operations/BackgroundInitialization, issue 21).
+    /// every request but <c>/health/live</c> waits for it (Operations/BackgroundInitialization, issue 21, ADR 0105). On by
+    /// default; the key ring and the mail outbox wait for it too (Infrastructure/Startup/DatabaseGate).
     /// </summary>
-    public bool InitializeInBackground { get; set; }
+    public bool InitializeInBackground { get; set; } = true;
 
     /// <summary>Load the sample data on start (and, in Development only, the demo accounts).</summary>
     public bool SeedDemoData { get; set; }

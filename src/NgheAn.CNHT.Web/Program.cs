@@ -1,5 +1,6 @@
 using NgheAn.CNHT.Application;
 using NgheAn.CNHT.Infrastructure;
+using NgheAn.CNHT.Infrastructure.Startup;
 using NgheAn.CNHT.Web;
 using NgheAn.CNHT.Web.CommandLine;
 using NgheAn.CNHT.Web.Operations;
@@ -11,6 +12,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
+    var timeline = StartupTimeline.Begin();
     var builder = WebApplication.CreateBuilder(Verbs.HostArgs(args));
     builder.Host.UseSerilog((context, services, logger) =>
         LogSetup.Configure(logger, context.Configuration, context.HostingEnvironment).ReadFrom.Services(services));
@@ -18,9 +20,12 @@ try
     builder.Services
         .AddApplicationServices()
         .AddInfrastructureServices()
-        .AddWebServices(builder.Configuration, builder.Environment);
+        .AddWebServices(builder.Configuration, builder.Environment)
+        // Last, after every AddDataProtection(): the key ring's warm-up waits for a database prepared in the background (ADR 0105).
+        .DeferKeyRingWarmUp();
 
     var app = builder.Build();
+    timeline.Mark("host built");
     app.LogDatabaseInUse();
 
     // Command-line verbs (migrate, seed-demo, create-admin, report, ...) run before the web host starts.
@@ -29,8 +34,8 @@ try
         return await Verbs.RunAsync(app, args);
     }
 
-    // Listening at once, the database prepared behind a gate, when so configured (issue 21, cold start).
-    var background = app.Configuration.GetValue<bool>("Portal:InitializeInBackground")
+    // Listening at once, the database prepared behind a gate (issue 21, cold start; ADR 0105): on unless configured off.
+    var background = app.Configuration.GetValue("Portal:InitializeInBackground", true)
         ? BackgroundInitialization.Start(app, app.InitializeDatabaseAsync)
         : null;
     if (background is null)
@@ -39,6 +44,8 @@ try
     }
 
     app.UseWebPipeline();
+    timeline.Mark("pipeline");
+    timeline.LogWhenListening(app);
     await app.RunAsync();
     return background?.Failed == true ? 1 : 0;
 }

@@ -22,6 +22,7 @@ public sealed class OutgoingMailSender(
     MailOutbox outbox,
     IOptions<SmtpOptions> options,
     TimeProvider clock,
+    Startup.DatabaseGate databaseGate,
     ILogger<OutgoingMailSender> logger) : BackgroundService
 {
     private const int Batch = 20;
@@ -35,6 +36,16 @@ public sealed class OutgoingMailSender(
         }
 
         logger.LogInformation("E-mail notices on: SMTP {Host}:{Port}", settings.Host, settings.Port);
+        // A database prepared in the background has no outbox table until its migrations are applied (ADR 0105): wait for it.
+        try
+        {
+            await databaseGate.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,3 +1,5 @@
+using NgheAn.CNHT.Infrastructure.Startup;
+
 namespace NgheAn.CNHT.Web.Operations;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace NgheAn.CNHT.Web.Operations;
 /// <c>/health/live</c>, while the migrations check, the reference catalog and the seeders run in the background; every other
 /// request waits for them (a business page never sees a database that is not ready). If they fail, those requests answer
 /// 503, the failure is logged and the portal stops with exit code 1, as it did when they ran before listening.
-/// Switched on by <c>Portal:InitializeInBackground</c> (appsettings.json); tests and command-line verbs run them first.
+/// What reads the database outside a request (the data-protection key ring and its warm-up, the mail outbox) waits for
+/// the same preparation (<see cref="DatabaseGate"/>, ADR 0105 addenda): a fresh database starts without an error.
+/// On by default (<c>Portal:InitializeInBackground</c>, appsettings.json); tests and command-line verbs run them first.
 /// </summary>
 public sealed class BackgroundInitialization
 {
@@ -18,11 +22,16 @@ public sealed class BackgroundInitialization
     public static BackgroundInitialization Start(WebApplication app, Func<Task> initialize)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<BackgroundInitialization>();
+        var database = app.Services.GetRequiredService<DatabaseGate>();
+        // Before the host starts its hosted services: the key ring's warm-up must find the gate closed.
+        database.Hold();
         var done = Task.Run(async () =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                await initialize();
+                await database.PrepareAsync(initialize);
+                logger.LogInformation("Database prepared in the background in {Elapsed:0} ms: every request is served now", watch.Elapsed.TotalMilliseconds);
             }
             catch (Exception ex)
             {
