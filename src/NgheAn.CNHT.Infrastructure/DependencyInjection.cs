@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IWorkbookReader, OpenXmlWorkbookReader>();
         services.AddSingleton<IWorkbookWriter, ClosedXmlWorkbookWriter>();
         services.AddSingleton<IStreamingWorkbookWriter, StreamingWorkbookWriter>();
+        services.AddScoped<IBulkRowWriter, BulkRowWriter>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

@@ -32,6 +32,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     public async Task<ImportOutcome> RunAsync(Stream file, ImportRequest request, Func<ImportProgress, Task>? progress = null, CancellationToken ct = default)
     {
         progress ??= _ => Task.CompletedTask;
+        // Each phase's time goes to the log: what to compare when a large import is slow (docs/performance.md).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await progress(new ImportProgress(PhaseRead, 0, 1));
         RawWorkbook raw;
         ParsedWorkbook parsed;
@@ -54,7 +56,9 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             return refusal!;
         }
 
+        var readTime = clock.Elapsed;
         var plan = await planner.PlanAsync(parsed, context, problems, progress, ct);
+        var checkTime = clock.Elapsed - readTime;
         var planChanges = await planTargets.FindAsync(raw.ItemPlans ?? [], context, request.FileName, problems, ct);
         // Support rules (ADR 0142): violations refuse the file, or with FlagRuleViolations are notices and flags on the proposals.
         var ruleViolations = await ruleCheck.CheckAsync(
@@ -68,8 +72,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var summary = plan.Summary(parsed);
         if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null) && planChanges.Count == 0))
         {
-            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}",
-                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun);
+            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}; read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s",
+                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun, readTime.TotalSeconds, checkTime.TotalSeconds);
             return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), errors, preview, Saved: false);
         }
 
@@ -86,6 +90,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         }
         catch (DbUpdateException ex)
         {
+            logger.LogWarning("Import of {File}: saving failed after {Seconds:0.0} s", request.FileName, clock.Elapsed.TotalSeconds);
             db.ChangeTracker.Clear();
             logger.LogWarning(ex, "Import of {File} rolled back", request.FileName);
             problems.Add(new ImportProblem("—", 0, null, null,
@@ -93,8 +98,10 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
             return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), errors + 1, preview, Saved: false);
         }
 
-        logger.LogInformation("Imported workbook {File} into program {Program}: {Proposals} proposal(s), {Entries} ledger entr(ies), {Units} new unit(s), by {User}",
-            request.FileName, context.ProgramCode, summary.NewProposals, summary.NewLedgerEntries, summary.NewUnits, currentUser.UserName);
+        logger.LogInformation("Imported workbook {File} into program {Program}: {Proposals} proposal(s), {Entries} ledger entr(ies), {Units} new unit(s), by {User}; "
+            + "read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s, saved {SaveSeconds:0.0} s",
+            request.FileName, context.ProgramCode, summary.NewProposals, summary.NewLedgerEntries, summary.NewUnits, currentUser.UserName,
+            readTime.TotalSeconds, checkTime.TotalSeconds, (clock.Elapsed - readTime - checkTime).TotalSeconds);
         return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), 0, preview, Saved: true);
     }
 

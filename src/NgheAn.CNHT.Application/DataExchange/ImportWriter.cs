@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.DataExchange;
 
 /// <summary>
-/// Saves a checked plan in one transaction: plan revisions, new units, then proposals in chunks (each chunk saved
-/// once so its ledger entries get the proposals' ids), the support-rule flags last; then commits, or nothing is saved.
-/// Rows are walked through the domain again (<see cref="ImportWalker"/>): a refusal now means the data changed.
+/// Saves a checked plan in one transaction: plan revisions, new units, then the proposals with their ledgers, the
+/// support-rule flags last; then commits, or nothing is saved. Rows are walked through the domain again
+/// (<see cref="ImportWalker"/>): a refusal now means the data changed. On SQLite the rows go in through prepared INSERTs
+/// with their audit rows (<see cref="IBulkRows"/>, ADR 0200); elsewhere EF saves them in chunks.
 /// </summary>
-public sealed class ImportWriter(IAppDbContext db)
+public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
 {
     /// <summary>Proposals per save: keeps the change tracker small on large files (LargeWorkbookTests).</summary>
     private const int ChunkSize = 250;
@@ -35,8 +37,64 @@ public sealed class ImportWriter(IAppDbContext db)
 
         var unitIds = await SaveUnitsAsync(plan, ct);
         db.ChangeTracker.Clear();
-        var done = 0;
         await progress(new ImportProgress(ImportService.PhaseSave, 0, plan.Rows.Count));
+        using (var rows = bulk.Open())
+        {
+            if (rows is not null)
+            {
+                await SaveInBulkAsync(rows, plan, ctx, unitIds, progress, ct);
+            }
+            else
+            {
+                await SaveInChunksAsync(plan, ctx, unitIds, progress, ct);
+            }
+        }
+
+        await beforeCommit();
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Row by row with no change tracker: each proposal is numbered before its ledger (entries carry its id), then written with its history and entries.</summary>
+    private static async Task SaveInBulkAsync(IBulkRows rows, ImportPlan plan, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress,
+        CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        var entries = new List<DisbursementEntry>();
+        var done = 0;
+        foreach (var row in plan.Rows)
+        {
+            var walker = new ImportWalker(row.Line, row.Row, ctx, problems);
+            walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, row.ItemId, unitIds[row.UnitKey]));
+            var proposal = Checked(walker).Proposal!;
+            rows.AssignKey(proposal);
+            entries.Clear();
+            // An entry is numbered when made, so a reversal later in the same ledger can point at it.
+            await walker.LedgerAsync(row.Ledger, e =>
+            {
+                rows.AssignKey(e);
+                entries.Add(e);
+            });
+            walker.Finish();
+            Checked(walker);
+            // Settling and cancelling come after the ledger, so the proposal is written last of its walk, before its entries (their key points at it).
+            rows.Insert(proposal);
+            foreach (var entry in entries)
+            {
+                rows.Insert(entry);
+            }
+
+            if (++done % ChunkSize == 0 || done == plan.Rows.Count)
+            {
+                ct.ThrowIfCancellationRequested();
+                await progress(new ImportProgress(ImportService.PhaseSave, done, plan.Rows.Count));
+            }
+        }
+    }
+
+    /// <summary>Through EF: a chunk of proposals saved once so its ledger entries get their ids, then the entries, then the change tracker cleared.</summary>
+    private async Task SaveInChunksAsync(ImportPlan plan, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress, CancellationToken ct)
+    {
+        var done = 0;
         foreach (var chunk in plan.Rows.Chunk(ChunkSize))
         {
             ct.ThrowIfCancellationRequested();
@@ -64,15 +122,12 @@ public sealed class ImportWriter(IAppDbContext db)
             done += chunk.Length;
             await progress(new ImportProgress(ImportService.PhaseSave, done, plan.Rows.Count));
         }
-
-        await beforeCommit();
-        await transaction.CommitAsync(ct);
-
-        // The same rows passed the check a moment ago; a refusal now means the data changed in between.
-        static ImportWalker Checked(ImportWalker walker) => walker.Ok
-            ? walker
-            : throw new DomainException("dữ liệu trên cổng vừa thay đổi so với lúc kiểm tra; hãy kiểm tra lại tệp.");
     }
+
+    /// <summary>The same rows passed the check a moment ago; a refusal now means the data changed in between.</summary>
+    private static ImportWalker Checked(ImportWalker walker) => walker.Ok
+        ? walker
+        : throw new DomainException("dữ liệu trên cổng vừa thay đổi so với lúc kiểm tra; hãy kiểm tra lại tệp.");
 
     /// <summary>Creates the planned new units; returns every planned unit's id by its key.</summary>
     private async Task<Dictionary<string, int>> SaveUnitsAsync(ImportPlan plan, CancellationToken ct)

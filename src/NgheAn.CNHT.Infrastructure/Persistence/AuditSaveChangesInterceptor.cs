@@ -28,7 +28,8 @@ namespace NgheAn.CNHT.Infrastructure.Persistence;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How changes are written into the trail (also by the import's bulk rows, ADR 0200).</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         // Statuses and kinds read as words ("Submitted"), the way they are stored, not as numbers.
@@ -279,12 +280,16 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     /// The secrets are Identity's: business records keep their concurrency stamp in the trail, because
     /// the stamp a stale form carries is how a refused save finds what changed since (AuditTrail).
     /// </summary>
-    private static bool IsRecorded(PropertyEntry p) =>
-        !(p.EntityEntry.Entity is IdentityUser && SecretProperties.Contains(p.Metadata.Name)) && p.Metadata.ClrType != typeof(byte[]);
+    private static bool IsRecorded(PropertyEntry p) => IsRecorded(p.EntityEntry.Entity, p.Metadata);
 
-    private static bool IsAudited(EntityEntry entry)
+    internal static bool IsRecorded(object entity, Microsoft.EntityFrameworkCore.Metadata.IReadOnlyPropertyBase property) =>
+        !(entity is IdentityUser && SecretProperties.Contains(property.Name)) && property.ClrType != typeof(byte[]);
+
+    private static bool IsAudited(EntityEntry entry) => IsAudited(entry.Metadata.ClrType);
+
+    /// <summary>Whether inserts, updates and deletes of <paramref name="type"/> go into the trail.</summary>
+    internal static bool IsAudited(Type type)
     {
-        var type = entry.Metadata.ClrType;
         if (NotAudited.Contains(type))
         {
             return false;

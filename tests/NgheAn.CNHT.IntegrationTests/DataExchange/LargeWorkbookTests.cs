@@ -14,12 +14,15 @@ public sealed class LargeWorkbookTests(ITestOutputHelper output) : IDisposable
 {
     private readonly EmptyPortal _portal = new();
 
-    public static byte[] FiveThousandRows(CnhtFactory portal) => portal.Scoped(sp =>
+    public static byte[] FiveThousandRows(CnhtFactory portal) => Rows(portal, 5_000);
+
+    /// <summary><paramref name="count"/> proposals (codes LS-year-0000…), one advance each (vouchers PC-0…), over 400 lead units.</summary>
+    public static byte[] Rows(CnhtFactory portal, int count) => portal.Scoped(sp =>
     {
         string[] items = ["1.1", "1.4", "2.2", "3.1", "3.3", "3.4", "6.1", "6.4"];
         var proposals = new List<ProposalLine>();
         var ledger = new List<LedgerLine>();
-        for (var i = 0; i < 5_000; i++)
+        for (var i = 0; i < count; i++)
         {
             var year = 2018 + (i % 8);
             var code = $"LS-{year}-{i:0000}";

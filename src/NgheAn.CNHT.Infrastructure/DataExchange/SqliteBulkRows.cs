@@ -1,0 +1,241 @@
+using System.Collections;
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Domain.Auditing;
+using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Infrastructure.Persistence;
+
+namespace NgheAn.CNHT.Infrastructure.DataExchange;
+
+/// <summary>
+/// The SQLite bulk path of the import (ADR 0200): a writer bound to the context's open transaction. SQL Server answers
+/// null and keeps EF's chunked saves.
+/// </summary>
+public sealed class BulkRowWriter(AppDbContext db, ICurrentUser currentUser, TimeProvider clock) : IBulkRowWriter
+{
+    public IBulkRows? Open()
+    {
+        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is null)
+        {
+            return null;
+        }
+
+        // Cached read models are keyed by the data version (as the audit interceptor raises it with every write).
+        db.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
+        return new SqliteBulkRows(db, currentUser.UserName, clock.GetUtcNow().UtcDateTime);
+    }
+}
+
+/// <summary>
+/// A larger page cache while the rows go in: a million entries update four ledger indexes, and with SQLite's default
+/// 2 MB cache their pages are spilled to the WAL and read back over and over (the WAL reached 650 MB). Put back when done,
+/// since the connection returns to the pool.
+/// </summary>
+internal sealed class PageCache : IDisposable
+{
+    public const int BulkKibibytes = 64 * 1024;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly long _before;
+
+    public PageCache(DbConnection connection, DbTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _before = Pragma("PRAGMA cache_size") is long before ? before : -2000;
+        Pragma($"PRAGMA cache_size = -{BulkKibibytes}");
+    }
+
+    private object? Pragma(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose() => Pragma($"PRAGMA cache_size = {_before.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+}
+
+/// <summary>
+/// Prepared INSERTs built from the EF model (table, columns, each property's type mapping and value converter), so a
+/// new column reaches the bulk path with no change here. Every row gets what SaveChanges would give it: the created
+/// stamps of an <see cref="AuditableEntity"/>, its dependents' foreign keys, and its audit row (the interceptor's rules
+/// and JSON). The database's own triggers (append-only ledger, full-text index) run as for any insert.
+/// </summary>
+internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcNow) : IBulkRows
+{
+    private readonly DbConnection _connection = db.Database.GetDbConnection();
+    private readonly DbTransaction _transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+    private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+    private readonly Dictionary<Type, Table> _tables = [];
+    private readonly PageCache _cache = new(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+
+    private sealed class Table(IEntityType type, DbCommand insert, IProperty[] columns, DbParameter[] parameters, IProperty key)
+    {
+        public IEntityType Type { get; } = type;
+        public DbCommand Insert { get; } = insert;
+        public IProperty[] Columns { get; } = columns;
+        public DbParameter[] Parameters { get; } = parameters;
+        public IProperty Key { get; } = key;
+        public Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] Converters { get; } = columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
+        public long LastId { get; set; }
+        public bool Audited { get; } = AuditSaveChangesInterceptor.IsAudited(type.ClrType);
+        public INavigation[] Dependents { get; } = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToArray();
+    }
+
+    public void AssignKey(object entity)
+    {
+        var table = TableOf(entity.GetType());
+        if (Convert.ToInt64(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Set(table.Key, entity, ++table.LastId);
+        }
+    }
+
+    public void Insert(object entity)
+    {
+        var table = TableOf(entity.GetType());
+        AssignKey(entity);
+        if (entity is AuditableEntity auditable)
+        {
+            auditable.StampCreated(user, utcNow);
+        }
+
+        var values = new object?[table.Columns.Length];
+        for (var i = 0; i < table.Columns.Length; i++)
+        {
+            var property = table.Columns[i];
+            var value = values[i] = Get(property, entity);
+            object? stored = value is null ? null : table.Converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
+            if (stored is Enum e)
+            {
+                stored = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            table.Parameters[i].Value = stored ?? DBNull.Value;
+        }
+
+        try
+        {
+            table.Insert.ExecuteNonQuery();
+        }
+        catch (DbException ex)
+        {
+            throw new DbUpdateException($"Không ghi được {table.Type.ClrType.Name} {Get(table.Key, entity)}: {ex.Message}", ex);
+        }
+
+        if (table.Audited)
+        {
+            // As AuditSaveChangesInterceptor writes an insert: every recorded non-null value as [null, value], keyed by the id.
+            var changes = new Dictionary<string, object?[]>();
+            for (var i = 0; i < table.Columns.Length; i++)
+            {
+                if (values[i] is { } v && AuditSaveChangesInterceptor.IsRecorded(entity, table.Columns[i]))
+                {
+                    changes[table.Columns[i].Name] = [null, v];
+                }
+            }
+
+            Insert(new AuditEntry(utcNow, user, table.Type.ClrType.Name, Convert.ToString(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture)!,
+                "Insert", JsonSerializer.Serialize(changes, AuditSaveChangesInterceptor.Json)));
+        }
+
+        foreach (var navigation in table.Dependents)
+        {
+            if (navigation.GetGetter().GetClrValue(entity) is not IEnumerable children)
+            {
+                continue;
+            }
+
+            var foreignKey = navigation.ForeignKey.Properties.Single();
+            var id = Get(table.Key, entity);
+            foreach (var child in children)
+            {
+                Set(foreignKey, child, id);
+                Insert(child);
+            }
+        }
+    }
+
+    private Table TableOf(Type clrType)
+    {
+        if (_tables.TryGetValue(clrType, out var table))
+        {
+            return table;
+        }
+
+        var type = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+        var key = type.FindPrimaryKey()?.Properties is [var single] ? single : throw new InvalidOperationException($"{clrType.Name}: one key column expected.");
+        var name = type.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(name, type.GetSchema());
+        var columns = type.GetProperties().Where(p => p.GetComputedColumnSql() is null && p.GetColumnName(store) is not null).ToArray();
+        if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        {
+            throw new InvalidOperationException($"{clrType.Name}.{shadow.Name} is a shadow property: the bulk path reads values from the entity.");
+        }
+
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        var parameters = new DbParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = columns[i].GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, columns[i].IsNullable);
+            command.Parameters.Add(parameters[i]);
+        }
+
+        command.CommandText = $"INSERT INTO {_sql.DelimitIdentifier(name)} ({string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.GetColumnName(store)!)))}) "
+            + $"VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
+        command.Prepare();
+
+        var keyColumn = _sql.DelimitIdentifier(key.GetColumnName(store)!);
+        using (var last = _connection.CreateCommand())
+        {
+            // Above every id in the table and every id it ever handed out (AUTOINCREMENT never reuses one).
+            last.Transaction = _transaction;
+            last.CommandText = $"SELECT MAX(x) FROM (SELECT MAX({keyColumn}) AS x FROM {_sql.DelimitIdentifier(name)} "
+                + "UNION ALL SELECT seq FROM sqlite_sequence WHERE name = @name)";
+            var p = last.CreateParameter();
+            p.ParameterName = "@name";
+            p.Value = name;
+            last.Parameters.Add(p);
+            table = new Table(type, command, columns, parameters, key) { LastId = last.ExecuteScalar() is long l ? l : 0 };
+        }
+
+        _tables[clrType] = table;
+        return table;
+    }
+
+    private static object? Get(IProperty property, object entity) => property.GetGetter().GetClrValue(entity);
+
+    private static void Set(IProperty property, object entity, object? value)
+    {
+        var converted = value is null ? null : Convert.ChangeType(value, Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+        if (property.FieldInfo is { } field)
+        {
+            field.SetValue(entity, converted);
+        }
+        else
+        {
+            property.PropertyInfo!.SetValue(entity, converted);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var table in _tables.Values)
+        {
+            table.Insert.Dispose();
+        }
+
+        _tables.Clear();
+        _cache.Dispose();
+    }
+}
