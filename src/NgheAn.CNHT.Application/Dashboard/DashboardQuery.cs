@@ -14,7 +14,7 @@ namespace NgheAn.CNHT.Application.Dashboard;
 /// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
 /// </summary>
 public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache,
-    Disbursements.LedgerItemSums ledgerSums)
+    Disbursements.LedgerItemSums ledgerSums, NewestSteps newestSteps)
 {
     public const int WaitingShown = 5;
     public const int ActivityShown = 10;
@@ -205,12 +205,15 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
             // The newest steps and entries of every program first (a walk down the At index and the primary key that stops
             // after a few hundred rows), kept if they hold enough of this program's; the program's whole history sorted
             // (417.000 steps at national scale) only when they do not (issue 21).
-            var steps = await NewestOfProgramAsync(
-                q => q.OrderByDescending(t => t.At).ThenByDescending(t => t.Id),
-                db.ProposalTransitions.AsNoTracking(),
-                t => t.Proposal.ProgramId == programId,
-                q => q.Select(t => new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null)),
-                ct);
+            // The program's newest steps are kept incrementally (NewestSteps, issue 21): only their rows are read here.
+            var stepIds = await newestSteps.IdsAsync(db, programId, ActivityShown, ct);
+            var steps = (await db.ProposalTransitions.AsNoTracking()
+                    .Where(t => stepIds.Contains(t.Id))
+                    .Select(t => new { t.Id, Row = new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null) })
+                    .ToListAsync(ct))
+                .OrderByDescending(x => x.Row.At).ThenByDescending(x => x.Id)
+                .Select(x => x.Row)
+                .ToList();
             // The ledger is append-only: the newest ids are the latest recorded.
             var entries = await NewestOfProgramAsync(
                 q => q.OrderByDescending(e => e.Id),
