@@ -14,7 +14,7 @@ namespace NgheAn.CNHT.Application.Dashboard;
 /// (<see cref="ProposalWorkflow.AvailableActions"/>), so it changes with it.
 /// </summary>
 public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICurrentUser user, IUserDirectory users, TimeProvider clock, VersionedCache cache,
-    Disbursements.LedgerItemSums ledgerSums)
+    Disbursements.LedgerItemSums ledgerSums, NewestSteps newestSteps)
 {
     public const int WaitingShown = 5;
     public const int ActivityShown = 10;
@@ -45,7 +45,6 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         // The year asked for, else this year, kept inside the program's period.
         var shownYear = Math.Clamp(year ?? today.Year, program.StartYear, program.EndYear);
         var counted = ProposalStatusText.Counted.ToArray();
-        var programProposals = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
 
         var groups = await db.ContentGroups.AsNoTracking()
             .Where(g => g.ProgramId == program.Id)
@@ -61,20 +60,9 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         var groupOfItem = await cache.GetAsync($"dashboard:items:{program.Id}", () => db.ContentItems.AsNoTracking()
             .Where(i => i.Group.ProgramId == program.Id)
             .ToDictionaryAsync(i => i.Id, i => i.GroupId, ct), ct);
-        var byItemYearStatus = await cache.GetAsync($"dashboard:proposals:{program.Id}", () => programProposals
-            .GroupBy(p => new { p.ContentItemId, p.StartYear, p.Status })
-            .Select(g => new
-            {
-                g.Key.ContentItemId,
-                g.Key.StartYear,
-                g.Key.Status,
-                Count = g.Count(),
-                // The report figures (ADR 0003) and, for proposals not yet approved, the amounts asked for.
-                TotalCost = g.Sum(p => p.CountedTotalCost()),
-                Share = g.Sum(p => p.CountedProvincialShare()),
-                CurrentShare = g.Sum(p => p.EffectiveProvincialShare()),
-            })
-            .ToListAsync(ct), ct);
+        // The grouped scan shared with the appendix and the year matrix (issue 21): after a business write the first of
+        // those pages pays it, the others reuse it.
+        var byItemYearStatus = await Reports.ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct);
         var byGroupYearStatus = byItemYearStatus
             .Where(x => groupOfItem.ContainsKey(x.ContentItemId))
             .GroupBy(x => (GroupId: groupOfItem[x.ContentItemId], x.StartYear, x.Status))
@@ -176,31 +164,35 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
         return mine.Select(m => new WaitingStatus(m.Status, m.Actions, waiting[m.Status].Count, waiting[m.Status].Oldest)).ToList();
     }
 
-    private sealed record ProgramRow(int Program, ActivityRow Row);
-
-    /// <summary>How many of the newest rows of every program are read before falling back to the program's own sorted rows.</summary>
-    private const int NewestWindow = 200;
+    /// <summary>The windows of newest rows of every program tried in turn, before the program's own rows sorted.</summary>
+    private static readonly int[] NewestWindows = [200, 2_000, 20_000, 200_000];
 
     /// <summary>
-    /// The <see cref="ActivityShown"/> newest rows of one program: from the <see cref="NewestWindow"/> newest of every program
-    /// when they hold enough (the same rows in the same order, since the window is the head of the same ordering), else
-    /// from the program's rows sorted by the database.
+    /// The <see cref="ActivityShown"/> newest rows of one program: among the newest rows of every program (a walk down the
+    /// ordering's index that stops after the window, each row tested for the program in SQL), the window widened tenfold
+    /// until it holds enough of this program's rows; the program's own rows sorted by the database only past the last
+    /// window. The same rows in the same order in every case, since each window is the head of the same ordering; the
+    /// database no longer sorts a program's whole history (417.000 steps at national scale, issue 21) when its latest
+    /// rows are recent.
     /// </summary>
     private static async Task<List<ActivityRow>> NewestOfProgramAsync<T>(
-        IOrderedQueryable<T> newestFirst,
+        Func<IQueryable<T>, IOrderedQueryable<T>> newestFirst,
+        IQueryable<T> rows,
         System.Linq.Expressions.Expression<Func<T, bool>> ofProgram,
-        Func<IQueryable<T>, IQueryable<ProgramRow>> project,
-        int programId,
+        Func<IQueryable<T>, IQueryable<ActivityRow>> project,
         CancellationToken ct)
     {
-        var window = await project(newestFirst.Take(NewestWindow)).ToListAsync(ct);
-        var mine = window.Where(x => x.Program == programId).Select(x => x.Row).Take(ActivityShown).ToList();
-        if (mine.Count == ActivityShown || window.Count < NewestWindow)
+        foreach (var window in NewestWindows)
         {
-            return mine;
+            var mine = await project(newestFirst(newestFirst(rows).Take(window).Where(ofProgram)).Take(ActivityShown)).ToListAsync(ct);
+            // Enough rows, or the window already held every row (a walk of the index alone tells).
+            if (mine.Count == ActivityShown || !await newestFirst(rows).Skip(window - 1).AnyAsync(ct))
+            {
+                return mine;
+            }
         }
 
-        return (await project(newestFirst.Where(ofProgram).Take(ActivityShown)).ToListAsync(ct)).Select(x => x.Row).ToList();
+        return await project(newestFirst(rows.Where(ofProgram)).Take(ActivityShown)).ToListAsync(ct);
     }
 
     /// <summary>The latest lifecycle steps and ledger entries of the program, newest first.</summary>
@@ -213,17 +205,22 @@ public sealed class DashboardQuery(IAppDbContext db, CatalogQueries catalog, ICu
             // The newest steps and entries of every program first (a walk down the At index and the primary key that stops
             // after a few hundred rows), kept if they hold enough of this program's; the program's whole history sorted
             // (417.000 steps at national scale) only when they do not (issue 21).
-            var steps = await NewestOfProgramAsync(
-                db.ProposalTransitions.AsNoTracking().OrderByDescending(t => t.At).ThenByDescending(t => t.Id),
-                t => t.Proposal.ProgramId == programId,
-                q => q.Select(t => new ProgramRow(t.Proposal.ProgramId, new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null))),
-                programId, ct);
+            // The program's newest steps are kept incrementally (NewestSteps, issue 21): only their rows are read here.
+            var stepIds = await newestSteps.IdsAsync(db, programId, ActivityShown, ct);
+            var steps = (await db.ProposalTransitions.AsNoTracking()
+                    .Where(t => stepIds.Contains(t.Id))
+                    .Select(t => new { t.Id, Row = new ActivityRow(ActivityKind.Step, t.At, t.ProposalId, t.Proposal.Code, t.UserDisplayName, t.Action, t.ToStatus, null, null, null, null) })
+                    .ToListAsync(ct))
+                .OrderByDescending(x => x.Row.At).ThenByDescending(x => x.Id)
+                .Select(x => x.Row)
+                .ToList();
             // The ledger is append-only: the newest ids are the latest recorded.
             var entries = await NewestOfProgramAsync(
-                db.DisbursementEntries.AsNoTracking().OrderByDescending(e => e.Id),
+                q => q.OrderByDescending(e => e.Id),
+                db.DisbursementEntries.AsNoTracking(),
                 e => e.ProgramId == programId,
-                q => q.Select(e => new ProgramRow(e.ProgramId, new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id))),
-                programId, ct);
+                q => q.Select(e => new ActivityRow(ActivityKind.Ledger, e.RecordedAt, e.ProposalId, e.Proposal.Code, e.RecordedBy, null, null, e.Kind, e.Source, e.Amount, e.Id)),
+                ct);
             return steps.Concat(entries)
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Kind)
                 .Take(ActivityShown)

@@ -7,14 +7,22 @@ namespace NgheAn.CNHT.Application.Disbursements;
 /// <summary>Signed ledger entries of one content item, one funding source and one voucher year.</summary>
 public sealed record ItemYearAmount(int ContentItemId, int Year, FundingSource Source, decimal Amount);
 
+/// <summary>How many entries and their signed sum, per content item, voucher year, funding source and kind.</summary>
+public sealed record LedgerSumRow(int ContentItemId, int Year, FundingSource Source, DisbursementKind Kind, int Count, decimal Amount);
+
+/// <summary>The ledger of a set of proposals: disbursed per source, and advances net of their reversals.</summary>
+public sealed record ProposalLedgerSums(decimal Provincial, decimal NonProvincial, decimal AdvancesNet);
+
 /// <summary>
-/// The ledger of each program summed per content item, funding source and voucher year, kept up to date incrementally
-/// (ADR 0104): the ledger is append-only (triggers refuse UPDATE and DELETE) and its ids are handed out in commit order,
-/// so the sums of every entry up to a watermark never change; each read adds only the entries above the watermark (a
-/// primary-key range, usually empty or a handful of rows) instead of regrouping the program's million entries after every
-/// business write. The dashboard (per group and year), the annual report and the reconciliation (per item over years)
-/// are sums of these few hundred rows. One instance per process (a singleton); each node keeps its own sums, read from
-/// the shared database, so no node ever shows a figure older than the last committed entry.
+/// The ledger of each program summed per content item, voucher year, funding source and kind (with a count), and per
+/// proposal (per source, and the advances net of their reversals), kept up to date incrementally (ADR 0104): the ledger
+/// is append-only (triggers refuse UPDATE and DELETE) and its ids are handed out in commit order, so the sums of every
+/// entry up to a watermark never change; each read adds only the entries above the watermark (a primary-key range,
+/// usually empty or a handful of rows) instead of regrouping the program's million entries after every business write.
+/// The dashboard (per group and year), the annual report and the reconciliation (per item over years), the ledger page's
+/// totals and its balances' totals (per proposal) are sums of these rows. One instance per process (a singleton); each
+/// node keeps its own sums, read from the shared database, so no node ever shows a figure older than the last committed
+/// entry.
 /// </summary>
 public sealed class LedgerItemSums : IDisposable
 {
@@ -24,19 +32,66 @@ public sealed class LedgerItemSums : IDisposable
     private sealed class ProgramSums
     {
         public int Watermark;
-        public readonly Dictionary<(int Item, int Year, FundingSource Source), decimal> Sums = [];
+        public readonly Dictionary<Key, (int Count, decimal Amount)> Sums = [];
+        public readonly Dictionary<int, PerProposal> Proposals = [];
+    }
+
+    private readonly record struct Key(int Item, int Year, FundingSource Source, DisbursementKind Kind);
+
+    private sealed class PerProposal
+    {
+        public decimal Provincial;
+        public decimal NonProvincial;
+        public decimal AdvancesNet;
     }
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>The sums of every committed entry of the program, per item, voucher year and source.</summary>
-    public async Task<IReadOnlyList<ItemYearAmount>> ByItemYearAndSourceAsync(IAppDbContext db, int programId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ItemYearAmount>> ByItemYearAndSourceAsync(IAppDbContext db, int programId, CancellationToken ct = default) =>
+        (await RowsAsync(db, programId, ct))
+            .GroupBy(r => (r.ContentItemId, r.Year, r.Source))
+            .Select(g => new ItemYearAmount(g.Key.ContentItemId, g.Key.Year, g.Key.Source, g.Sum(r => r.Amount)))
+            .ToList();
+
+    /// <summary>The count and sum of every committed entry of the program per item, voucher year, source and kind (issue 21).</summary>
+    public Task<IReadOnlyList<LedgerSumRow>> RowsAsync(IAppDbContext db, int programId, CancellationToken ct = default) =>
+        ReadAsync(db, programId, state => (IReadOnlyList<LedgerSumRow>)state.Sums
+            .Select(s => new LedgerSumRow(s.Key.Item, s.Key.Year, s.Key.Source, s.Key.Kind, s.Value.Count, s.Value.Amount)).ToList(), ct);
+
+    /// <summary>
+    /// The ledger of the given proposals of the program (disbursed per source), and the advances net of their reversals of
+    /// those among them that are open (issue 21: the ledger page's balance totals).
+    /// </summary>
+    public Task<ProposalLedgerSums> OfProposalsAsync(IAppDbContext db, int programId, IEnumerable<(int Id, bool Open)> proposals, CancellationToken ct = default) =>
+        ReadAsync(db, programId, state =>
+        {
+            decimal provincial = 0, nonProvincial = 0, advances = 0;
+            foreach (var (id, open) in proposals)
+            {
+                if (state.Proposals.TryGetValue(id, out var p))
+                {
+                    provincial += p.Provincial;
+                    nonProvincial += p.NonProvincial;
+                    if (open)
+                    {
+                        advances += p.AdvancesNet;
+                    }
+                }
+            }
+
+            return new ProposalLedgerSums(provincial, nonProvincial, advances);
+        }, ct);
+
+    /// <summary>Brings the program's sums up to the newest committed entry, then reads them (under the gate).</summary>
+    private async Task<T> ReadAsync<T>(IAppDbContext db, int programId, Func<ProgramSums, T> read, CancellationToken ct)
     {
         // Inside an open transaction the rows read may never commit: computed afresh and not kept (as VersionedCache does).
         if (db.Database.CurrentTransaction is not null)
         {
-            return (await Grouped(db, programId, 0, int.MaxValue).ToListAsync(ct))
-                .Select(x => new ItemYearAmount(x.Item, x.Year, x.Source, x.Sum)).ToList();
+            var fresh = new ProgramSums();
+            await AddGroupedAsync(db, fresh, programId, 0, int.MaxValue, ct);
+            return read(fresh);
         }
 
         await _gate.WaitAsync(ct);
@@ -51,19 +106,19 @@ public sealed class LedgerItemSums : IDisposable
             var top = await db.DisbursementEntries.AsNoTracking().MaxAsync(e => (int?)e.Id, ct) ?? 0;
             if (top > state.Watermark)
             {
-                var delta = state.Watermark == 0 || top - state.Watermark > BulkThreshold
-                    ? await Grouped(db, programId, state.Watermark, top).ToListAsync(ct)
-                    : await RecentAsync(db, programId, state.Watermark, top, ct);
-                foreach (var d in delta)
+                if (state.Watermark == 0 || top - state.Watermark > BulkThreshold)
                 {
-                    var key = (d.Item, d.Year, d.Source);
-                    state.Sums[key] = state.Sums.GetValueOrDefault(key) + d.Sum;
+                    await AddGroupedAsync(db, state, programId, state.Watermark, top, ct);
+                }
+                else
+                {
+                    await AddRecentAsync(db, state, programId, state.Watermark, top, ct);
                 }
 
                 state.Watermark = top;
             }
 
-            return state.Sums.Select(s => new ItemYearAmount(s.Key.Item, s.Key.Year, s.Key.Source, s.Value)).ToList();
+            return read(state);
         }
         finally
         {
@@ -85,28 +140,106 @@ public sealed class LedgerItemSums : IDisposable
     /// <summary>On the first read, or above this many new ids (a bulk import), the sums are grouped in SQL.</summary>
     private const int BulkThreshold = 5_000;
 
-    private sealed record Row(int Item, int Year, FundingSource Source, decimal Sum);
+    private static void AddToItem(ProgramSums state, Key key, int count, decimal amount)
+    {
+        var (c, a) = state.Sums.GetValueOrDefault(key);
+        state.Sums[key] = (c + count, a + amount);
+    }
+
+    private static PerProposal Proposal(ProgramSums state, int proposalId)
+    {
+        if (!state.Proposals.TryGetValue(proposalId, out var p))
+        {
+            p = new PerProposal();
+            state.Proposals[proposalId] = p;
+        }
+
+        return p;
+    }
 
     /// <summary>
-    /// A few new entries: read by the primary key's range alone, then filtered and grouped here, so the planner cannot prefer
-    /// the program's index (every entry of the program) over the range of new ids.
+    /// A few new entries: read by the primary key's range alone, then filtered and summed here, so the planner cannot prefer
+    /// the program's index (every entry of the program) over the range of new ids. A reversal's reversed entry is looked up
+    /// by its primary key to tell whether it reverses an advance.
     /// </summary>
-    private static async Task<List<Row>> RecentAsync(IAppDbContext db, int programId, int afterId, int upToId, CancellationToken ct)
+    private static async Task AddRecentAsync(IAppDbContext db, ProgramSums state, int programId, int afterId, int upToId, CancellationToken ct)
     {
         var rows = await db.DisbursementEntries.AsNoTracking()
             .Where(e => e.Id > afterId && e.Id <= upToId)
-            .Select(e => new { e.ProgramId, e.Source, e.Proposal.ContentItemId, e.EntryDate, e.Amount })
+            .Select(e => new
+            {
+                e.ProgramId, e.ProposalId, e.Source, e.Proposal.ContentItemId, e.EntryDate, e.Kind, e.Amount,
+                ReversesAdvance = e.ReversesEntryId != null && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance),
+            })
             .ToListAsync(ct);
-        return rows.Where(e => e.ProgramId == programId)
-            .GroupBy(e => (e.ContentItemId, e.EntryDate.Year, e.Source))
-            .Select(g => new Row(g.Key.ContentItemId, g.Key.Year, g.Key.Source, g.Sum(e => e.Amount)))
-            .ToList();
+        foreach (var e in rows.Where(e => e.ProgramId == programId))
+        {
+            AddToItem(state, new Key(e.ContentItemId, e.EntryDate.Year, e.Source, e.Kind), 1, e.Amount);
+            var p = Proposal(state, e.ProposalId);
+            if (e.Source == FundingSource.ProvincialBudget)
+            {
+                p.Provincial += e.Amount;
+            }
+            else
+            {
+                p.NonProvincial += e.Amount;
+            }
+
+            if (e.Kind == DisbursementKind.Advance || e.ReversesAdvance)
+            {
+                p.AdvancesNet += e.Amount;
+            }
+        }
     }
 
-    /// <summary>Entries with <paramref name="afterId"/> &lt; Id ≤ <paramref name="upToId"/> (the primary key's range).</summary>
-    private static IQueryable<Row> Grouped(IAppDbContext db, int programId, int afterId, int upToId) =>
-        db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.Id > afterId && e.Id <= upToId && e.ProgramId == programId)
-            .GroupBy(e => new { e.Proposal.ContentItemId, e.EntryDate.Year, e.Source })
-            .Select(g => new Row(g.Key.ContentItemId, g.Key.Year, g.Key.Source, g.Sum(e => e.Amount)));
+    /// <summary>
+    /// Entries with <paramref name="afterId"/> &lt; Id ≤ <paramref name="upToId"/> (the primary key's range), grouped in SQL:
+    /// by item, year, source and kind; by proposal and source; and the advances and the reversals of advances (a join on
+    /// the reversed id) by proposal.
+    /// </summary>
+    private static async Task AddGroupedAsync(IAppDbContext db, ProgramSums state, int programId, int afterId, int upToId, CancellationToken ct)
+    {
+        var range = db.DisbursementEntries.AsNoTracking().Where(e => e.Id > afterId && e.Id <= upToId && e.ProgramId == programId);
+        var items = await range
+            .GroupBy(e => new { e.Proposal.ContentItemId, e.EntryDate.Year, e.Source, e.Kind })
+            .Select(g => new { g.Key.ContentItemId, g.Key.Year, g.Key.Source, g.Key.Kind, Count = g.Count(), Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        foreach (var i in items)
+        {
+            AddToItem(state, new Key(i.ContentItemId, i.Year, i.Source, i.Kind), i.Count, i.Sum);
+        }
+
+        var bySource = await range
+            .GroupBy(e => new { e.ProposalId, Provincial = e.Source == FundingSource.ProvincialBudget })
+            .Select(g => new { g.Key.ProposalId, g.Key.Provincial, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        foreach (var s in bySource)
+        {
+            var p = Proposal(state, s.ProposalId);
+            if (s.Provincial)
+            {
+                p.Provincial += s.Sum;
+            }
+            else
+            {
+                p.NonProvincial += s.Sum;
+            }
+        }
+
+        var advances = await range.Where(e => e.Kind == DisbursementKind.Advance)
+            .GroupBy(e => e.ProposalId)
+            .Select(g => new { ProposalId = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        var reversals = await (
+                from r in range.Where(e => e.Kind == DisbursementKind.Reversal)
+                join o in db.DisbursementEntries.AsNoTracking() on r.ReversesEntryId equals (int?)o.Id
+                where o.Kind == DisbursementKind.Advance
+                group r by r.ProposalId into g
+                select new { ProposalId = g.Key, Sum = g.Sum(e => e.Amount) })
+            .ToListAsync(ct);
+        foreach (var a in advances.Concat(reversals))
+        {
+            Proposal(state, a.ProposalId).AdvancesNet += a.Sum;
+        }
+    }
 }

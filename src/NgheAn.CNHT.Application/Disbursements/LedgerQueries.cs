@@ -54,16 +54,19 @@ public sealed record ProposalBalance(
 }
 
 /// <summary>Reads of the ledger: the register, its totals and per-proposal balances, all aggregated in SQL.</summary>
-public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache)
+public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, LedgerItemSums kept)
 {
     private static readonly ProposalStatus[] WithLedger =
         [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
 
+
     public async Task<LedgerPage> RegisterAsync(LedgerFilter filter, CancellationToken ct = default)
     {
         var query = Filtered(filter);
-        // The totals scan every filtered entry (a million at national scale): kept until the next business write.
-        var totals = await Cached("totals", filter, async () =>
+        // Filtered by program, year, source, kind or group only: the kept sums answer (ADR 0104, issue 21), a few hundred rows.
+        // Otherwise (a proposal, a lead unit, an entry) the filter bounds the entries through an index; kept until the next
+        // business write.
+        var totals = await KeptTotalsAsync(filter, ct) ?? await Cached("totals", filter, async () =>
         {
             var sums = await query.GroupBy(e => e.Source)
                 .Select(g => new { Source = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Amount) })
@@ -125,9 +128,101 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache)
             .ToList();
     }
 
-    /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates.</summary>
-    public Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default) =>
-        Cached("balance-totals", filter, () => ComputeBalanceTotalsAsync(filter, ct), ct);
+    /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates and the kept ledger sums.</summary>
+    public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default) =>
+        await KeptBalanceTotalsAsync(filter, ct) ?? await Cached("balance-totals", filter, () => ComputeBalanceTotalsAsync(filter, ct), ct);
+
+    /// <summary>Whether the kept sums can answer: they know the program, item, voucher year, source and kind of each entry.</summary>
+    private static bool KeptSumsAnswer(LedgerFilter f) =>
+        f.ProposalId is null && f.LeadOrganizationId is null && f.LeadUnitIds is null && f.EntryId is null;
+
+    /// <summary>The programs and the items (of the group, if one is named) the filter selects.</summary>
+    private sealed record Scope(IReadOnlyList<int> ProgramIds, HashSet<int>? Items)
+    {
+        public bool Has(int item) => Items is null || Items.Contains(item);
+    }
+
+    private async Task<Scope> ScopeAsync(LedgerFilter f, CancellationToken ct)
+    {
+        var programs = db.Programs.AsNoTracking();
+        if (!string.IsNullOrEmpty(f.ProgramCode))
+        {
+            programs = programs.Where(p => p.Code == f.ProgramCode);
+        }
+
+        var ids = await programs.Select(p => p.Id).ToListAsync(ct);
+        var items = string.IsNullOrEmpty(f.GroupCode)
+            ? null
+            : (await db.ContentItems.AsNoTracking().Where(i => i.Group.Code == f.GroupCode).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        return new Scope(ids, items);
+    }
+
+    /// <summary>The kept sums (<see cref="LedgerItemSums"/>) of the programs and the group the filter names.</summary>
+    private async Task<List<LedgerSumRow>> KeptRowsAsync(Scope scope, CancellationToken ct)
+    {
+        var rows = new List<LedgerSumRow>();
+        foreach (var programId in scope.ProgramIds)
+        {
+            rows.AddRange((await kept.RowsAsync(db, programId, ct)).Where(r => scope.Has(r.ContentItemId)));
+        }
+
+        return rows;
+    }
+
+    private async Task<LedgerTotals?> KeptTotalsAsync(LedgerFilter f, CancellationToken ct)
+    {
+        if (!KeptSumsAnswer(f))
+        {
+            return null;
+        }
+
+        var rows = await KeptRowsAsync(await ScopeAsync(f, ct), ct);
+
+        var year = f.Year is { } y ? Math.Clamp(y, 1, 9998) : (int?)null;
+        var chosen = rows.Where(r => (year is null || r.Year == year) && (f.Source is null || r.Source == f.Source) && (f.Kind is null || r.Kind == f.Kind)).ToList();
+        decimal Of(FundingSource s) => chosen.Where(r => r.Source == s).Sum(r => r.Amount);
+        return new LedgerTotals(chosen.Sum(r => r.Count), Of(FundingSource.ProvincialBudget), Of(FundingSource.Counterpart), Of(FundingSource.Other));
+    }
+
+    /// <summary>
+    /// The balances' totals when the kept sums can answer (a program and a group, whatever the year, source or kind, which
+    /// do not select proposals): the proposals' figures from the program's shared grouping; the ledger's from the sums kept
+    /// per proposal, added over the balanced proposals (their ids and statuses read from the program's covering index).
+    /// </summary>
+    private async Task<BalanceTotals?> KeptBalanceTotalsAsync(LedgerFilter filter, CancellationToken ct)
+    {
+        if (!KeptSumsAnswer(filter))
+        {
+            return null;
+        }
+
+        var scope = await ScopeAsync(filter, ct);
+        // The proposals' figures: the program's grouping by item, start year and status that the dashboard, the appendix and
+        // the year matrix share (one scan per data version), summed over the balances' statuses.
+        var heads = new List<Reports.ProposalFigureRow>();
+        foreach (var programId in scope.ProgramIds)
+        {
+            heads.AddRange((await Reports.ProgramProposalFigures.ByItemYearStatusAsync(db, cache, programId, ct))
+                .Where(h => WithLedger.Contains(h.Status) && scope.Has(h.ContentItemId)));
+        }
+
+        var balanced = await Cached("balanced", filter with { Year = null, Source = null, Kind = null, EntryId = null }, () => BalanceProposals(filter)
+            .Select(p => new BalancedProposal(p.Id, p.ProgramId, p.Status != ProposalStatus.Settled))
+            .ToListAsync(ct), ct);
+        decimal provincial = 0, nonProvincial = 0, outstanding = 0;
+        foreach (var programId in scope.ProgramIds)
+        {
+            var sums = await kept.OfProposalsAsync(db, programId, balanced.Where(b => b.ProgramId == programId).Select(b => (b.Id, b.Open)), ct);
+            provincial += sums.Provincial;
+            nonProvincial += sums.NonProvincial;
+            outstanding += sums.AdvancesNet;
+        }
+
+        var share = heads.Sum(h => h.Share);
+        return new BalanceTotals(heads.Sum(h => h.Count), share, heads.Sum(h => h.TotalCost) - share, provincial, nonProvincial, outstanding);
+    }
+
+    private sealed record BalancedProposal(int Id, int ProgramId, bool Open);
 
     /// <summary>
     /// A figure over every filtered row, under the data version (ADR 0100): the same for every user until the next business
@@ -174,9 +269,12 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache)
         entries.Where(e => e.Kind == DisbursementKind.Advance
                            || (e.Kind == DisbursementKind.Reversal && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance)));
 
-    private IQueryable<Proposal> BalanceProposals(LedgerFilter filter)
+    private IQueryable<Proposal> BalanceProposals(LedgerFilter filter) => ProposalsOf(filter).Where(p => WithLedger.Contains(p.Status));
+
+    /// <summary>The proposals the filter selects, in any status.</summary>
+    private IQueryable<Proposal> ProposalsOf(LedgerFilter filter)
     {
-        var proposals = db.Proposals.AsNoTracking().Where(p => WithLedger.Contains(p.Status));
+        var proposals = db.Proposals.AsNoTracking();
         if (!string.IsNullOrEmpty(filter.ProgramCode))
         {
             var programId = db.Programs.Where(x => x.Code == filter.ProgramCode).Select(x => x.Id);

@@ -12,7 +12,7 @@ namespace NgheAn.CNHT.Application.Reports;
 /// ledger entries by entry date. Nothing is loaded row by row.
 /// </summary>
 public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock,
-    Disbursements.LedgerItemSums ledgerSums, Outcomes.OutcomeQueries outcomes)
+    Disbursements.LedgerItemSums ledgerSums, Outcomes.OutcomeQueries outcomes, VersionedCache cache)
 {
     public async Task<AnnualReport> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
@@ -26,7 +26,9 @@ public sealed class AnnualReportQuery(IAppDbContext db, CatalogQueries catalog, 
         var estimateIds = chosen.Select(e => e.Id).ToArray();
         var estimates = await EstimateByItem(db, estimateIds).ToDictionaryAsync(x => x.ContentItemId, x => x.Amount, ct);
 
-        var sums = (await AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct)).ToDictionary(s => s.ContentItemId);
+        // The counted proposals as the appendix counts them, from the program's grouping shared with it (issue 21).
+        var sums = ProgramProposalFigures.CountedByItem(await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct), period.From, period.To)
+            .ToDictionary(s => s.ContentItemId);
         // The provincial payments by date (600.000 entries at national scale) are kept per item and year, adding only the
         // entries recorded since the last read (ADR 0104): no scan of the ledger per request nor per business write.
         var disbursed = await ledgerSums.ProvincialByItemAsync(db, program.Id, period.From, period.To, ct);

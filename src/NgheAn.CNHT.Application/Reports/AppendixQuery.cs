@@ -7,8 +7,8 @@ using NgheAn.CNHT.Domain.Proposals;
 namespace NgheAn.CNHT.Application.Reports;
 
 /// <summary>
-/// Builds the appendix with one grouped SQL aggregate over the counted proposals (never loading them)
-/// plus the catalog. A proposal counts in the years of its start year; its figures are the settled ones
+/// Builds the appendix from one grouped SQL aggregate over the program's proposals (never loading them; the grouping the
+/// dashboard and the year matrix share, <see cref="ProgramProposalFigures"/>) plus the catalog. A proposal counts in the years of its start year; its figures are the settled ones
 /// once settled, else the approved ones (docs/decisions/0003-what-the-appendix-counts.md).
 /// </summary>
 public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache)
@@ -17,7 +17,9 @@ public sealed class AppendixQuery(IAppDbContext db, CatalogQueries catalog, Time
     {
         var (program, period) = await ResolveAsync(catalog, programCode, fromYear, toYear, ct);
 
-        var sums = await cache.GetAsync($"appendix:{program.Id}:{period.From}:{period.To}", () => ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct), ct);
+        // Sums of the program's grouped proposals, the scan the dashboard and the year matrix share (issue 21); equal to
+        // ItemSums (AppendixSharedFiguresTests).
+        var sums = ProgramProposalFigures.CountedByItem(await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct), period.From, period.To);
         var byItem = sums.ToDictionary(s => s.ContentItemId);
 
         var notes = await db.ItemNarratives.AsNoTracking()

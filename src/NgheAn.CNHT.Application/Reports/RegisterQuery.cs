@@ -20,8 +20,7 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
     public async Task<RegisterReportPage> PageAsync(string programCode, int? fromYear, int? toYear, int page, int pageSize = ScreenPageSize, CancellationToken ct = default)
     {
         var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
-        var sums = await cache.GetAsync($"appendix:{program.Id}:{period.From}:{period.To}",
-            () => AppendixQuery.ItemSums(db, program.Id, period.From, period.To).ToListAsync(ct), ct);
+        var sums = ProgramProposalFigures.CountedByItem(await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct), period.From, period.To);
         var counts = sums.ToDictionary(s => s.ContentItemId, s => s.Count);
         var total = new RegisterTotals(sums.Sum(s => s.Count), sums.Sum(s => s.TotalCost), sums.Sum(s => s.ProvincialShare));
         pageSize = Math.Clamp(pageSize, 1, 1000);

@@ -1,23 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.Reports;
 
-/// <summary>Builds <see cref="YearMatrix"/> with one GROUP BY (item, start year) over the counted proposals.</summary>
-public sealed class YearMatrixQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock)
+/// <summary>
+/// Builds <see cref="YearMatrix"/> from the program's proposals grouped by item, start year and status (one GROUP BY shared
+/// with the dashboard and the appendix under the data version, issue 21), summed over the counted statuses.
+/// </summary>
+public sealed class YearMatrixQuery(IAppDbContext db, CatalogQueries catalog, TimeProvider clock, VersionedCache cache)
 {
     public async Task<YearMatrix> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
         var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
-        var counted = ProposalStatusText.Counted.ToArray();
-        var cells = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && counted.Contains(p.Status) && p.StartYear >= period.From && p.StartYear <= period.To)
-            .GroupBy(p => new { p.ContentItemId, p.StartYear })
-            .Select(g => new { g.Key.ContentItemId, g.Key.StartYear, Share = g.Sum(p => p.CountedProvincialShare()) })
-            .ToListAsync(ct);
-        var byCell = cells.ToDictionary(c => (c.ContentItemId, c.StartYear), c => c.Share);
+        var counted = ProposalStatusText.Counted.ToHashSet();
+        var byCell = (await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct))
+            .Where(r => counted.Contains(r.Status) && r.StartYear >= period.From && r.StartYear <= period.To)
+            .GroupBy(r => (r.ContentItemId, r.StartYear))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Share));
         var years = Enumerable.Range(period.From, period.To - period.From + 1).ToList();
 
         var groups = program.Groups.Select(g =>

@@ -166,7 +166,9 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     /// </summary>
     private DbContext? AddsLedgerEntries(DbContext? context) =>
         context is not null && !_writingAudit && context.Database.CurrentTransaction is not null
-            && context.ChangeTracker.Entries<DisbursementEntry>().Any(e => e.State == EntityState.Added)
+            && (context.ChangeTracker.Entries<DisbursementEntry>().Any(e => e.State == EntityState.Added)
+                // Lifecycle steps too: the dashboard keeps the newest of each program above a watermark id (issue 21).
+                || context.ChangeTracker.Entries<ProposalTransition>().Any(e => e.State == EntityState.Added))
             ? context
             : null;
 

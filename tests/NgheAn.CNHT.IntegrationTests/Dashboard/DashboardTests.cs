@@ -33,7 +33,7 @@ public sealed partial class DashboardTests : IClassFixture<DemoPortal>
         var sp = scope.ServiceProvider;
         var query = new DashboardQuery(sp.GetRequiredService<IAppDbContext>(), sp.GetRequiredService<Application.Catalog.CatalogQueries>(),
             new As(actor), sp.GetRequiredService<IUserDirectory>(), TimeProvider.System, sp.GetRequiredService<VersionedCache>(),
-            sp.GetRequiredService<Application.Disbursements.LedgerItemSums>());
+            sp.GetRequiredService<Application.Disbursements.LedgerItemSums>(), sp.GetRequiredService<NewestSteps>());
         return (await query.BuildAsync(program, year))!;
     }
 

@@ -96,7 +96,7 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
         {
             var view = await new NgheAn.CNHT.Application.Dashboard.DashboardQuery(db, new CatalogQueries(db), center, new NoNames(), TimeProvider.System, FreshCache.For(db),
-                    new NgheAn.CNHT.Application.Disbursements.LedgerItemSums())
+                    new NgheAn.CNHT.Application.Disbursements.LedgerItemSums(), new NgheAn.CNHT.Application.Dashboard.NewestSteps())
                 .BuildAsync("2018-2025", 2024);
             return ReportJson.Serialize(view! with { GeneratedAtUtc = default });
         });
