@@ -33,10 +33,12 @@ public sealed class PublicPortalJourneyTests(BrowserPortal portal)
         await page.Locator("form[role=search] button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains(english ? "/en/directory?q=co" : "/danh-ba?q=co", StringComparison.Ordinal));
         var results = page.Locator(".directory-results h2 a");
+        var resultCards = page.Locator(".directory-results .directory-card");
         await Assertions.Expect(results.First).ToBeVisibleAsync();
-        // Every result names the phrase, in either casing and with or without marks (other tests' enterprises have no English
-        // name, so their Vietnamese name shows on the English page too).
-        Assert.All(await results.AllInnerTextsAsync(), t => Assert.True(
+        // Every result card names the phrase (in its name or its sectors and processes: other tests publish enterprises in
+        // the mechanical sector under names of their own), in either casing and with or without marks; other tests'
+        // enterprises have no English name, so their Vietnamese name shows on the English page too.
+        Assert.All(await resultCards.AllInnerTextsAsync(), t => Assert.True(
             Plain(t).Contains("co khi", StringComparison.Ordinal) || (english && t.Contains("Mechanical", StringComparison.Ordinal)), t));
 
         // Facets: the automotive sector with a valid IATF 16949.
