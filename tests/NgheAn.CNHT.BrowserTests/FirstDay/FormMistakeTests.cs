@@ -107,6 +107,8 @@ public sealed class FormMistakeTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt", Exact = true }).ClickAsync();
         var form = page.Locator("#act-Approve form");
         await Assertions.Expect(form).ToBeVisibleAsync();
+        // The panel opens with an animation; a click while it still moves can land beside the button on a loaded machine.
+        await Assertions.Expect(page.Locator("#act-Approve")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
         await form.GetByRole(AriaRole.Button, new() { Name = "Xác nhận: Phê duyệt" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
