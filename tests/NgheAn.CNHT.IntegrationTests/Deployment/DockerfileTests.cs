@@ -60,6 +60,19 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void The_release_is_restored_and_published_for_the_target_architecture_so_it_is_compiled_ahead_of_time()
+    {
+        // ReadyToRun (ADR 0210) needs a runtime identifier at restore and at publish; the csproj turns it on only then.
+        Assert.Matches(@"(?m)^ARG TARGETARCH$", Dockerfile);
+        Assert.Matches(@"(?m)^RUN dotnet restore [^\n]*-a ""\$TARGETARCH""", Dockerfile);
+        Assert.Matches(@"(?m)^RUN dotnet publish [^\n]*-a ""\$TARGETARCH"" --self-contained false --no-restore", Dockerfile);
+        var web = XDocument.Load(RepositoryFiles.PathOf("src/NgheAn.CNHT.Web/NgheAn.CNHT.Web.csproj"));
+        var readyToRun = Assert.Single(web.Descendants("PublishReadyToRun"));
+        Assert.Equal("true", readyToRun.Value);
+        Assert.Contains("RuntimeIdentifier", readyToRun.Attribute("Condition")!.Value);
+    }
+
+    [Fact]
     public void The_image_checks_liveness_and_writes_only_to_its_data_folder()
     {
         Assert.Matches(@"HEALTHCHECK [^\n]*\\\n\s+CMD curl --fail [^\n]*http://127\.0\.0\.1:8080/health/live", Dockerfile);
