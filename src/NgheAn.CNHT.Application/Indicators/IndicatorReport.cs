@@ -62,7 +62,7 @@ public sealed record IndicatorItemRow(string Code, string Name, int AcceptedProp
 /// <param name="Percent">Achieved ÷ target as a percentage with two decimals (60.00), null when there is no target.</param>
 public sealed record IndicatorLine(IndicatorKind Kind, string Label, string Unit, decimal Target, decimal Achieved, decimal? Percent, bool IsIllustrative)
 {
-    public static decimal? PercentOf(decimal achieved, decimal target) => target == 0 ? null : Math.Round(achieved * 100m / target, 2, MidpointRounding.AwayFromZero);
+    public static decimal? PercentOf(decimal achieved, decimal target) => Domain.Common.Percent.Of(achieved, target);
 
     public static IReadOnlyList<IndicatorLine> Sum(IEnumerable<IndicatorLine> lines) =>
         lines.GroupBy(l => l.Kind).OrderBy(g => g.Key).Select(g =>

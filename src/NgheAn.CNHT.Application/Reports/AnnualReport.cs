@@ -1,3 +1,5 @@
+using NgheAn.CNHT.Domain.Common;
+
 namespace NgheAn.CNHT.Application.Reports;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed record AnnualEstimateUsed(int Year, int Version, string? DecisionN
 public sealed record AnnualFigures(decimal Estimate, int ProposalCount, decimal TotalCost, decimal Disbursed)
 {
     /// <summary>Disbursed ÷ estimate × 100, two decimals; null without an estimate.</summary>
-    public decimal? DisbursedPercent => Estimate == 0 ? null : Math.Round(Disbursed * 100m / Estimate, 2, MidpointRounding.AwayFromZero);
+    public decimal? DisbursedPercent => Percent.Of(Disbursed, Estimate);
 
     public ReportFigureRow Row(string key, string label) => new(key, label,
     [

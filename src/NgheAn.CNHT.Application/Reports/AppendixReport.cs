@@ -1,3 +1,5 @@
+using NgheAn.CNHT.Domain.Common;
+
 namespace NgheAn.CNHT.Application.Reports;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed record AppendixFigures(decimal Plan, int ProposalCount, decimal To
     /// <summary>Counterpart and other sources.</summary>
     public decimal OtherSources => TotalCost - ProvincialShare;
 
-    public decimal? PercentOfPlan => Plan == 0 ? null : Math.Round(ProvincialShare * 100m / Plan, 2, MidpointRounding.AwayFromZero);
+    public decimal? PercentOfPlan => Percent.Of(ProvincialShare, Plan);
 
     public ReportFigureRow Row(string key, string label) => new(key, label,
     [
