@@ -3435,3 +3435,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205092011_AppendOnlyLaterRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ProposalRuleFlags_AppendOnly] ON [ProposalRuleFlags] AFTER UPDATE, DELETE AS BEGIN SET NOCOUNT ON; IF EXISTS (SELECT 1 FROM deleted) THROW 50001, N''ProposalRuleFlags is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205092011_AppendOnlyLaterRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ApplicationEvents_AppendOnly] ON [ApplicationEvents] AFTER UPDATE, DELETE AS BEGIN SET NOCOUNT ON; IF EXISTS (SELECT 1 FROM deleted) THROW 50001, N''ApplicationEvents is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205092011_AppendOnlyLaterRecords'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_IssuedReportRevocations_AppendOnly] ON [IssuedReportRevocations] AFTER UPDATE, DELETE AS BEGIN SET NOCOUNT ON; IF EXISTS (SELECT 1 FROM deleted) THROW 50001, N''IssuedReportRevocations is append-only'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205092011_AppendOnlyLaterRecords'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205092011_AppendOnlyLaterRecords', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
