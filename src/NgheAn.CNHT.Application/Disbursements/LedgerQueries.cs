@@ -95,7 +95,8 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
     /// </summary>
     public async Task<IReadOnlyList<ProposalBalance>> BalancesAsync(LedgerFilter filter, int page = 1, int pageSize = int.MaxValue, CancellationToken ct = default)
     {
-        var query = BalanceProposals(filter).OrderBy(p => p.Code).AsQueryable();
+        // By the program's id (as the ledger's rows): the page is a walk of (ProgramId, Code) whatever the planner's statistics say.
+        var query = BalanceProposals(filter, await ProgramIdAsync(filter, ct)).OrderBy(p => p.Code).AsQueryable();
         if (pageSize != int.MaxValue)
         {
             query = query.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize);
@@ -215,7 +216,7 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
         }
 
         // Read once per data version: the whole result is kept (BalanceTotalsAsync).
-        var balanced = await BalanceProposals(filter)
+        var balanced = await BalanceProposals(filter, await ProgramIdAsync(filter, ct))
             .Select(p => new BalancedProposal(p.Id, p.ProgramId, p.Status != ProposalStatus.Settled))
             .ToListAsync(ct);
         decimal provincial = 0, nonProvincial = 0, outstanding = 0;
@@ -278,16 +279,20 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
         entries.Where(e => e.Kind == DisbursementKind.Advance
                            || (e.Kind == DisbursementKind.Reversal && db.DisbursementEntries.Any(o => o.Id == e.ReversesEntryId && o.Kind == DisbursementKind.Advance)));
 
-    private IQueryable<Proposal> BalanceProposals(LedgerFilter filter) => ProposalsOf(filter).Where(p => WithLedger.Contains(p.Status));
+    private IQueryable<Proposal> BalanceProposals(LedgerFilter filter, int? programId = null) => ProposalsOf(filter, programId).Where(p => WithLedger.Contains(p.Status));
 
-    /// <summary>The proposals the filter selects, in any status.</summary>
-    private IQueryable<Proposal> ProposalsOf(LedgerFilter filter)
+    /// <summary>The proposals the filter selects, in any status (<paramref name="programId"/>: see <see cref="Filtered"/>).</summary>
+    private IQueryable<Proposal> ProposalsOf(LedgerFilter filter, int? programId = null)
     {
         var proposals = db.Proposals.AsNoTracking();
-        if (!string.IsNullOrEmpty(filter.ProgramCode))
+        if (programId is { } id)
         {
-            var programId = db.Programs.Where(x => x.Code == filter.ProgramCode).Select(x => x.Id);
-            proposals = proposals.Where(p => programId.Contains(p.ProgramId));
+            proposals = proposals.Where(p => p.ProgramId == id);
+        }
+        else if (!string.IsNullOrEmpty(filter.ProgramCode))
+        {
+            var program = db.Programs.Where(x => x.Code == filter.ProgramCode).Select(x => x.Id);
+            proposals = proposals.Where(p => program.Contains(p.ProgramId));
         }
 
         if (!string.IsNullOrEmpty(filter.GroupCode))
@@ -295,9 +300,9 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
             proposals = proposals.Where(p => p.ContentItem.Group.Code == filter.GroupCode);
         }
 
-        if (filter.ProposalId is { } id)
+        if (filter.ProposalId is { } proposalId)
         {
-            proposals = proposals.Where(p => p.Id == id);
+            proposals = proposals.Where(p => p.Id == proposalId);
         }
 
         if (filter.LeadOrganizationId is { } org)
