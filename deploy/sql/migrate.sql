@@ -3472,3 +3472,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205094916_Issue21LedgerIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Waiting] ON [Proposals] ([Status], [StatusChangedAt], [Id], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205094916_Issue21LedgerIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_Kind_ProgramId_EntryDate_Id] ON [DisbursementEntries] ([Kind], [ProgramId], [EntryDate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205094916_Issue21LedgerIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_DisbursementEntries_Source_ProgramId_EntryDate_Id] ON [DisbursementEntries] ([Source], [ProgramId], [EntryDate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205094916_Issue21LedgerIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205094916_Issue21LedgerIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

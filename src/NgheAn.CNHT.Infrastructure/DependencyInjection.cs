@@ -105,6 +105,9 @@ public static class DependencyInjection
         services.AddSingleton<IMailOutbox>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddScoped<INotificationRecipients, NotificationRecipients>();
         services.AddHostedService<OutgoingMailSender>();
+        // The kept ledger sums built once the database is ready after a start, before any request needs them (ADR 0104 addendum 2).
+        services.AddSingleton<Startup.KeptSumsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Startup.KeptSumsWarmUp>());
 
         // Issued documents: signed with the configured PKCS#12 certificate (ADR 0132).
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);

@@ -83,8 +83,25 @@ public sealed class LedgerItemSums : IDisposable
             return new ProposalLedgerSums(provincial, nonProvincial, advances);
         }, ct);
 
-    /// <summary>Brings the program's sums up to the newest committed entry, then reads them (under the gate).</summary>
-    private async Task<T> ReadAsync<T>(IAppDbContext db, int programId, Func<ProgramSums, T> read, CancellationToken ct)
+    /// <summary>How many times a program's sums were grouped from the first entry (once per program and process, ADR 0104 addendum 2).</summary>
+    public int Builds => Volatile.Read(ref _builds);
+
+    private int _builds;
+
+    /// <summary>
+    /// Brings the program's sums up to the newest committed entry without reading them: the start-up warm-up
+    /// (<c>KeptSumsWarmUp</c>, ADR 0104 addendum 2) calls it once the database is ready, so no request pays the first build.
+    /// </summary>
+    public Task WarmAsync(IAppDbContext db, int programId, CancellationToken ct = default) =>
+        ReadAsync(db, programId, _ => true, ct, buildToken: ct);
+
+    /// <summary>
+    /// Brings the program's sums up to the newest committed entry, then reads them (under the gate). One build at a time:
+    /// a request that arrives while the sums are built (by the warm-up or another request) waits for that build and then
+    /// finds them up to date. The work done under the gate is not cancelled with the request that happens to do it
+    /// (<paramref name="buildToken"/>, none for a request): the requests waiting behind it would only start it again.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(IAppDbContext db, int programId, Func<ProgramSums, T> read, CancellationToken ct, CancellationToken buildToken = default)
     {
         // Inside an open transaction the rows read may never commit: computed afresh and not kept (as VersionedCache does).
         if (db.Database.CurrentTransaction is not null)
@@ -103,16 +120,25 @@ public sealed class LedgerItemSums : IDisposable
                 _programs[programId] = state;
             }
 
-            var top = await db.DisbursementEntries.AsNoTracking().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+            var top = await db.DisbursementEntries.AsNoTracking().MaxAsync(e => (int?)e.Id, buildToken) ?? 0;
             if (top > state.Watermark)
             {
                 if (state.Watermark == 0 || top - state.Watermark > BulkThreshold)
                 {
-                    await AddGroupedAsync(db, state, programId, state.Watermark, top, ct);
+                    // Grouped into a fresh set, then added: a build that fails half-way (a database error, the host stopping)
+                    // leaves the kept sums as they were, never with part of the range counted and the watermark unmoved.
+                    var added = new ProgramSums();
+                    await AddGroupedAsync(db, added, programId, state.Watermark, top, buildToken);
+                    if (state.Watermark == 0)
+                    {
+                        Interlocked.Increment(ref _builds);
+                    }
+
+                    Merge(state, added);
                 }
                 else
                 {
-                    await AddRecentAsync(db, state, programId, state.Watermark, top, ct);
+                    await AddRecentAsync(db, state, programId, state.Watermark, top, buildToken);
                 }
 
                 state.Watermark = top;
@@ -123,6 +149,23 @@ public sealed class LedgerItemSums : IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Adds the sums of <paramref name="added"/> (a range above the watermark) to the kept ones.</summary>
+    private static void Merge(ProgramSums state, ProgramSums added)
+    {
+        foreach (var (key, (count, amount)) in added.Sums)
+        {
+            AddToItem(state, key, count, amount);
+        }
+
+        foreach (var (id, sums) in added.Proposals)
+        {
+            var p = Proposal(state, id);
+            p.Provincial += sums.Provincial;
+            p.NonProvincial += sums.NonProvincial;
+            p.AdvancesNet += sums.AdvancesNet;
         }
     }
 

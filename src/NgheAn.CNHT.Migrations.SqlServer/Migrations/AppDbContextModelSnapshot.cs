@@ -1121,7 +1121,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProposalId", "Source", "Amount");
 
+                    b.HasIndex("Kind", "ProgramId", "EntryDate", "Id");
+
                     b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
+
+                    b.HasIndex("Source", "ProgramId", "EntryDate", "Id");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -2237,6 +2241,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId", "Code");
 
                     b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("Status", "StatusChangedAt", "Id", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Waiting");
 
                     b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Figures");

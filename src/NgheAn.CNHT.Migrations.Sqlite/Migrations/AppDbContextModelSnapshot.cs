@@ -1075,7 +1075,11 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProposalId", "Source", "Amount");
 
+                    b.HasIndex("Kind", "ProgramId", "EntryDate", "Id");
+
                     b.HasIndex("Source", "EntryDate", "ProposalId", "Amount");
+
+                    b.HasIndex("Source", "ProgramId", "EntryDate", "Id");
 
                     b.ToTable("DisbursementEntries", (string)null);
                 });
@@ -2155,6 +2159,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Code");
 
                     b.HasIndex("ProgramId", "Status", "Code");
+
+                    b.HasIndex("Status", "StatusChangedAt", "Id", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Waiting");
 
                     b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Figures");

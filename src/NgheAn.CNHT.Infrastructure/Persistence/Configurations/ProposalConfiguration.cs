@@ -48,6 +48,15 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => new { p.ProgramId, p.Code });
         b.HasIndex(p => new { p.ContentItemId, p.StartYear });
         b.HasIndex(p => p.LeadOrganizationId);
+        // What waits for a step, oldest first (the dashboard's "waiting for my action", the register by status sorted by the
+        // date of the last step), and the register's totals by status: covering, so the totals do not read every row of a
+        // status (issue 21, item 2, third round; docs/performance.md).
+        b.HasIndex(p => new
+        {
+            p.Status, p.StatusChangedAt, p.Id,
+            p.SettledTotalCost, p.ApprovedTotalCost, p.RequestedTotalCost,
+            p.SettledProvincialShare, p.ApprovedProvincialShare, p.RequestedProvincialShare,
+        }).HasDatabaseName("IX_Proposals_Waiting");
         b.Ignore(p => p.Years);
     }
 }
