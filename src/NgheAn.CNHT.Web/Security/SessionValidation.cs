@@ -36,8 +36,27 @@ public static class SessionValidation
                 return;
             }
 
-            await refresh(context);
+            // Identity's validator rebuilds the principal once its interval has passed since the cookie was issued, and
+            // does nothing before that; asking first spares every other request resolving its sign-in services.
+            if (RefreshDue(context))
+            {
+                await refresh(context);
+            }
         };
+    }
+
+    private static bool RefreshDue(CookieValidatePrincipalContext context)
+    {
+        var issued = context.Properties.IssuedUtc;
+        if (issued is null)
+        {
+            return true;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var clock = options.TimeProvider ?? services.GetRequiredService<TimeProvider>();
+        return clock.GetUtcNow() - issued.Value > options.ValidationInterval;
     }
 
     private static readonly Func<AppDbContext, string, Task<SessionChecks.AccountState?>> Lookup =
