@@ -36,6 +36,9 @@ public static class DependencyInjection
         services.AddScoped<AuditSaveChangesInterceptor>();
         services.AddSingleton<DataVersionWatch>();
         services.AddSingleton<DataVersionCommitInterceptor>();
+        // Account saves of this node, so a session check kept in memory is read again at once (ADR 0205).
+        services.AddSingleton<AccountChangeWatch>();
+        services.AddScoped<AccountChangeInterceptor>();
 
         // The provider is read lazily from the service provider, so test hosts that override
         // configuration after registration are honoured.
@@ -43,7 +46,8 @@ public static class DependencyInjection
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             ConfigureDbContext(options, configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>(),
+                sp.GetRequiredService<AccountChangeInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IDataVersion, DataVersion>();

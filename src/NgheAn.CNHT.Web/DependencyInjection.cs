@@ -63,9 +63,11 @@ public static class DependencyInjection
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        // Every request checks the account's stamp with one lookup (SessionValidation); the full principal
-        // (roles, claims) is rebuilt by Identity's validator every 10 minutes.
+        // Every request checks the account's stamp (SessionValidation; read at most once a second per account and
+        // again after any account save or commit of this node, ADR 0205); the full principal (roles, claims) is
+        // rebuilt by Identity's validator every 10 minutes.
         services.ConfigureApplicationCookie(SessionValidation.Configure);
+        services.AddSingleton<SessionChecks>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(10);

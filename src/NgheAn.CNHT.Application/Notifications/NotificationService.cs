@@ -57,6 +57,7 @@ public sealed class NotificationService(
     /// </summary>
     public async Task OnTransitionAsync(Proposal proposal, ProposalAction action, string? comment, CancellationToken ct = default)
     {
+        ForgetUnread();
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.Notifications.Where(n => n.ProposalId == proposal.Id && n.ResolvedAt == null).ToListAsync(ct);
         foreach (var notice in open)
@@ -88,6 +89,7 @@ public sealed class NotificationService(
     /// </summary>
     public async Task OnEstimateStepAsync(AnnualEstimate estimate, string programCode, EstimateStatus newStatus, CancellationToken ct = default)
     {
+        ForgetUnread();
         var now = clock.GetUtcNow().UtcDateTime;
         var link = $"/Estimates/Details/{estimate.Id}";
         // Estimates have no column of their own on a notice: their notices are the ones linking to them.
@@ -120,6 +122,7 @@ public sealed class NotificationService(
     private async Task AddAsync(string role, string? recipient, int? proposalId, string message, string subjectText, string link, DateTime now, CancellationToken ct)
     {
         db.Notifications.Add(new Notification(role, recipient, proposalId, Shorten(message, 1000), link, now));
+        ForgetUnread();
 
         if (!outbox.Enabled)
         {
@@ -183,12 +186,37 @@ public sealed class NotificationService(
         return Mine().Where(n => n.ResolvedAt == null && !db.NotificationReceipts.Any(r => r.NotificationId == n.Id && r.UserName == name));
     }
 
+    // Read once per request (this service is scoped): the bell in the layout and the dashboard show the same notices,
+    // and a page with nothing unread asks for no list (issue 21 § 4). Forgotten when this scope adds a notice or a receipt.
+    private int? _unreadCount;
+    private (int Take, List<NotificationRow> Rows)? _latestUnread;
+
+    private void ForgetUnread()
+    {
+        _unreadCount = null;
+        _latestUnread = null;
+    }
+
     /// <summary>Unread notices that still ask for action: the number on the bell.</summary>
-    public Task<int> UnreadCountAsync(CancellationToken ct = default) => Unread().CountAsync(ct);
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default) => _unreadCount ??= await Unread().CountAsync(ct);
 
     /// <summary>The latest unread notices that still ask for action (the bell's list and the dashboard).</summary>
-    public Task<List<NotificationRow>> LatestUnreadAsync(int take, CancellationToken ct = default) =>
-        Project(Unread().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)).ToListAsync(ct);
+    public async Task<List<NotificationRow>> LatestUnreadAsync(int take, CancellationToken ct = default)
+    {
+        if (_unreadCount == 0)
+        {
+            return [];
+        }
+
+        if (_latestUnread is { } kept && kept.Take == take)
+        {
+            return kept.Rows;
+        }
+
+        var rows = await Project(Unread().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)).ToListAsync(ct);
+        _latestUnread = (take, rows);
+        return rows;
+    }
 
     public async Task<NotificationPage> PageAsync(int page, bool unreadOnly, CancellationToken ct = default)
     {
@@ -243,6 +271,7 @@ public sealed class NotificationService(
         }
 
         db.NotificationReceipts.AddRange(fresh.Select(id => new NotificationReceipt(id, name, now)));
+        ForgetUnread();
         try
         {
             await db.SaveChangesAsync(ct);

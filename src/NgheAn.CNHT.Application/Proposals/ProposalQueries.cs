@@ -39,6 +39,13 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
+        // A search that matches many rows, in code order: the page walks the code index and probes the matches
+        // instead of reading and sorting every match (ADR 0209).
+        if (filter.Sort == RegisterSort.Code && count > ProbeMatchesAbove && FullTextQuery.Terms(filter.Query).Count > 0)
+        {
+            query = await FilteredAsync(filter, choices, snapshot, ct, probeMatches: true);
+        }
+
         // The page's rows too are kept per data version: paging back and forth, or many people on the same page,
         // costs no query until the next business write.
         var rows = await snapshot.GetAsync($"register-page:{filter with { Page = page }}", () => Sorted(query, filter.Sort, filter.Descending)
@@ -58,7 +65,14 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         return (new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize), choices);
     }
 
-    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, ProposalChoices choices, VersionedCache.Snapshot snapshot, CancellationToken ct)
+    /// <summary>
+    /// Above this many matches a search's page in code order probes the match set while walking the code index
+    /// (ADR 0209): at one proposal in eight matching, a page of 50 visits about 400 index entries instead of reading
+    /// and sorting 10.000 rows; below it, reading the few matches by id is cheaper than any walk.
+    /// </summary>
+    public const int ProbeMatchesAbove = 1000;
+
+    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, ProposalChoices choices, VersionedCache.Snapshot snapshot, CancellationToken ct, bool probeMatches = false)
     {
         var query = db.Proposals.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.ProgramCode))
@@ -107,7 +121,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
 
         // Each word must start a word of the code, title, lead unit or tax code, with or without diacritics:
         // "dao tao" finds "Đào tạo", "th-2024" the codes TH-2024-… (full-text index, ADR 0106).
-        return query.Matching(db, f.Query);
+        return query.Matching(db, f.Query, probeMatches);
     }
 
     private static IQueryable<Proposal> Sorted(IQueryable<Proposal> q, RegisterSort sort, bool desc) => sort switch

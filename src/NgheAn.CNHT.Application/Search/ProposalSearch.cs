@@ -14,8 +14,17 @@ public static class ProposalSearch
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
-    /// <summary>The proposals matching every term typed (all of them when nothing searchable was typed).</summary>
-    public static IQueryable<Proposal> Matching(this IQueryable<Proposal> query, IAppDbContext db, string? typed)
+    /// <summary>
+    /// The proposals matching every term typed (all of them when nothing searchable was typed).
+    /// <para>
+    /// <paramref name="probe"/>: for a page in index order of a search that matches many rows (ADR 0209). SQLite
+    /// otherwise reads every match by its id and sorts them all for one page (a common word: about 10.000 rows at
+    /// 100.000 proposals). With the id wrapped in an expression (<c>Id + 0</c>) the match set is only probed, so the
+    /// planner walks the index of the page's order (IX_Proposals_ProgramId_Code) and stops after the page's rows.
+    /// For a search matching few rows the default is far better (a few lookups, no walk).
+    /// </para>
+    /// </summary>
+    public static IQueryable<Proposal> Matching(this IQueryable<Proposal> query, IAppDbContext db, string? typed, bool probe = false)
     {
         var terms = FullTextQuery.Terms(typed);
         if (terms.Count == 0)
@@ -28,6 +37,12 @@ public static class ProposalSearch
             // SQLite FTS5: one MATCH for all terms; rowid is the proposal's id.
             var match = FullTextQuery.Fts5(terms);
             var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ProposalSearchIndex\" WHERE \"ProposalSearchIndex\" MATCH {match}");
+            if (probe)
+            {
+                var zero = 0;
+                return query.Where(p => ids.Contains(p.Id + zero));
+            }
+
             return query.Where(p => ids.Contains(p.Id));
         }
 

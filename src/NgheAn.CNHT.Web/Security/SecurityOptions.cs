@@ -15,4 +15,11 @@ public sealed class SecurityOptions
     /// published demo accounts work without an authenticator app.
     /// </summary>
     public bool EnforceTwoFactor { get; set; } = true;
+
+    /// <summary>
+    /// How long, at most, a session check read from the database is reused on this node (ADR 0205): the delay before a
+    /// sign-out or a disabled account made through ANOTHER node (or the command line) ends a session here. A change made
+    /// through this node ends it on the next request whatever this says. 0 reads on every request.
+    /// </summary>
+    public double SessionCheckSeconds { get; set; } = 1;
 }

@@ -115,12 +115,13 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         {
             var service = new NgheAn.CNHT.Application.Notifications.NotificationService(db, center, TimeProvider.System, null!,
                 new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
-            var count = await service.UnreadCountAsync();
+            // The list first: once a request has counted no unread notice, the service asks for no list (issue 21 § 4).
             var latest = await service.LatestUnreadAsync(5);
+            var count = await service.UnreadCountAsync();
             var page = await service.PageAsync(1, unreadOnly: false);
             return ReportJson.Serialize(new { count, latest, page });
         });
-        Assert.Equal(4, capture.Commands.Count); // unread count, latest unread, page count, page rows
+        Assert.Equal(4, capture.Commands.Count); // latest unread, unread count, page count, page rows
         Assert.Contains(capture.Commands, c => c.Contains("NOT EXISTS", StringComparison.Ordinal) && c.Contains("[NotificationReceipts]", StringComparison.Ordinal));
         AssertParsesAsTSql(capture.Commands);
         Assert.Equal(capture.SqliteResult, capture.SqlServerResult);

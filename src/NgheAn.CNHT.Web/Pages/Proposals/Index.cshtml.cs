@@ -12,7 +12,7 @@ namespace NgheAn.CNHT.Web.Pages.Proposals;
 /// totals of the whole filtered set. The last filters are kept in a cookie, so coming back to
 /// /Proposals shows the list as the user left it.
 /// </summary>
-public sealed class IndexModel(ProposalQueries queries, IAuthorizationService auth) : PageModel
+public sealed class IndexModel(ProposalQueries queries, IAuthorizationService auth, NgheAn.CNHT.Application.Common.IDataVersion version) : PageModel
 {
     public const string FilterCookie = "cnht.proposals.filter";
 
@@ -36,6 +36,12 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     public ProposalChoices Choices { get; private set; } = null!;
     public bool CanCreate { get; private set; }
     public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || Counted || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Lead);
+
+    /// <summary>
+    /// The key under which the page's body is kept rendered (the cache tag helper, issue 21 § 4): the data version read
+    /// before the rows, the query string as typed and whether the user may create. Never newer than the rows it labels.
+    /// </summary>
+    public string RenderKey { get; private set; } = "";
 
     /// <summary>The name of the lead unit chosen by <see cref="Org"/>, shown above the list with a way to drop it.</summary>
     public string? OrgName { get; private set; }
@@ -61,10 +67,12 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
             return RedirectToPage();
         }
 
+        var readBefore = await version.CurrentAsync(ct);
         var (groupId, itemId) = ParseContent(ContentFilter);
         (Result, Choices) = await queries.RegisterWithChoicesAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber, Counted, Lead), ct);
         OrgName = Org is { } orgId ? Choices.Organizations.FirstOrDefault(o => o.Id == orgId)?.Name ?? $"#{orgId}" : null;
         CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
+        RenderKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{readBefore}|{CanCreate}|{Request.QueryString.Value}");
 
         var query = QueryString.Create(RouteValues(1).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
         if (IsFiltered || Sort != RegisterSort.Code || Desc)
