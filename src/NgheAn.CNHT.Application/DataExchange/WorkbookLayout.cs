@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
@@ -151,7 +152,10 @@ public static class WorkbookLayout
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> NormalizedTexts = new(StringComparer.Ordinal);
+
     /// <summary>NFC, trimmed, inner whitespace collapsed, lower case: how names and headers are compared.</summary>
+    /// <remarks>Short texts' answers are remembered (bounded): an import compares the same sources and kinds on every ledger row.</remarks>
     public static string NormalizeText(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -159,9 +163,31 @@ public static class WorkbookLayout
             return "";
         }
 
+        if (text.Length > 64)
+        {
+            return Normalized(text);
+        }
+
+        if (NormalizedTexts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var normalized = Normalized(text);
+        if (NormalizedTexts.Count < 8192)
+        {
+            NormalizedTexts.TryAdd(text, normalized);
+        }
+
+        return normalized;
+    }
+
+    private static string Normalized(string text)
+    {
+
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.Trim().Normalize(NormalizationForm.FormC))
+        foreach (var c in Nfc.Of(text.Trim()))
         {
             if (char.IsWhiteSpace(c))
             {

@@ -256,12 +256,24 @@ public static class WorkbookParser
     /// <summary>Reads the cells of one row, adding a located problem for each cell it cannot read.</summary>
     private sealed class RowReader(WorkbookSheet layout, RawRow row, Dictionary<string, int> map, List<ImportProblem> problems)
     {
-        private readonly Dictionary<string, string> _readable = [];
+        // Only DeAn rows are checked from their readable texts; a million ledger rows need no dictionary each.
+        private readonly bool _keepReadable = ReferenceEquals(layout, WorkbookLayout.Proposals);
+        private Dictionary<string, string>? _readable;
 
         public bool HasErrors { get; private set; }
 
         /// <summary>The text cells read without a problem.</summary>
-        public IReadOnlyDictionary<string, string> Readable => _readable;
+        public IReadOnlyDictionary<string, string> Readable => _readable ?? NoReadableText.Instance;
+
+        private string Keep(string key, string text)
+        {
+            if (_keepReadable)
+            {
+                (_readable ??= [])[key] = text;
+            }
+
+            return text;
+        }
 
         private RawCell? Cell(string key) => map.TryGetValue(key, out var index) ? row[index] : null;
 
@@ -303,8 +315,8 @@ public static class WorkbookParser
                 return null;
             }
 
-            text = text.Normalize(System.Text.NormalizationForm.FormC);
-            _readable[key] = text;
+            text = Nfc.Of(text);
+            Keep(key, text);
             return text;
         }
 
@@ -320,10 +332,10 @@ public static class WorkbookParser
             if (cell!.Number is { } n && n == decimal.Truncate(n) && n > 0)
             {
                 var digits = n.ToString("0", CultureInfo.InvariantCulture);
-                return _readable[key] = digits.Length == 9 ? "0" + digits : digits;
+                return Keep(key, digits.Length == 9 ? "0" + digits : digits);
             }
 
-            return _readable[key] = cell.Text.Trim();
+            return Keep(key, cell.Text.Trim());
         }
 
         public int? Year(string key)
