@@ -25,6 +25,9 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     public const int MaxProblemsKept = 1000;
     public const int MaxPreviewRows = 200;
 
+    /// <summary>Rows (DeAn and GiaiNgan) from which the memory the check held is given back to the system before the save.</summary>
+    public const int LargeFileRows = 100_000;
+
     public const string PhaseRead = "Đọc tệp";
     public const string PhaseCheck = "Kiểm tra dữ liệu";
     public const string PhaseSave = "Ghi vào cơ sở dữ liệu";
@@ -67,6 +70,8 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         }
 
         var checkTime = clock.Elapsed - readTime;
+        // The process's peak resident memory so far: the check's, to set against the save's in the log (docs/performance.md).
+        var checkPeakMb = PeakResidentMegabytes();
         var planChanges = await planTargets.FindAsync(raw.ItemPlans ?? [], context, request.FileName, problems, ct);
         // Support rules (ADR 0142): violations refuse the file, or with FlagRuleViolations are notices and flags on the proposals.
         var ruleViolations = await ruleCheck.CheckAsync(
@@ -80,9 +85,18 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var summary = plan.Summary();
         if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null) && planChanges.Count == 0))
         {
-            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}; read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s",
-                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun, readTime.TotalSeconds, checkTime.TotalSeconds);
+            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}; read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s; "
+                + "peak resident {CheckPeakMb} MB",
+                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun, readTime.TotalSeconds, checkTime.TotalSeconds, checkPeakMb);
             return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), errors, preview, Saved: false);
+        }
+
+        if (plan.ProposalRows + plan.LedgerRows >= LargeFileRows)
+        {
+            // The check's ledger index is garbage now, but the collector keeps the memory it held; the save would add
+            // SQLite's page cache on top of it. Given back before the save, the import's peak is the larger of the two
+            // phases, not their sum (at 100.000 proposals 515 MB → see docs/performance.md, ADR 0201).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         try
@@ -109,9 +123,9 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         }
 
         logger.LogInformation("Imported workbook {File} into program {Program}: {Proposals} proposal(s), {Entries} ledger entr(ies), {Units} new unit(s), by {User}; "
-            + "read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s, saved {SaveSeconds:0.0} s",
+            + "read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s, saved {SaveSeconds:0.0} s; peak resident {CheckPeakMb} MB after the check, {PeakMb} MB in all",
             request.FileName, context.ProgramCode, summary.NewProposals, summary.NewLedgerEntries, summary.NewUnits, currentUser.UserName,
-            readTime.TotalSeconds, checkTime.TotalSeconds, (clock.Elapsed - readTime - checkTime).TotalSeconds);
+            readTime.TotalSeconds, checkTime.TotalSeconds, (clock.Elapsed - readTime - checkTime).TotalSeconds, checkPeakMb, PeakResidentMegabytes());
         return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), 0, preview, Saved: true);
     }
 
@@ -154,6 +168,12 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Group.ProgramId == program.Id).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         return (new ImportContext(program.Id, program.Code, new YearRange(program.StartYear, program.EndYear), items,
             $"Nhập từ tệp \"{request.FileName}\" do {who.DisplayName} ({who.UserName}) thực hiện.", clock.GetUtcNow().UtcDateTime, who), null);
+    }
+
+    private static long PeakResidentMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / 1024 / 1024;
     }
 
     private static IReadOnlyList<ImportProblem> Keep(List<ImportProblem> problems) =>
