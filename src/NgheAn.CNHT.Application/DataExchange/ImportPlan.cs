@@ -2,8 +2,12 @@ using NgheAn.CNHT.Domain.Organizations;
 
 namespace NgheAn.CNHT.Application.DataExchange;
 
-/// <summary>A checked row the import will create: its workbook row, the line, its lead unit's key, item and ledger rows.</summary>
-internal sealed record PlannedRow(int Row, ProposalLine Line, string UnitKey, int ItemId, IReadOnlyList<Numbered<LedgerLine>> Ledger);
+/// <summary>
+/// A checked row the import will create: its workbook row, its line, its lead unit's key, item, how many ledger rows it has
+/// and the fingerprint of what was checked (ADR 0201). Past the preview's rows the line is kept without its texts the
+/// save reads again from the file (<see cref="ImportPlanner.Lean"/>): the save's second read gives the whole row.
+/// </summary>
+internal sealed record PlannedRow(int Row, ProposalLine Line, string UnitKey, int ItemId, int LedgerCount, int Fingerprint);
 
 /// <summary>A lead unit the rows use or the DonVi sheet lists: matched in the portal (<see cref="ExistingId"/>) or to be created.</summary>
 internal sealed record PlannedUnit(string Key, string Name, OrganizationKind Kind, string? TaxCode, string? Sector, string? District, string? Address, int? ExistingId)
@@ -20,10 +24,16 @@ internal sealed class ImportPlan
     public int Existing { get; set; }
     public int SkippedLedger { get; set; }
 
-    public ImportSummary Summary(ParsedWorkbook parsed)
+    /// <summary>Data rows of the DeAn sheet, readable or not.</summary>
+    public int ProposalRows { get; set; }
+
+    /// <summary>Data rows of the GiaiNgan sheet, readable or not.</summary>
+    public int LedgerRows { get; set; }
+
+    public ImportSummary Summary()
     {
         var used = Rows.Select(r => r.UnitKey).Distinct().Select(k => Units[k]).ToList();
-        return new ImportSummary(parsed.Proposals.Count, Rows.Count, Existing, parsed.Ledger.Count, Rows.Sum(r => r.Ledger.Count), SkippedLedger,
+        return new ImportSummary(ProposalRows, Rows.Count, Existing, LedgerRows, Rows.Sum(r => r.LedgerCount), SkippedLedger,
             Units.Values.Count(u => u.ExistingId is null), used.Count(u => u.ExistingId is not null));
     }
 }

@@ -7,118 +7,158 @@ using NgheAn.CNHT.Domain.Proposals;
 namespace NgheAn.CNHT.Application.DataExchange;
 
 /// <summary>
-/// Checks every row of a parsed workbook and plans what it would write: a row already in the portal is skipped
+/// Checks every row of a workbook and plans what it would write: a row already in the portal is skipped
 /// (never duplicated), a new one is checked cell by cell, its lead unit matched or planned (<see cref="UnitResolver"/>)
 /// and walked through the domain with its ledger rows (<see cref="ImportWalker"/>). Every refusal is a located problem.
 /// </summary>
+/// <remarks>
+/// A lean first read (ADR 0201): the GiaiNgan sheet is read into a compact <see cref="LedgerIndex"/>, then the DeAn sheet
+/// row by row, each proposal walked with its ledger as it comes; what the plan keeps of a row is its keys, its counts and a
+/// fingerprint, not the row itself. The save reads the file a second time (<see cref="PlannedRowReader"/>).
+/// </remarks>
 public sealed class ImportPlanner(IAppDbContext db)
 {
-    /// <summary>Proposal codes looked up per query (a list parameter; ADR 0101).</summary>
+    /// <summary>Proposal codes looked up per query (a list parameter; ADR 0101), and DeAn rows checked per batch.</summary>
     private const int QueryChunk = 500;
 
-    internal async Task<ImportPlan> PlanAsync(ParsedWorkbook parsed, ImportContext ctx, List<ImportProblem> problems, Func<ImportProgress, Task> progress, CancellationToken ct)
+    internal async Task<ImportPlan> PlanAsync(RawWorkbook raw, ImportContext ctx, List<ImportProblem> problems, Func<ImportProgress, Task> progress, CancellationToken ct)
     {
         var plan = new ImportPlan();
-        var codes = parsed.Proposals.Where(p => p.Value is not null).Select(p => p.Value!.Code).Distinct().ToList();
-        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in codes.Chunk(QueryChunk))
-        {
-            existing.UnionWith(await db.Proposals.AsNoTracking().Where(p => chunk.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct));
-        }
-
-        var units = await UnitResolver.LoadAsync(db, parsed, problems, ct);
-        var ledgerByCode = parsed.Ledger.Where(l => l.Value is not null)
-            .GroupBy(l => l.Value!.ProposalCode, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Value!.EntryDate).ThenBy(l => l.Row).ToList(), StringComparer.OrdinalIgnoreCase);
+        var pool = new StringPool();
+        // The parser's problems of each sheet first, as the whole-file parse gave them; the ledger is read before the proposals it belongs to.
+        var parseProblems = new List<ImportProblem>();
+        var ledgerProblems = new List<ImportProblem>();
+        var ledger = LedgerIndex.Read(WorkbookParser.ReadLedger(raw, ledgerProblems, pool, shareCodes: false));
+        plan.LedgerRows = ledger.RowCount;
+        var unitRows = WorkbookParser.ReadUnits(raw, ledgerProblems);
+        var checks = new List<ImportProblem>();
+        var units = await UnitResolver.LoadAsync(db, unitRows, checks, ct);
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var done = 0;
-        foreach (var numbered in parsed.Proposals)
+        var batch = new List<Numbered<ProposalLine>>(QueryChunk);
+        async Task CheckBatchAsync()
         {
-            if (++done % 200 == 0)
+            var codes = batch.Where(p => p.Value is not null).Select(p => p.Value!.Code).Distinct().ToList();
+            existing.UnionWith(await db.Proposals.AsNoTracking().Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct));
+            foreach (var numbered in batch)
             {
-                await progress(new ImportProgress(ImportService.PhaseCheck, done, parsed.Proposals.Count));
-            }
-
-            if (numbered.Value is not { } line)
-            {
-                PartialChecks(numbered, ctx, seen, problems);
-                continue;
-            }
-
-            var problemsBefore = problems.Count;
-            void Error(string key, string message) => problems.Add(ImportProblems.Proposal(numbered.Row, key, message));
-
-            if (seen.TryGetValue(line.Code, out var firstRow))
-            {
-                Error("Code", DuplicateCode(line.Code, firstRow));
-                continue;
-            }
-
-            seen[line.Code] = numbered.Row;
-            if (existing.Contains(line.Code))
-            {
-                plan.Existing++;
-                var skipped = ledgerByCode.GetValueOrDefault(line.Code)?.Count ?? 0;
-                plan.SkippedLedger += skipped;
-                problems.Add(new ImportProblem(WorkbookLayout.ProposalSheetName, numbered.Row, "A", WorkbookLayout.Proposals["Code"].Header,
-                    $"Đề án {line.Code} đã có trên cổng: bỏ qua dòng này" + (skipped > 0 ? $" và {skipped} dòng giải ngân của đề án" : "") + " (không nhập trùng).",
-                    ProblemSeverity.Notice));
-                continue;
-            }
-
-            if (!ctx.Items.TryGetValue(line.ItemCode, out var itemId))
-            {
-                Error("ItemCode", UnknownItem(line.ItemCode, ctx));
-            }
-
-            foreach (var (key, date) in new[] { ("DecisionDate", line.DecisionDate), ("AcceptanceDate", line.AcceptanceDate), ("SettlementDate", line.SettlementDate) })
-            {
-                if (date is { } d && ctx.IsOutside(d))
+                if (++done % 200 == 0)
                 {
-                    Error(key, ctx.OutsideProgram(d));
+                    // The DeAn sheet's length is known once it is read: the ledger's proposals stand in for it meanwhile.
+                    await progress(new ImportProgress(ImportService.PhaseCheck, done, Math.Max(done + 1, ledger.CodeCount)));
                 }
+
+                await CheckAsync(numbered, ctx, plan, units, ledger, seen, existing, checks);
             }
 
-            var unitKey = units.Resolve(line, plan, Error);
-            if (problems.Skip(problemsBefore).Any(p => p.IsError) || unitKey is null)
-            {
-                continue;
-            }
+            batch.Clear();
+        }
 
-            var ledger = ledgerByCode.GetValueOrDefault(line.Code) ?? [];
-            var ledgerOk = true;
-            foreach (var entry in ledger)
+        foreach (var numbered in WorkbookParser.ReadProposals(raw, parseProblems, pool))
+        {
+            plan.ProposalRows++;
+            batch.Add(numbered);
+            if (batch.Count == QueryChunk)
             {
-                if (ctx.IsOutside(entry.Value!.EntryDate))
-                {
-                    problems.Add(ImportProblems.Ledger(entry.Row, "EntryDate", ctx.OutsideProgram(entry.Value.EntryDate)));
-                    ledgerOk = false;
-                }
-            }
-
-            var unit = plan.Units[unitKey];
-            var walker = new ImportWalker(line, numbered.Row, ctx, problems);
-            walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, itemId, unit.ExistingId ?? unit.PlaceholderId));
-            await walker.LedgerAsync(ledger);
-            walker.Finish();
-            if (walker.Ok && ledgerOk)
-            {
-                plan.Rows.Add(new PlannedRow(numbered.Row, line, unitKey, itemId, ledger));
+                await CheckBatchAsync();
             }
         }
 
+        await CheckBatchAsync();
+        problems.AddRange(parseProblems);
+        problems.AddRange(ledgerProblems);
+        problems.AddRange(checks);
         units.PlanListedUnits(plan, problems);
-        await OrphanLedgerAsync(ledgerByCode, seen, existing, problems, ct);
-        await progress(new ImportProgress(ImportService.PhaseCheck, parsed.Proposals.Count, parsed.Proposals.Count));
+        await OrphanLedgerAsync(ledger, seen, existing, problems, ct);
+        await progress(new ImportProgress(ImportService.PhaseCheck, plan.ProposalRows, plan.ProposalRows));
         return plan;
     }
 
-    /// <summary>GiaiNgan rows whose proposal is not in DeAn: the ledger of a proposal already in the portal is kept there, never imported.</summary>
-    private async Task OrphanLedgerAsync(Dictionary<string, List<Numbered<LedgerLine>>> ledgerByCode, Dictionary<string, int> seen, HashSet<string> existing,
-        List<ImportProblem> problems, CancellationToken ct)
+    /// <summary>Checks one DeAn row, and walks it with its ledger when it is new; a row without problems joins the plan.</summary>
+    private static async Task CheckAsync(Numbered<ProposalLine> numbered, ImportContext ctx, ImportPlan plan, UnitResolver units, LedgerIndex ledger,
+        Dictionary<string, int> seen, HashSet<string> existing, List<ImportProblem> problems)
     {
-        foreach (var (code, entries) in ledgerByCode)
+        if (numbered.Value is not { } line)
+        {
+            PartialChecks(numbered, ctx, seen, problems);
+            return;
+        }
+
+        var problemsBefore = problems.Count;
+        void Error(string key, string message) => problems.Add(ImportProblems.Proposal(numbered.Row, key, message));
+
+        if (seen.TryGetValue(line.Code, out var firstRow))
+        {
+            Error("Code", DuplicateCode(line.Code, firstRow));
+            return;
+        }
+
+        seen[line.Code] = numbered.Row;
+        if (existing.Contains(line.Code))
+        {
+            plan.Existing++;
+            var skipped = ledger.Count(line.Code);
+            plan.SkippedLedger += skipped;
+            problems.Add(new ImportProblem(WorkbookLayout.ProposalSheetName, numbered.Row, "A", WorkbookLayout.Proposals["Code"].Header,
+                $"Đề án {line.Code} đã có trên cổng: bỏ qua dòng này" + (skipped > 0 ? $" và {skipped} dòng giải ngân của đề án" : "") + " (không nhập trùng).",
+                ProblemSeverity.Notice));
+            return;
+        }
+
+        if (!ctx.Items.TryGetValue(line.ItemCode, out var itemId))
+        {
+            Error("ItemCode", UnknownItem(line.ItemCode, ctx));
+        }
+
+        foreach (var (key, date) in new[] { ("DecisionDate", line.DecisionDate), ("AcceptanceDate", line.AcceptanceDate), ("SettlementDate", line.SettlementDate) })
+        {
+            if (date is { } d && ctx.IsOutside(d))
+            {
+                Error(key, ctx.OutsideProgram(d));
+            }
+        }
+
+        var unitKey = units.Resolve(line, plan, Error);
+        if (problems.Skip(problemsBefore).Any(p => p.IsError) || unitKey is null)
+        {
+            return;
+        }
+
+        var entries = ledger.Lines(line.Code);
+        var ledgerOk = true;
+        foreach (var entry in entries)
+        {
+            if (ctx.IsOutside(entry.Value!.EntryDate))
+            {
+                problems.Add(ImportProblems.Ledger(entry.Row, "EntryDate", ctx.OutsideProgram(entry.Value.EntryDate)));
+                ledgerOk = false;
+            }
+        }
+
+        var unit = plan.Units[unitKey];
+        var walker = new ImportWalker(line, numbered.Row, ctx, problems);
+        walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, itemId, unit.ExistingId ?? unit.PlaceholderId));
+        await walker.LedgerAsync(entries);
+        walker.Finish();
+        if (walker.Ok && ledgerOk)
+        {
+            var fingerprint = LedgerIndex.Fingerprint(numbered.Row, line, ledger.Fingerprints(line.Code));
+            plan.Rows.Add(new PlannedRow(numbered.Row, plan.Rows.Count < ImportService.MaxPreviewRows ? line : Lean(line), unitKey, itemId, entries.Count, fingerprint));
+        }
+    }
+
+    /// <summary>
+    /// What the plan keeps of a row past the preview: the values the support-rule check and the summary read (code, unit,
+    /// years, amounts, status, dates), not the title and decision numbers, which the save reads again from the file.
+    /// </summary>
+    internal static ProposalLine Lean(ProposalLine line) => line with { Title = "", DecisionNumber = null, SettlementDecisionNumber = null };
+
+    /// <summary>GiaiNgan rows whose proposal is not in DeAn: the ledger of a proposal already in the portal is kept there, never imported.</summary>
+    private async Task OrphanLedgerAsync(LedgerIndex ledger, Dictionary<string, int> seen, HashSet<string> existing, List<ImportProblem> problems, CancellationToken ct)
+    {
+        foreach (var (code, entries) in ledger.Groups())
         {
             if (seen.ContainsKey(code))
             {

@@ -25,6 +25,9 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
     public const int MaxProblemsKept = 1000;
     public const int MaxPreviewRows = 200;
 
+    /// <summary>Rows (DeAn and GiaiNgan) from which the memory the check held is given back to the system before the save.</summary>
+    public const int LargeFileRows = 100_000;
+
     public const string PhaseRead = "Đọc tệp";
     public const string PhaseCheck = "Kiểm tra dữ liệu";
     public const string PhaseSave = "Ghi vào cơ sở dữ liệu";
@@ -36,29 +39,39 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await progress(new ImportProgress(PhaseRead, 0, 1));
         RawWorkbook raw;
-        ParsedWorkbook parsed;
         try
         {
+            // The data sheets' rows are read from the file as they are enumerated (ADR 0108): twice, to check and then to save (ADR 0201).
             raw = reader.Read(file, ct);
-            // The data sheets' rows are read from the file as the parser asks for them (ADR 0108).
-            parsed = WorkbookParser.Parse(raw);
         }
         catch (WorkbookFormatException ex)
         {
             return Refused(request, null, new ImportProblem(ex.Sheet, 0, null, null, ex.Message));
         }
 
-        await progress(new ImportProgress(PhaseRead, 1, 1));
-        var problems = new List<ImportProblem>(parsed.Problems);
-        var (context, refusal) = await TargetAsync(parsed, request, ct);
+        var problems = new List<ImportProblem>();
+        var (context, refusal) = await TargetAsync(WorkbookParser.ProgramCodeOf(raw), request, ct);
         if (context is null)
         {
             return refusal!;
         }
 
+        await progress(new ImportProgress(PhaseRead, 1, 1));
+        // The check reads the sheets as it goes (ADR 0201): "read" is the package and its catalog, "check" the sheets' rows.
         var readTime = clock.Elapsed;
-        var plan = await planner.PlanAsync(parsed, context, problems, progress, ct);
+        ImportPlan plan;
+        try
+        {
+            plan = await planner.PlanAsync(raw, context, problems, progress, ct);
+        }
+        catch (WorkbookFormatException ex)
+        {
+            return Refused(request, null, new ImportProblem(ex.Sheet, 0, null, null, ex.Message));
+        }
+
         var checkTime = clock.Elapsed - readTime;
+        // The process's peak resident memory so far: the check's, to set against the save's in the log (docs/performance.md).
+        var checkPeakMb = PeakResidentMegabytes();
         var planChanges = await planTargets.FindAsync(raw.ItemPlans ?? [], context, request.FileName, problems, ct);
         // Support rules (ADR 0142): violations refuse the file, or with FlagRuleViolations are notices and flags on the proposals.
         var ruleViolations = await ruleCheck.CheckAsync(
@@ -67,25 +80,36 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var errors = problems.Count(p => p.IsError);
         var preview = plan.Rows.Take(MaxPreviewRows)
             .Select(r => new PlannedProposalView(r.Row, r.Line.Code, r.Line.Title, r.Line.ItemCode, r.Line.UnitName, plan.Units[r.UnitKey].ExistingId is null,
-                r.Line.StartYear, r.Line.EndYear, r.Line.TotalCost, r.Line.ProvincialShare, r.Line.Status, r.Ledger.Count))
+                r.Line.StartYear, r.Line.EndYear, r.Line.TotalCost, r.Line.ProvincialShare, r.Line.Status, r.LedgerCount))
             .ToList();
-        var summary = plan.Summary(parsed);
+        var summary = plan.Summary();
         if (errors > 0 || request.DryRun || (plan.Rows.Count == 0 && plan.Units.Values.All(u => u.ExistingId is not null) && planChanges.Count == 0))
         {
-            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}; read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s",
-                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun, readTime.TotalSeconds, checkTime.TotalSeconds);
+            logger.LogInformation("Checked workbook {File} for program {Program}: {Errors} error(s), {New} new proposal(s), dry run {DryRun}; read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s; "
+                + "peak resident {CheckPeakMb} MB",
+                request.FileName, context.ProgramCode, errors, plan.Rows.Count, request.DryRun, readTime.TotalSeconds, checkTime.TotalSeconds, checkPeakMb);
             return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), errors, preview, Saved: false);
+        }
+
+        if (plan.ProposalRows + plan.LedgerRows >= LargeFileRows)
+        {
+            // The check's ledger index is garbage now, but the collector keeps the memory it held; the save would add
+            // SQLite's page cache on top of it. Given back before the save, the import's peak is the larger of the two
+            // phases, not their sum (at 100.000 proposals 515 MB → see docs/performance.md, ADR 0201).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         try
         {
-            await writer.SaveAsync(plan, context, planChanges, progress,
+            await writer.SaveAsync(plan, PlannedRowReader.Read(raw, plan), context, planChanges, progress,
                 () => ruleCheck.SaveFlagsAsync(ruleViolations, request.FileName, context.Importer, context.UtcNow, ct), ct);
         }
-        catch (DomainException ex)
+        catch (Exception ex) when (ex is DomainException or WorkbookFormatException)
         {
+            // A refusal by the domain on the second read, or a file that changed or broke between the reads (ADR 0201).
             db.ChangeTracker.Clear();
-            problems.Add(new ImportProblem("—", 0, null, null, $"Không lưu được, không dòng nào được ghi: {ex.Message}"));
+            var reason = ex is DomainException ? ex.Message : PlannedRowReader.ChangedMessage;
+            problems.Add(new ImportProblem("—", 0, null, null, $"Không lưu được, không dòng nào được ghi: {reason}"));
             return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), errors + 1, preview, Saved: false);
         }
         catch (DbUpdateException ex)
@@ -99,24 +123,24 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         }
 
         logger.LogInformation("Imported workbook {File} into program {Program}: {Proposals} proposal(s), {Entries} ledger entr(ies), {Units} new unit(s), by {User}; "
-            + "read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s, saved {SaveSeconds:0.0} s",
+            + "read {ReadSeconds:0.0} s, checked {CheckSeconds:0.0} s, saved {SaveSeconds:0.0} s; peak resident {CheckPeakMb} MB after the check, {PeakMb} MB in all",
             request.FileName, context.ProgramCode, summary.NewProposals, summary.NewLedgerEntries, summary.NewUnits, currentUser.UserName,
-            readTime.TotalSeconds, checkTime.TotalSeconds, (clock.Elapsed - readTime - checkTime).TotalSeconds);
+            readTime.TotalSeconds, checkTime.TotalSeconds, (clock.Elapsed - readTime - checkTime).TotalSeconds, checkPeakMb, PeakResidentMegabytes());
         return new ImportOutcome(request.FileName, context.ProgramCode, summary, Keep(problems), 0, preview, Saved: true);
     }
 
     /// <summary>The program the file goes into (the one chosen, else the workbook's B1), or the refusal that says why none.</summary>
-    private async Task<(ImportContext? Context, ImportOutcome? Refusal)> TargetAsync(ParsedWorkbook parsed, ImportRequest request, CancellationToken ct)
+    private async Task<(ImportContext? Context, ImportOutcome? Refusal)> TargetAsync(string? fileProgram, ImportRequest request, CancellationToken ct)
     {
         var programCode = request.ProgramCode?.Trim();
         if (string.IsNullOrEmpty(programCode))
         {
-            programCode = parsed.ProgramCode;
+            programCode = fileProgram;
         }
-        else if (parsed.ProgramCode is not null && !string.Equals(parsed.ProgramCode, programCode, StringComparison.OrdinalIgnoreCase))
+        else if (fileProgram is not null && !string.Equals(fileProgram, programCode, StringComparison.OrdinalIgnoreCase))
         {
             return (null, RefusedProgram(request, programCode,
-                $"Tệp là dữ liệu của chương trình {parsed.ProgramCode}, nhưng đã chọn nhập vào chương trình {programCode}."));
+                $"Tệp là dữ liệu của chương trình {fileProgram}, nhưng đã chọn nhập vào chương trình {programCode}."));
         }
 
         if (string.IsNullOrEmpty(programCode))
@@ -144,6 +168,12 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Group.ProgramId == program.Id).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         return (new ImportContext(program.Id, program.Code, new YearRange(program.StartYear, program.EndYear), items,
             $"Nhập từ tệp \"{request.FileName}\" do {who.DisplayName} ({who.UserName}) thực hiện.", clock.GetUtcNow().UtcDateTime, who), null);
+    }
+
+    private static long PeakResidentMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / 1024 / 1024;
     }
 
     private static IReadOnlyList<ImportProblem> Keep(List<ImportProblem> problems) =>

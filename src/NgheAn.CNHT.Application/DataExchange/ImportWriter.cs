@@ -9,7 +9,8 @@ namespace NgheAn.CNHT.Application.DataExchange;
 
 /// <summary>
 /// Saves a checked plan in one transaction: plan revisions, new units, then the proposals with their ledgers, the
-/// support-rule flags last; then commits, or nothing is saved. Rows are walked through the domain again
+/// support-rule flags last; then commits, or nothing is saved. The rows are read from the file a second time
+/// (<see cref="PlannedRowReader"/>, ADR 0201), each proved to be the one checked, and walked through the domain again
 /// (<see cref="ImportWalker"/>): a refusal now means the data changed. On SQLite the rows go in through prepared INSERTs
 /// with their audit rows (<see cref="IBulkRows"/>, ADR 0200); elsewhere EF saves them in chunks.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
     /// <summary>Proposals per save: keeps the change tracker small on large files (LargeWorkbookTests).</summary>
     private const int ChunkSize = 250;
 
-    internal async Task SaveAsync(ImportPlan plan, ImportContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress,
+    internal async Task SaveAsync(ImportPlan plan, IEnumerable<RowToSave> toSave, ImportContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress,
         Func<Task> beforeCommit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -42,11 +43,11 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
         {
             if (rows is not null)
             {
-                await SaveInBulkAsync(rows, plan, ctx, unitIds, progress, ct);
+                await SaveInBulkAsync(rows, plan, toSave, ctx, unitIds, progress, ct);
             }
             else
             {
-                await SaveInChunksAsync(plan, ctx, unitIds, progress, ct);
+                await SaveInChunksAsync(plan, toSave, ctx, unitIds, progress, ct);
             }
         }
 
@@ -55,16 +56,16 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
     }
 
     /// <summary>Row by row with no change tracker: each proposal is numbered before its ledger (entries carry its id), then written with its history and entries.</summary>
-    private static async Task SaveInBulkAsync(IBulkRows rows, ImportPlan plan, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress,
+    private static async Task SaveInBulkAsync(IBulkRows rows, ImportPlan plan, IEnumerable<RowToSave> toSave, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress,
         CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
         var entries = new List<DisbursementEntry>();
         var done = 0;
-        foreach (var row in plan.Rows)
+        foreach (var row in toSave)
         {
-            var walker = new ImportWalker(row.Line, row.Row, ctx, problems);
-            walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, row.ItemId, unitIds[row.UnitKey]));
+            var walker = new ImportWalker(row.Line, row.Plan.Row, ctx, problems);
+            walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, row.Plan.ItemId, unitIds[row.Plan.UnitKey]));
             var proposal = Checked(walker).Proposal!;
             rows.AssignKey(proposal);
             entries.Clear();
@@ -92,18 +93,18 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
     }
 
     /// <summary>Through EF: a chunk of proposals saved once so its ledger entries get their ids, then the entries, then the change tracker cleared.</summary>
-    private async Task SaveInChunksAsync(ImportPlan plan, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress, CancellationToken ct)
+    private async Task SaveInChunksAsync(ImportPlan plan, IEnumerable<RowToSave> toSave, ImportContext ctx, Dictionary<string, int> unitIds, Func<ImportProgress, Task> progress, CancellationToken ct)
     {
         var done = 0;
-        foreach (var chunk in plan.Rows.Chunk(ChunkSize))
+        foreach (var chunk in toSave.Chunk(ChunkSize))
         {
             ct.ThrowIfCancellationRequested();
             var problems = new List<ImportProblem>();
-            var walkers = new List<(PlannedRow Row, ImportWalker Walker)>();
+            var walkers = new List<(RowToSave Row, ImportWalker Walker)>();
             foreach (var row in chunk)
             {
-                var walker = new ImportWalker(row.Line, row.Row, ctx, problems);
-                walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, row.ItemId, unitIds[row.UnitKey]));
+                var walker = new ImportWalker(row.Line, row.Plan.Row, ctx, problems);
+                walker.Begin(new ProposalContext(ctx.ProgramId, ctx.Period, row.Plan.ItemId, unitIds[row.Plan.UnitKey]));
                 db.Proposals.Add(Checked(walker).Proposal!);
                 walkers.Add((row, walker));
             }

@@ -24,20 +24,20 @@ internal sealed class UnitResolver
     }
 
     /// <summary>Reads the portal's units and the DonVi sheet; a bad tax code there is reported on its row.</summary>
-    public static async Task<UnitResolver> LoadAsync(IAppDbContext db, ParsedWorkbook parsed, List<ImportProblem> problems, CancellationToken ct)
+    public static async Task<UnitResolver> LoadAsync(IAppDbContext db, IReadOnlyList<Numbered<UnitLine>> unitRows, List<ImportProblem> problems, CancellationToken ct)
     {
         // Lead units are a short list (hundreds); three columns of it are read to match by tax code and by normalised name.
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, o.TaxCode }).ToListAsync(ct);
         var resolver = new UnitResolver(
             orgs.Where(o => o.TaxCode != null).GroupBy(o => o.TaxCode!).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name, g.First().TaxCode)),
             orgs.GroupBy(o => WorkbookLayout.NormalizeText(o.Name)).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name, g.First().TaxCode)));
-        resolver.ReadUnitSheet(parsed, problems);
+        resolver.ReadUnitSheet(unitRows, problems);
         return resolver;
     }
 
-    private void ReadUnitSheet(ParsedWorkbook parsed, List<ImportProblem> problems)
+    private void ReadUnitSheet(IReadOnlyList<Numbered<UnitLine>> unitRows, List<ImportProblem> problems)
     {
-        foreach (var numbered in parsed.Units)
+        foreach (var numbered in unitRows)
         {
             if (numbered.Value is not { } unit)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
@@ -23,7 +24,10 @@ public sealed record WorkbookColumn(string Key, string Header, string Note, bool
 
 public sealed record WorkbookSheet(string Name, string Title, IReadOnlyList<WorkbookColumn> Columns)
 {
-    public WorkbookColumn this[string key] => Columns.Single(c => c.Key == key);
+    // Looked up for every cell the parser reads (a million-row ledger sheet): by key, not by a scan of the columns.
+    private readonly Dictionary<string, WorkbookColumn> _byKey = Columns.ToDictionary(c => c.Key, StringComparer.Ordinal);
+
+    public WorkbookColumn this[string key] => _byKey[key];
 }
 
 /// <summary>
@@ -119,23 +123,39 @@ public static class WorkbookLayout
     public static bool TryUnitKind(string text, out OrganizationKind value) => TryName(text, UnitKinds, UnitKindName, out value);
 
     /// <summary>Accepts the Vietnamese name shown in the drop-down list, or the enum name other systems write.</summary>
-    private static bool TryName<T>(string text, IReadOnlyList<T> values, Func<T, string> name, out T value) where T : struct, Enum
-    {
-        var key = NormalizeText(text);
-        foreach (var v in values)
-        {
-            if (NormalizeText(name(v)) == key || NormalizeText(v.ToString()) == key)
-            {
-                value = v;
-                return true;
-            }
-        }
+    private static bool TryName<T>(string text, IReadOnlyList<T> values, Func<T, string> name, out T value) where T : struct, Enum =>
+        Names<T>.Of(values, name).TryGetValue(NormalizeText(text), out value);
 
-        value = default;
-        return false;
+    /// <summary>
+    /// Each value's names, normalised once (the parser reads two such cells on every ledger row): the first value in
+    /// the list's order that a name matches wins, its Vietnamese name before its enum name.
+    /// </summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        private static Dictionary<string, T>? _names;
+
+        public static Dictionary<string, T> Of(IReadOnlyList<T> values, Func<T, string> name)
+        {
+            if (_names is { } names)
+            {
+                return names;
+            }
+
+            names = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var v in values)
+            {
+                names.TryAdd(NormalizeText(name(v)), v);
+                names.TryAdd(NormalizeText(v.ToString()), v);
+            }
+
+            return _names = names;
+        }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> NormalizedTexts = new(StringComparer.Ordinal);
+
     /// <summary>NFC, trimmed, inner whitespace collapsed, lower case: how names and headers are compared.</summary>
+    /// <remarks>Short texts' answers are remembered (bounded): an import compares the same sources and kinds on every ledger row.</remarks>
     public static string NormalizeText(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -143,9 +163,31 @@ public static class WorkbookLayout
             return "";
         }
 
+        if (text.Length > 64)
+        {
+            return Normalized(text);
+        }
+
+        if (NormalizedTexts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var normalized = Normalized(text);
+        if (NormalizedTexts.Count < 8192)
+        {
+            NormalizedTexts.TryAdd(text, normalized);
+        }
+
+        return normalized;
+    }
+
+    private static string Normalized(string text)
+    {
+
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.Trim().Normalize(NormalizationForm.FormC))
+        foreach (var c in Nfc.Of(text.Trim()))
         {
             if (char.IsWhiteSpace(c))
             {

@@ -70,44 +70,71 @@ public static class WorkbookParser
     public static ParsedWorkbook Parse(RawWorkbook raw)
     {
         var problems = new List<ImportProblem>();
-        var proposals = new List<Numbered<ProposalLine>>();
-        var ledger = new List<Numbered<LedgerLine>>();
-        var units = new List<Numbered<UnitLine>>();
         // A million ledger rows repeat their proposal's code and, often, one note: one string each (ADR 0108).
         var pool = new StringPool();
+        var proposals = ReadProposals(raw, problems, pool).ToList();
+        var ledger = ReadLedger(raw, problems, pool, shareCodes: true).ToList();
+        var units = ReadUnits(raw, problems);
+        return new ParsedWorkbook(ProgramCodeOf(raw), proposals, ledger, units, problems);
+    }
 
+    /// <summary>The program code of the DanhMuc sheet (B1), trimmed; null when blank.</summary>
+    public static string? ProgramCodeOf(RawWorkbook raw) => string.IsNullOrWhiteSpace(raw.ProgramCode) ? null : raw.ProgramCode.Trim();
+
+    /// <summary>
+    /// The DeAn sheet's rows, one at a time as the sheet is read (ADR 0201): enumerate once, forward. A missing sheet or
+    /// header, and every cell that cannot be read, is added to <paramref name="problems"/> as the rows go by.
+    /// </summary>
+    internal static IEnumerable<Numbered<ProposalLine>> ReadProposals(RawWorkbook raw, List<ImportProblem> problems, StringPool pool)
+    {
         var proposalSheet = raw.Sheet(WorkbookLayout.ProposalSheetName);
         if (proposalSheet is null)
         {
             problems.Add(new ImportProblem(WorkbookLayout.ProposalSheetName, 0, null, null,
                 $"Tệp không có sheet \"{WorkbookLayout.ProposalSheetName}\" (danh sách đề án). Hãy dùng tệp mẫu tải từ trang Nhập dữ liệu."));
-        }
-        else
-        {
-            ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems, (row, r) =>
-            {
-                var line = ReadProposal(r) is { } read
-                    ? read with { Code = pool.Share(read.Code), ItemCode = pool.Share(read.ItemCode), UnitName = pool.Share(read.UnitName), TaxCode = pool.Share(read.TaxCode) }
-                    : null;
-                proposals.Add(new(row.Number, line) { Readable = line is null ? r.Readable : NoReadableText.Instance });
-            });
+            yield break;
         }
 
-        if (raw.Sheet(WorkbookLayout.LedgerSheetName) is { } ledgerSheet)
+        foreach (var (row, r) in ReadSheet(proposalSheet, WorkbookLayout.Proposals, problems))
         {
-            ReadSheet(ledgerSheet, WorkbookLayout.Ledger, problems, (row, r) => ledger.Add(new(row.Number,
-                ReadLedger(r) is { } read ? read with { ProposalCode = pool.Share(read.ProposalCode), Note = pool.Share(read.Note) } : null)));
+            var line = ReadProposal(r, pool);
+            yield return new(row.Number, line) { Readable = line is null ? r.Readable : NoReadableText.Instance };
         }
-
-        if (raw.Sheet(WorkbookLayout.UnitSheetName) is { } unitSheet)
-        {
-            ReadSheet(unitSheet, WorkbookLayout.Units, problems, (row, r) => units.Add(new(row.Number, ReadUnit(r))));
-        }
-
-        return new ParsedWorkbook(string.IsNullOrWhiteSpace(raw.ProgramCode) ? null : raw.ProgramCode.Trim(), proposals, ledger, units, problems);
     }
 
-    private static void ReadSheet(RawSheet sheet, WorkbookSheet layout, List<ImportProblem> problems, Action<RawRow, RowReader> onRow)
+    /// <summary>
+    /// The GiaiNgan sheet's rows, one at a time as the sheet is read (ADR 0201). Notes are shared through
+    /// <paramref name="pool"/>; proposal codes too when <paramref name="shareCodes"/> (the caller keeps the rows).
+    /// </summary>
+    internal static IEnumerable<Numbered<LedgerLine>> ReadLedger(RawWorkbook raw, List<ImportProblem> problems, StringPool pool, bool shareCodes)
+    {
+        if (raw.Sheet(WorkbookLayout.LedgerSheetName) is not { } ledgerSheet)
+        {
+            yield break;
+        }
+
+        foreach (var (row, r) in ReadSheet(ledgerSheet, WorkbookLayout.Ledger, problems))
+        {
+            yield return new(row.Number, ReadLedger(r, pool, shareCodes));
+        }
+    }
+
+    /// <summary>The DonVi sheet (a register of lead units: short), read whole.</summary>
+    internal static List<Numbered<UnitLine>> ReadUnits(RawWorkbook raw, List<ImportProblem> problems)
+    {
+        var units = new List<Numbered<UnitLine>>();
+        if (raw.Sheet(WorkbookLayout.UnitSheetName) is { } unitSheet)
+        {
+            foreach (var (row, r) in ReadSheet(unitSheet, WorkbookLayout.Units, problems))
+            {
+                units.Add(new(row.Number, ReadUnit(r)));
+            }
+        }
+
+        return units;
+    }
+
+    private static IEnumerable<(RawRow Row, RowReader Reader)> ReadSheet(RawSheet sheet, WorkbookSheet layout, List<ImportProblem> problems)
     {
         var header = sheet.Rows.FirstOrDefault(r => r.Number == WorkbookLayout.HeaderRow);
         var map = new Dictionary<string, int>();
@@ -127,7 +154,7 @@ public static class WorkbookParser
 
         if (layout.Columns.Where(c => c.Required).Any(c => !map.ContainsKey(c.Key)))
         {
-            return;
+            yield break;
         }
 
         var firstKey = layout.Columns[0];
@@ -149,7 +176,7 @@ public static class WorkbookParser
                 continue;
             }
 
-            onRow(row, new RowReader(layout, row, map, problems));
+            yield return (row, new RowReader(layout, row, map, problems));
         }
     }
 
@@ -167,7 +194,7 @@ public static class WorkbookParser
         return bracket > 0 && t == h[..bracket];
     }
 
-    private static ProposalLine? ReadProposal(RowReader r)
+    private static ProposalLine? ReadProposal(RowReader r, StringPool pool)
     {
         var code = r.Text("Code", FieldLengths.ProposalCode);
         var title = r.Text("Title", FieldLengths.ProposalTitle);
@@ -191,11 +218,11 @@ public static class WorkbookParser
             return null;
         }
 
-        return new ProposalLine(code!, title!, item!, unit!, tax, start!.Value, end!.Value, total!.Value, share!.Value, status!.Value,
+        return new ProposalLine(pool.Share(code!), title!, pool.Share(item!), pool.Share(unit!), pool.Share(tax), start!.Value, end!.Value, total!.Value, share!.Value, status!.Value,
             decision, decisionDate, acceptance, settlementNumber, settlementDate, settledTotal, settledShare);
     }
 
-    private static LedgerLine? ReadLedger(RowReader r)
+    private static LedgerLine? ReadLedger(RowReader r, StringPool pool, bool shareCodes)
     {
         var code = r.Text("Code", FieldLengths.ProposalCode);
         var date = r.Date("EntryDate");
@@ -210,7 +237,7 @@ public static class WorkbookParser
             return null;
         }
 
-        return new LedgerLine(code!, date!.Value, voucher!, source!.Value, kind!.Value, amount!.Value, note, original);
+        return new LedgerLine(shareCodes ? pool.Share(code!) : code!, date!.Value, voucher!, source!.Value, kind!.Value, amount!.Value, pool.Share(note), original);
     }
 
     private static UnitLine? ReadUnit(RowReader r)
@@ -229,12 +256,24 @@ public static class WorkbookParser
     /// <summary>Reads the cells of one row, adding a located problem for each cell it cannot read.</summary>
     private sealed class RowReader(WorkbookSheet layout, RawRow row, Dictionary<string, int> map, List<ImportProblem> problems)
     {
-        private readonly Dictionary<string, string> _readable = [];
+        // Only DeAn rows are checked from their readable texts; a million ledger rows need no dictionary each.
+        private readonly bool _keepReadable = ReferenceEquals(layout, WorkbookLayout.Proposals);
+        private Dictionary<string, string>? _readable;
 
         public bool HasErrors { get; private set; }
 
         /// <summary>The text cells read without a problem.</summary>
-        public IReadOnlyDictionary<string, string> Readable => _readable;
+        public IReadOnlyDictionary<string, string> Readable => _readable ?? NoReadableText.Instance;
+
+        private string Keep(string key, string text)
+        {
+            if (_keepReadable)
+            {
+                (_readable ??= [])[key] = text;
+            }
+
+            return text;
+        }
 
         private RawCell? Cell(string key) => map.TryGetValue(key, out var index) ? row[index] : null;
 
@@ -276,8 +315,8 @@ public static class WorkbookParser
                 return null;
             }
 
-            text = text.Normalize(System.Text.NormalizationForm.FormC);
-            _readable[key] = text;
+            text = Nfc.Of(text);
+            Keep(key, text);
             return text;
         }
 
@@ -293,10 +332,10 @@ public static class WorkbookParser
             if (cell!.Number is { } n && n == decimal.Truncate(n) && n > 0)
             {
                 var digits = n.ToString("0", CultureInfo.InvariantCulture);
-                return _readable[key] = digits.Length == 9 ? "0" + digits : digits;
+                return Keep(key, digits.Length == 9 ? "0" + digits : digits);
             }
 
-            return _readable[key] = cell.Text.Trim();
+            return Keep(key, cell.Text.Trim());
         }
 
         public int? Year(string key)

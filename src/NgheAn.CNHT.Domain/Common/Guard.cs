@@ -20,7 +20,7 @@ public static class Guard
         }
 
         RefuseControlCharacters(trimmed, label, field);
-        return trimmed.Normalize(System.Text.NormalizationForm.FormC);
+        return Nfc.Of(trimmed);
     }
 
     public static string? Optional(string? value, string label, int maxLength, string? field = null)
@@ -37,7 +37,7 @@ public static class Guard
         }
 
         RefuseControlCharacters(trimmed, label, field);
-        return trimmed.Normalize(System.Text.NormalizationForm.FormC);
+        return Nfc.Of(trimmed);
     }
 
     /// <summary>

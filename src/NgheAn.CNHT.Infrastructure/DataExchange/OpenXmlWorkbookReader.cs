@@ -357,6 +357,7 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
             DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true, XmlResolver = null,
         });
         var rowNumber = 0;
+        var lastCount = 0;
         Dictionary<int, RawCell>? cells = null;
         var column = 0;
         string? type = null;
@@ -383,7 +384,8 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
                         var r = reader.GetAttribute("r");
                         rowNumber = r is not null && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
                         column = 0;
-                        cells = [];
+                        // Sized like the row before: no growing per cell (the copies were 5 % of an import's time).
+                        cells = new Dictionary<int, RawCell>(lastCount);
                         if (empty)
                         {
                             yield return (rowNumber, cells);
@@ -423,6 +425,7 @@ public sealed class OpenXmlWorkbookReader : IWorkbookReader
                         inSheetData = false;
                         break;
                     case "row" when cells is not null:
+                        lastCount = cells.Count;
                         yield return (rowNumber, cells);
                         cells = null;
                         break;

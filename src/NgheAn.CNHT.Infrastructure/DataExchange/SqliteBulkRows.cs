@@ -135,7 +135,7 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
         if (table.Audited)
         {
             // As AuditSaveChangesInterceptor writes an insert: every recorded non-null value as [null, value], keyed by the id.
-            var changes = new Dictionary<string, object?[]>();
+            var changes = new Dictionary<string, object?[]>(table.Columns.Length);
             for (var i = 0; i < table.Columns.Length; i++)
             {
                 if (values[i] is { } v && AuditSaveChangesInterceptor.IsRecorded(entity, table.Columns[i]))

@@ -16,8 +16,11 @@ public sealed class LargeWorkbookTests(ITestOutputHelper output) : IDisposable
 
     public static byte[] FiveThousandRows(CnhtFactory portal) => Rows(portal, 5_000);
 
-    /// <summary><paramref name="count"/> proposals (codes LS-year-0000…), one advance each (vouchers PC-0…), over 400 lead units.</summary>
-    public static byte[] Rows(CnhtFactory portal, int count) => portal.Scoped(sp =>
+    /// <summary>
+    /// <paramref name="count"/> proposals (codes LS-year-0000…), one advance each (vouchers PC-0…, 50.000.000 đồng but
+    /// <paramref name="odd"/>'s), over 400 lead units; the ledger in the proposals' order, or backwards.
+    /// </summary>
+    public static byte[] Rows(CnhtFactory portal, int count, (int Index, decimal Advance)? odd = null, bool ledgerBackwards = false) => portal.Scoped(sp =>
     {
         string[] items = ["1.1", "1.4", "2.2", "3.1", "3.3", "3.4", "6.1", "6.4"];
         var proposals = new List<ProposalLine>();
@@ -31,7 +34,13 @@ public sealed class LargeWorkbookTests(ITestOutputHelper output) : IDisposable
             proposals.Add(new ProposalLine(code, $"Đề án lịch sử số {i}", items[i % items.Length], $"Công ty số {i % 400}", tax, year, year,
                 200_000_000m + i * 1_000m, 100_000_000m, i % 2 == 0 ? ProposalStatus.Approved : ProposalStatus.Implementing,
                 $"{i}/QĐ-SCT", decided, null, null, null, null, null));
-            ledger.Add(new LedgerLine(code, decided.AddDays(10), $"PC-{i}", FundingSource.ProvincialBudget, DisbursementKind.Advance, 50_000_000m, null, null));
+            ledger.Add(new LedgerLine(code, decided.AddDays(10), $"PC-{i}", FundingSource.ProvincialBudget, DisbursementKind.Advance,
+                odd is { } o && o.Index == i ? o.Advance : 50_000_000m, null, null));
+        }
+
+        if (ledgerBackwards)
+        {
+            ledger.Reverse();
         }
 
         var model = new ProgramWorkbook("2018-2025", "Chương trình", 2018, 2025, null, [], [], proposals, ledger, IsTemplate: false);
