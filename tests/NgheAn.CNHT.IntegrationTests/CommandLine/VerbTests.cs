@@ -43,6 +43,50 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Release_images_lets_go_of_the_bytes_of_images_retired_long_ago_and_keeps_their_rows()
+    {
+        Assert.Equal(0, (await PortalProcess.RunAsync(_db, "Production", "seed-demo")).ExitCode);
+
+        // Nothing retired yet: nothing changes.
+        var nothing = await PortalProcess.RunAsync(_db, "Production", "release-images");
+        Assert.True(nothing.ExitCode == 0, nothing.StdErr + nothing.StdOut);
+        Assert.Contains("Không có ảnh danh bạ nào thôi sử dụng quá 90 ngày; không thay đổi gì.", nothing.StdOut);
+
+        // Two images of a directory profile: one retired 100 days ago, one 10 days ago (within the retention period).
+        await using (var db = MigrationsTests.SqliteContext($"Data Source={_db}"))
+        {
+            var profile = await db.Database.SqlQueryRaw<int>("SELECT MIN(\"Id\") AS \"Value\" FROM \"SupplierProfiles\"").SingleAsync();
+            foreach (var (id, days) in new[] { ("11111111-1111-1111-1111-111111111111", 100), ("22222222-2222-2222-2222-222222222222", 10) })
+            {
+                var retired = DateTime.UtcNow.AddDays(-days).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"SupplierImages\" (\"Id\", \"SupplierProfileId\", \"Kind\", \"ContentType\", \"Size\", \"Sha256\", \"Data\", \"UploadedBy\", \"UploadedAt\", \"RetiredAt\", \"RetiredReason\") " +
+                    "VALUES ({0}, {1}, 'Photo', 'image/png', 3, 'abc', X'010203', 'dn@cnht.demo', {2}, {2}, 'ReplacedByApprovedChange')",
+                    id.ToUpperInvariant(), profile, retired);
+            }
+        }
+
+        var released = await PortalProcess.RunAsync(_db, "Production", "release-images");
+        Assert.True(released.ExitCode == 0, released.StdErr + released.StdOut);
+        Assert.Contains("Đã giải phóng nội dung 1 ảnh danh bạ thôi sử dụng quá 90 ngày", released.StdOut);
+
+        await using (var db = MigrationsTests.SqliteContext($"Data Source={_db}"))
+        {
+            var images = await db.SupplierImages.AsNoTracking().Where(i => i.RetiredAt != null).OrderBy(i => i.RetiredAt).ToListAsync();
+            Assert.Equal(2, images.Count);
+            Assert.NotNull(images[0].ReleasedAt);
+            Assert.Empty(images[0].Data);
+            Assert.Equal("ReplacedByApprovedChange", images[0].RetiredReason);
+            Assert.Null(images[1].ReleasedAt);
+            Assert.Equal([1, 2, 3], images[1].Data);
+        }
+
+        // A second run finds nothing more to release.
+        var again = await PortalProcess.RunAsync(_db, "Production", "release-images");
+        Assert.Contains("không thay đổi gì", again.StdOut);
+    }
+
+    [Fact]
     public async Task Report_for_a_year_range_filters_by_start_year()
     {
         Assert.Equal(0, (await PortalProcess.RunAsync(_db, "Production", "seed-demo")).ExitCode);
