@@ -56,6 +56,9 @@ public sealed record ProposalRow(
     DateTime StatusChangedAt,
     bool IsSample);
 
+/// <summary>The count and sums of the register's whole filtered set (never summed from a page).</summary>
+public sealed record RegisterTotals(int Count, decimal TotalCost, decimal ProvincialShare);
+
 /// <summary>A page of the register with the totals of the whole filtered set (SQL aggregates).</summary>
 public sealed record RegisterPage(IReadOnlyList<ProposalRow> Rows, int TotalCount, decimal TotalCost, decimal ProvincialShare, int Page, int PageSize)
 {

@@ -26,14 +26,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         var query = await FilteredAsync(filter, choices, snapshot, ct);
 
         // Totals of the whole filtered set: one aggregate, never summed from a page.
-        var totals = await snapshot.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => query
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Count = g.Count(),
-                TotalCost = g.Sum(p => p.EffectiveTotalCost()),
-                ProvincialShare = g.Sum(p => p.EffectiveProvincialShare()),
-            })
+        var totals = await snapshot.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => Totals(query)
             .FirstOrDefaultAsync(ct));
         var count = totals?.Count ?? 0;
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
@@ -64,6 +57,18 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
 
         return (new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize), choices);
     }
+
+    /// <summary>
+    /// The count and sums of a filtered set, in one aggregate. Every column it reads is in
+    /// <c>IX_Proposals_SearchTotals</c> (id first), so the totals of a search look each match up in that narrow index
+    /// rather than in its row (ADR 0218).
+    /// </summary>
+    public static IQueryable<RegisterTotals> Totals(IQueryable<Proposal> filtered) => filtered
+        .GroupBy(_ => 1)
+        .Select(g => new RegisterTotals(
+            g.Count(),
+            g.Sum(p => p.EffectiveTotalCost()),
+            g.Sum(p => p.EffectiveProvincialShare())));
 
     /// <summary>
     /// Above this many matches a search's page in code order probes the match set while walking the code index

@@ -2242,6 +2242,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProgramId", "Status", "Code");
 
+                    b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_SearchTotals");
+
                     b.HasIndex("Status", "StatusChangedAt", "Id", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Waiting");
 

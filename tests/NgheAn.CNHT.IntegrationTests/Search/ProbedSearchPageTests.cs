@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Search;
@@ -66,8 +64,8 @@ public sealed class ProbedSearchPageTests(DemoPortal portal) : IClassFixture<Dem
             var programId = await db.Programs.Where(p => p.Code == "2018-2025").Select(p => p.Id).SingleAsync();
             return new[]
             {
-                await PlanAsync(db, Page(db, programId, "dao tao", probe: true, descending: false, page: 0).Select(p => new { p.Id, p.Code, p.Title, p.LeadOrganization.Name }).ToQueryString()),
-                await PlanAsync(db, Page(db, programId, "dao tao", probe: false, descending: false, page: 0).Select(p => new { p.Id, p.Code, p.Title, p.LeadOrganization.Name }).ToQueryString()),
+                await QueryPlans.OfAsync(db, Page(db, programId, "dao tao", probe: true, descending: false, page: 0).Select(p => new { p.Id, p.Code, p.Title, p.LeadOrganization.Name }).ToQueryString()),
+                await QueryPlans.OfAsync(db, Page(db, programId, "dao tao", probe: false, descending: false, page: 0).Select(p => new { p.Id, p.Code, p.Title, p.LeadOrganization.Name }).ToQueryString()),
             };
         });
 
@@ -77,45 +75,5 @@ public sealed class ProbedSearchPageTests(DemoPortal portal) : IClassFixture<Dem
         // Without the probe the planner may drive from the matches (it does on the 100.000-proposal database, where they
         // are then sorted); on the small demo database it may not: the probe is what makes the walk certain.
         Assert.NotEmpty(plan[1]);
-    }
-
-    /// <summary>EXPLAIN QUERY PLAN of a query as EF prints it (<c>.param set</c> lines, then the SQL).</summary>
-    private static async Task<string> PlanAsync(AppDbContext db, string printed)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var sql = new List<string>();
-            foreach (var line in printed.Split('\n'))
-            {
-                if (line.StartsWith(".param set ", StringComparison.Ordinal))
-                {
-                    var parts = line[".param set ".Length..].Trim().Split(' ', 2);
-                    var raw = parts[1];
-                    object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, CultureInfo.InvariantCulture);
-                    command.Parameters.AddWithValue(parts[0], value);
-                }
-                else
-                {
-                    sql.Add(line);
-                }
-            }
-
-            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-            var rows = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(reader.GetString(3));
-            }
-
-            return string.Join("\n", rows);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

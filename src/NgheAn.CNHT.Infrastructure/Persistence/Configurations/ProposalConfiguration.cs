@@ -57,6 +57,14 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
             p.SettledTotalCost, p.ApprovedTotalCost, p.RequestedTotalCost,
             p.SettledProvincialShare, p.ApprovedProvincialShare, p.RequestedProvincialShare,
         }).HasDatabaseName("IX_Proposals_Waiting");
+        // The totals of a search (count and sums of the matching proposals, ADR 0218): each match is looked up by its id in
+        // this narrow index instead of its wide row, so a common word's 10.000 matches read a few hundred index pages.
+        b.HasIndex(p => new
+        {
+            p.Id, p.ProgramId, p.Status,
+            p.SettledTotalCost, p.ApprovedTotalCost, p.RequestedTotalCost,
+            p.SettledProvincialShare, p.ApprovedProvincialShare, p.RequestedProvincialShare,
+        }).HasDatabaseName("IX_Proposals_SearchTotals");
         b.Ignore(p => p.Years);
     }
 }
