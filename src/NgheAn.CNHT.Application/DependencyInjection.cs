@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<ReportService>();
         services.AddScoped<ReportFileCache>();
         services.AddScoped<ReportDownloadLog>();
+        services.AddSingleton<ReportDownloadQueue>();
         services.AddScoped<IssuedReportService>();
         services.AddScoped<Issuing.OutgoingRegister>();
         services.AddScoped<ReconciliationQuery>();

@@ -112,6 +112,8 @@ public static class DependencyInjection
         // The kept ledger sums built once the database is ready after a start, before any request needs them (ADR 0104 addendum 2).
         services.AddSingleton<Startup.KeptSumsWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Startup.KeptSumsWarmUp>());
+        // Report downloads are logged in batches by one writer, off the download's request (ADR 0219).
+        services.AddHostedService<Reporting.ReportDownloadWriter>();
 
         // Issued documents: signed with the configured PKCS#12 certificate (ADR 0132).
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);

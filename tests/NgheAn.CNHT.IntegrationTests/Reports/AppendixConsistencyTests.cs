@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Infrastructure.Persistence;
@@ -295,8 +296,13 @@ public sealed class AppendixConsistencyTests(DemoPortal portal) : IClassFixture<
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("phu-luc-cnht-2018-2024.pdf", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
 
-        var logged = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ReportDownloads.AsNoTracking()
-            .Where(d => d.UserName == "lanhdao@cnht.demo" && d.ReportKind == "appendix" && d.Format == "pdf").ToListAsync());
+        var logged = await portal.ScopedAsync(async sp =>
+        {
+            // Downloads are logged by a background writer (ADR 0219): wait for what was queued before reading the table.
+            Assert.True(await sp.GetRequiredService<ReportDownloadQueue>().FlushAsync(TimeSpan.FromSeconds(30)));
+            return await sp.GetRequiredService<AppDbContext>().ReportDownloads.AsNoTracking()
+                .Where(d => d.UserName == "lanhdao@cnht.demo" && d.ReportKind == "appendix" && d.Format == "pdf").ToListAsync();
+        });
         var entry = Assert.Single(logged);
         Assert.Equal("program=2018-2025;from=2018;to=2024", entry.Parameters);
         Assert.True(DateTime.UtcNow - entry.At < TimeSpan.FromMinutes(5));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.IntegrationTests.Support;
 
@@ -76,8 +77,13 @@ public sealed partial class IssuedReportTests(DemoPortal portal) : IClassFixture
         Assert.Matches(@"12,30%</td>\s*<td class=""num"">11,75%", details);
 
         // Downloads of issued files are logged as such.
-        var logged = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ReportDownloads.AsNoTracking()
-            .CountAsync(d => d.Parameters.StartsWith("issued=" + number)));
+        var logged = await portal.ScopedAsync(async sp =>
+        {
+            // Downloads are logged by a background writer (ADR 0219): wait for what was queued before reading the table.
+            Assert.True(await sp.GetRequiredService<ReportDownloadQueue>().FlushAsync(TimeSpan.FromSeconds(30)));
+            return await sp.GetRequiredService<AppDbContext>().ReportDownloads.AsNoTracking()
+                .CountAsync(d => d.Parameters.StartsWith("issued=" + number));
+        });
         Assert.Equal(6, logged);
     }
 

@@ -39,7 +39,8 @@ public class CnhtFactory : WebApplicationFactory<Program>
     /// <summary>False for the host that builds a template, and for a test that wants the whole first start.</summary>
     public bool StartFromTemplate { get; init; } = true;
 
-    private bool KeepDatabase { get; init; }
+    /// <summary>True to keep the database file when the host is disposed (a test that reads what a stopped portal left).</summary>
+    public bool KeepDatabase { get; init; }
 
     private static readonly string[] StartUpSettings = ["Portal:MigrateOnStartup", "Portal:InitializeInBackground", "Portal:SeedDemoData", "Database:", "ConnectionStrings:"];
 

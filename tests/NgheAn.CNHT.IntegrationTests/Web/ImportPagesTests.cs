@@ -280,8 +280,13 @@ public sealed partial class ImportPagesTests(EmptyPortalWithUsers portal) : ICla
         Assert.Equal((byte)'P', bytes[0]);
 
         // The download is recorded like a report's, and named in Vietnamese in the download log.
-        var logged = await portal.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().ReportDownloads
-            .Where(d => d.ReportKind == NgheAn.CNHT.Application.Reports.ReportDownloadLog.ProgramDataKind).OrderByDescending(d => d.Id).FirstAsync());
+        var logged = await portal.ScopedAsync(async sp =>
+        {
+            // Downloads are logged by a background writer (ADR 0219): wait for what was queued before reading the table.
+            Assert.True(await sp.GetRequiredService<NgheAn.CNHT.Application.Reports.ReportDownloadQueue>().FlushAsync(TimeSpan.FromSeconds(30)));
+            return await sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().ReportDownloads
+                .Where(d => d.ReportKind == NgheAn.CNHT.Application.Reports.ReportDownloadLog.ProgramDataKind).OrderByDescending(d => d.Id).FirstAsync();
+        });
         Assert.Equal(("xem@cnht.demo", "xlsx", "program=2018-2025"), (logged.UserName, logged.Format, logged.Parameters));
         var leader = await portal.SignInAsAsync("DoitLeader");
         Assert.Contains("Dữ liệu chương trình (xuất toàn bộ)", await leader.GetStringAsync("/Reports/Downloads"));
