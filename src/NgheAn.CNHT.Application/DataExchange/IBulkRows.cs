@@ -22,4 +22,12 @@ public interface IBulkRows : IDisposable
 
     /// <summary>Inserts <paramref name="entity"/> and the dependents in its collections (a proposal's history), each with its audit row.</summary>
     void Insert(object entity);
+
+    /// <summary>
+    /// Ends the writing before the transaction commits: builds again the secondary indexes of each table that was empty
+    /// when the writer first wrote to it (set aside while its rows went in, ADR 0212). A failure here (a unique index the
+    /// rows break) is a <c>DbUpdateException</c>. A writer disposed without this leaves its transaction fit only to be
+    /// rolled back, which gives the indexes back as they were.
+    /// </summary>
+    void Complete();
 }

@@ -44,6 +44,7 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
             if (rows is not null)
             {
                 await SaveInBulkAsync(rows, plan, toSave, ctx, unitIds, progress, ct);
+                rows.Complete();
             }
             else
             {
