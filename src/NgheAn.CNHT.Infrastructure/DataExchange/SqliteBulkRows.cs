@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Data.Common;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Domain.Auditing;
@@ -20,7 +20,7 @@ namespace NgheAn.CNHT.Infrastructure.DataExchange;
 /// </summary>
 public sealed class BulkRowWriter(AppDbContext db, ICurrentUser currentUser, TimeProvider clock) : IBulkRowWriter
 {
-    public IBulkRows? Open()
+    public IBulkRows? Open(ImportedFile file)
     {
         if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is null)
         {
@@ -29,7 +29,7 @@ public sealed class BulkRowWriter(AppDbContext db, ICurrentUser currentUser, Tim
 
         // Cached read models are keyed by the data version (as the audit interceptor raises it with every write).
         db.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
-        return new SqliteBulkRows(db, currentUser.UserName, clock.GetUtcNow().UtcDateTime);
+        return new SqliteBulkRows(db, file, currentUser.UserName, clock.GetUtcNow().UtcDateTime);
     }
 }
 
@@ -67,11 +67,13 @@ internal sealed class PageCache : IDisposable
 
 /// <summary>
 /// Prepared INSERTs built from the EF model (table, columns, each property's type mapping and value converter), so a
-/// new column reaches the bulk path with no change here. Every row gets what SaveChanges would give it: the created
-/// stamps of an <see cref="AuditableEntity"/>, its dependents' foreign keys, and its audit row (the interceptor's rules
-/// and JSON). The database's own triggers (append-only ledger, full-text index) run as for any insert.
+/// new column reaches the bulk path with no change here. Every row gets the created stamps of an
+/// <see cref="AuditableEntity"/> and its dependents' foreign keys, as SaveChanges would give them; an audited table gets
+/// one audit row for the import (ADR 0213), written by <see cref="Complete"/>: who, when, the file and its SHA-256, the
+/// range of ids the import gave the table and their count. The database's own triggers (append-only ledger, full-text
+/// index) run as for any insert.
 /// </summary>
-internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcNow) : IBulkRows
+internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string user, DateTime utcNow) : IBulkRows
 {
     private readonly DbConnection _connection = db.Database.GetDbConnection();
     private readonly DbTransaction _transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -79,7 +81,6 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
     private readonly Dictionary<Type, Table> _tables = [];
     private readonly PageCache _cache = new(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
     private readonly List<(string Table, string Name, string Sql)> _setAside = [];
-    private readonly AuditJson _json = new();
     private bool _completed;
 
     private sealed class Table(IEntityType type, DbCommand insert, IProperty[] columns, DbParameter[] parameters, IProperty key)
@@ -93,10 +94,13 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
         public long LastId { get; set; }
         public bool Audited { get; } = AuditSaveChangesInterceptor.IsAudited(type.ClrType);
         public INavigation[] Dependents { get; } = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToArray();
-        /// <summary>The row being written (reused: a table never inserts into itself while one of its rows is written).</summary>
-        public object?[] Values { get; } = new object?[columns.Length];
 
-        public bool Writing { get; set; }
+        /// <summary>The first and last ids written by this import, and how many rows: one contiguous range (ADR 0213).</summary>
+        public long FirstWritten { get; set; }
+
+        public long LastWritten { get; set; }
+
+        public long Written { get; set; }
     }
 
     public void AssignKey(object entity)
@@ -117,48 +121,30 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
             auditable.StampCreated(user, utcNow);
         }
 
-        var values = table.Writing ? new object?[table.Columns.Length] : table.Values;
-        var reused = !table.Writing;
-        table.Writing = true;
+        for (var i = 0; i < table.Columns.Length; i++)
+        {
+            var value = Get(table.Columns[i], entity);
+            object? stored = value is null ? null : table.Converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
+            if (stored is Enum e)
+            {
+                stored = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            table.Parameters[i].Value = stored ?? DBNull.Value;
+        }
+
         try
         {
-            for (var i = 0; i < table.Columns.Length; i++)
-            {
-                var property = table.Columns[i];
-                var value = values[i] = Get(property, entity);
-                object? stored = value is null ? null : table.Converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
-                if (stored is Enum e)
-                {
-                    stored = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                table.Parameters[i].Value = stored ?? DBNull.Value;
-            }
-
-            try
-            {
-                table.Insert.ExecuteNonQuery();
-            }
-            catch (DbException ex)
-            {
-                throw new DbUpdateException($"Không ghi được {table.Type.ClrType.Name} {Get(table.Key, entity)}: {ex.Message}", ex);
-            }
-
-            if (table.Audited)
-            {
-                // As AuditSaveChangesInterceptor writes an insert: every recorded non-null value as [null, value], keyed by the id.
-                var changes = _json.Insert(table.Columns, values, entity);
-                Insert(new AuditEntry(utcNow, user, table.Type.ClrType.Name, Convert.ToString(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture)!,
-                    "Insert", changes));
-            }
+            table.Insert.ExecuteNonQuery();
         }
-        finally
+        catch (DbException ex)
         {
-            if (reused)
-            {
-                Array.Clear(values);
-                table.Writing = false;
-            }
+            throw new DbUpdateException($"Không ghi được {table.Type.ClrType.Name} {Get(table.Key, entity)}: {ex.Message}", ex);
+        }
+
+        if (table.Audited)
+        {
+            Written(table, Convert.ToInt64(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         foreach (var navigation in table.Dependents)
@@ -268,6 +254,30 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
         }
     }
 
+    /// <summary>
+    /// Keeps the range of ids an audited table got. The ids are handed out here one after the other above every id the
+    /// table has used, under the transaction's write lock, so an import's rows of one table are exactly the ids from the
+    /// first to the last; a row out of that order would break the audit row's promise, and is refused.
+    /// </summary>
+    private static void Written(Table table, long id)
+    {
+        if (table.Written == 0)
+        {
+            table.FirstWritten = id;
+        }
+        else if (id != table.LastWritten + 1)
+        {
+            throw new DbUpdateException($"{table.Type.ClrType.Name} {id}: mã số không liền sau {table.LastWritten}; nhật ký của lần nhập ghi một dải mã số liền nhau.");
+        }
+
+        table.LastWritten = id;
+        table.Written++;
+    }
+
+    /// <summary>The key of a table's import row in the audit trail: the prefix, then the first and last ids ("import:1-77943").</summary>
+    public static string ImportKey(long first, long last) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ImportedRows.KeyPrefix}{first}-{last}");
+
     public void Complete()
     {
         if (_completed)
@@ -276,6 +286,20 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
         }
 
         _completed = true;
+        foreach (var table in _tables.Values.Where(t => t.Audited && t.Written > 0).ToList())
+        {
+            var changes = new Dictionary<string, object?[]>
+            {
+                [ImportedRows.FileField] = [null, file.Name],
+                [ImportedRows.Sha256Field] = [null, file.Sha256],
+                [ImportedRows.FirstIdField] = [null, table.FirstWritten],
+                [ImportedRows.LastIdField] = [null, table.LastWritten],
+                [ImportedRows.CountField] = [null, table.Written],
+            };
+            Insert(new AuditEntry(utcNow, user, table.Type.ClrType.Name, ImportKey(table.FirstWritten, table.LastWritten), ImportedRows.Action,
+                JsonSerializer.Serialize(changes, AuditSaveChangesInterceptor.Json)));
+        }
+
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         foreach (var index in _setAside)
@@ -318,77 +342,5 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
 
         _tables.Clear();
         _cache.Dispose();
-        _json.Dispose();
-    }
-}
-
-/// <summary>
-/// An inserted row's audit JSON exactly as <c>JsonSerializer.Serialize(Dictionary&lt;string, object?[]&gt;, AuditSaveChangesInterceptor.Json)</c>
-/// writes it (every recorded non-null value as [null, value], in column order), with no dictionary, arrays or writer per
-/// row: one writer over a reused buffer. The common value types are written by the same writer calls the serializer's own
-/// converters make; any other type (enums, as words) goes through the serializer with the interceptor's options.
-/// </summary>
-internal sealed class AuditJson : IDisposable
-{
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Utf8JsonWriter _writer;
-
-    public AuditJson() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = AuditSaveChangesInterceptor.Json.Encoder });
-
-    public void Dispose() => _writer.Dispose();
-
-    public string Insert(IProperty[] columns, object?[] values, object entity)
-    {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        _writer.WriteStartObject();
-        for (var i = 0; i < columns.Length; i++)
-        {
-            if (values[i] is not { } value || !AuditSaveChangesInterceptor.IsRecorded(entity, columns[i]))
-            {
-                continue;
-            }
-
-            _writer.WritePropertyName(columns[i].Name);
-            _writer.WriteStartArray();
-            _writer.WriteNullValue();
-            Write(value);
-            _writer.WriteEndArray();
-        }
-
-        _writer.WriteEndObject();
-        _writer.Flush();
-        return System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
-    }
-
-    private void Write(object value)
-    {
-        switch (value)
-        {
-            case string text:
-                _writer.WriteStringValue(text);
-                break;
-            case long number:
-                _writer.WriteNumberValue(number);
-                break;
-            case int number:
-                _writer.WriteNumberValue(number);
-                break;
-            case decimal number:
-                _writer.WriteNumberValue(number);
-                break;
-            case bool flag:
-                _writer.WriteBooleanValue(flag);
-                break;
-            case DateTime moment:
-                _writer.WriteStringValue(moment);
-                break;
-            case Guid guid:
-                _writer.WriteStringValue(guid);
-                break;
-            default:
-                JsonSerializer.Serialize(_writer, value, value.GetType(), AuditSaveChangesInterceptor.Json);
-                break;
-        }
     }
 }
