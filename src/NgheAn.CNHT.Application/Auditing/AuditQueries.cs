@@ -38,7 +38,7 @@ public sealed class AuditQueries(IAppDbContext db)
         if (!string.IsNullOrWhiteSpace(f.EntityKey))
         {
             var key = f.EntityKey.Trim();
-            // An entity the import created in bulk is audited by the import's row for its table (ADR 0213): shown with its own rows.
+            // An entity the import created in bulk is audited by the import's row for its table (ADR 0212): shown with its own rows.
             var imports = await ImportsCoveringAsync(f.EntityType, key, ct);
             query = imports.Count == 0 ? query.Where(a => a.EntityKey == key) : query.Where(a => a.EntityKey == key || imports.Contains(a.Id));
         }
@@ -77,7 +77,7 @@ public sealed class AuditQueries(IAppDbContext db)
     }
 
     /// <summary>
-    /// The import rows (ADR 0213) whose range of ids holds <paramref name="key"/>: read through the (type, key) index, the
+    /// The import rows (ADR 0212) whose range of ids holds <paramref name="key"/>: read through the (type, key) index, the
     /// import keys sorting together after "import:"; without a type, every import row is looked at (one per table per import).
     /// </summary>
     private async Task<List<long>> ImportsCoveringAsync(string? entityType, string key, CancellationToken ct)

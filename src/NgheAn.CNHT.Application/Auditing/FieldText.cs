@@ -181,7 +181,7 @@ public static class FieldText
     private static readonly Dictionary<string, string> Common = new()
     {
         ["Id"] = "Mã số",
-        // An import's row for the records it created in bulk (ADR 0213).
+        // An import's row for the records it created in bulk (ADR 0212).
         [ImportedRows.FileField] = "Tệp nhập",
         [ImportedRows.Sha256Field] = "Mã băm SHA-256 của tệp",
         [ImportedRows.FirstIdField] = "Từ mã số",

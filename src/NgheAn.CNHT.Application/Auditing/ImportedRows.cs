@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NgheAn.CNHT.Application.Auditing;
 
 /// <summary>
-/// The audit trail of the rows an import writes in bulk (ADR 0213): one row per table per import, with the action
+/// The audit trail of the rows an import writes in bulk (ADR 0212): one row per table per import, with the action
 /// <see cref="Action"/>, the entity type of the table and the key "import:FIRST-LAST" (the ids the import gave that table,
 /// contiguous), recording who, when, the file's name and SHA-256, and the count. An entity whose id falls in such a range
 /// was created by that import: its audit history shows the import's row first.

@@ -12,7 +12,7 @@ namespace NgheAn.CNHT.Application.DataExchange;
 /// support-rule flags last; then commits, or nothing is saved. The rows are read from the file a second time
 /// (<see cref="PlannedRowReader"/>, ADR 0201), each proved to be the one checked, and walked through the domain again
 /// (<see cref="ImportWalker"/>): a refusal now means the data changed. On SQLite the rows go in through prepared INSERTs
-/// (<see cref="IBulkRows"/>, ADR 0200), audited by one row per table naming the file and the ids it gave (ADR 0213);
+/// (<see cref="IBulkRows"/>, ADR 0200), audited by one row per table naming the file and the ids it gave (ADR 0212);
 /// elsewhere EF saves them in chunks, each row with its own audit row.
 /// </summary>
 public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)

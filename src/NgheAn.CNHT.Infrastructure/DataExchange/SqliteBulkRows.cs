@@ -69,7 +69,7 @@ internal sealed class PageCache : IDisposable
 /// Prepared INSERTs built from the EF model (table, columns, each property's type mapping and value converter), so a
 /// new column reaches the bulk path with no change here. Every row gets the created stamps of an
 /// <see cref="AuditableEntity"/> and its dependents' foreign keys, as SaveChanges would give them; an audited table gets
-/// one audit row for the import (ADR 0213), written by <see cref="Complete"/>: who, when, the file and its SHA-256, the
+/// one audit row for the import (ADR 0212), written by <see cref="Complete"/>: who, when, the file and its SHA-256, the
 /// range of ids the import gave the table and their count. The database's own triggers (append-only ledger, full-text
 /// index) run as for any insert.
 /// </summary>
@@ -95,7 +95,7 @@ internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string 
         public bool Audited { get; } = AuditSaveChangesInterceptor.IsAudited(type.ClrType);
         public INavigation[] Dependents { get; } = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToArray();
 
-        /// <summary>The first and last ids written by this import, and how many rows: one contiguous range (ADR 0213).</summary>
+        /// <summary>The first and last ids written by this import, and how many rows: one contiguous range (ADR 0212).</summary>
         public long FirstWritten { get; set; }
 
         public long LastWritten { get; set; }
@@ -216,7 +216,7 @@ internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string 
 
     /// <summary>
     /// An empty table's secondary indexes are dropped before its first row and built again by <see cref="Complete"/>, all
-    /// inside the import's transaction (ADR 0212): one sorted build of each index instead of a million random inserts into
+    /// inside the import's transaction (ADR 0213): one sorted build of each index instead of a million random inserts into
     /// it. Their definitions are read from the live schema (sqlite_master), so they come back exactly as the migrations made
     /// them; the indexes SQLite makes itself (keys, UNIQUE constraints) and the triggers are never touched. A table that
     /// already holds rows keeps its indexes.

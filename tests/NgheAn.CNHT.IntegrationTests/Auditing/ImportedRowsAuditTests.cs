@@ -12,7 +12,7 @@ using static NgheAn.CNHT.IntegrationTests.Support.ProposalArrange;
 namespace NgheAn.CNHT.IntegrationTests.Auditing;
 
 /// <summary>
-/// The rows an import writes in bulk are audited by one row per table for the import (ADR 0213): an imported proposal's
+/// The rows an import writes in bulk are audited by one row per table for the import (ADR 0212): an imported proposal's
 /// audit history names the import, the person, the moment and the file's SHA-256; rows the import does not write in bulk
 /// (a new lead unit) and every later change keep their own audit rows.
 /// </summary>

@@ -13,7 +13,7 @@ namespace NgheAn.CNHT.IntegrationTests.DataExchange;
 
 /// <summary>
 /// The import's bulk save on SQLite (ADR 0200): prepared INSERTs with their audit rows, in the one transaction of the
-/// import. It writes what EF's chunked save writes (the audit trail as one row per table for the import, ADR 0213), and a
+/// import. It writes what EF's chunked save writes (the audit trail as one row per table for the import, ADR 0212), and a
 /// row refused late in the save leaves nothing saved.
 /// </summary>
 public sealed class BulkImportTests(DemoPortal demo) : IClassFixture<DemoPortal>
@@ -133,7 +133,7 @@ public sealed class BulkImportTests(DemoPortal demo) : IClassFixture<DemoPortal>
 
     /// <summary>
     /// The trail of the imported rows: EF's chunked save writes one Insert row per proposal, history row and entry; the bulk save one
-    /// Import row per table (ADR 0213) whose range of ids holds exactly that table's rows and whose count is the chunked save's count.
+    /// Import row per table (ADR 0212) whose range of ids holds exactly that table's rows and whose count is the chunked save's count.
     /// </summary>
     private static Task<List<string>> Audit(CnhtFactory p) => p.ScopedAsync(async sp =>
     {

@@ -7,7 +7,7 @@ namespace NgheAn.CNHT.IntegrationTests.DataExchange;
 
 /// <summary>
 /// The bulk save sets an empty table's secondary indexes aside while its rows go in and builds them again from the live
-/// schema's own SQL before the commit, all in the import's transaction (ADR 0212): after an import the schema is the one the
+/// schema's own SQL before the commit, all in the import's transaction (ADR 0213): after an import the schema is the one the
 /// migrations made, and a refused import — late in the rows, or when an index cannot be built again — leaves the schema,
 /// its indexes and triggers as they were, and nothing saved.
 /// </summary>
