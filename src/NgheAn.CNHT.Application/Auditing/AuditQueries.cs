@@ -38,7 +38,9 @@ public sealed class AuditQueries(IAppDbContext db)
         if (!string.IsNullOrWhiteSpace(f.EntityKey))
         {
             var key = f.EntityKey.Trim();
-            query = query.Where(a => a.EntityKey == key);
+            // An entity the import created in bulk is audited by the import's row for its table (ADR 0212): shown with its own rows.
+            var imports = await ImportsCoveringAsync(f.EntityType, key, ct);
+            query = imports.Count == 0 ? query.Where(a => a.EntityKey == key) : query.Where(a => a.EntityKey == key || imports.Contains(a.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(f.UserName))
@@ -72,6 +74,29 @@ public sealed class AuditQueries(IAppDbContext db)
         return new AuditPage(
             rows.Select(r => new AuditRow(r.Id, r.At, r.UserName, r.EntityType, r.EntityKey, r.Action, ParseChanges(r.Changes))).ToList(),
             count, page, PageSize);
+    }
+
+    /// <summary>
+    /// The import rows (ADR 0212) whose range of ids holds <paramref name="key"/>: read through the (type, key) index, the
+    /// import keys sorting together after "import:"; without a type, every import row is looked at (one per table per import).
+    /// </summary>
+    private async Task<List<long>> ImportsCoveringAsync(string? entityType, string key, CancellationToken ct)
+    {
+        if (!long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return [];
+        }
+
+        const string from = ImportedRows.KeyPrefix;
+        const string to = "import;"; // the prefix's last character plus one: every "import:…" key sorts below it
+        var imports = db.AuditEntries.AsNoTracking().Where(a => a.Action == ImportedRows.Action);
+#pragma warning disable CA1309 // translated by EF into the database's own (binary) comparison of the key; never run in .NET
+        imports = string.IsNullOrWhiteSpace(entityType)
+            ? imports.Where(a => string.Compare(a.EntityKey, from) >= 0 && string.Compare(a.EntityKey, to) < 0)
+            : imports.Where(a => a.EntityType == entityType && string.Compare(a.EntityKey, from) >= 0 && string.Compare(a.EntityKey, to) < 0);
+#pragma warning restore CA1309
+        var rows = await imports.Select(a => new { a.Id, a.EntityKey }).ToListAsync(ct);
+        return rows.Where(r => ImportedRows.TryRange(r.EntityKey, out var first, out var last) && first <= id && id <= last).Select(r => r.Id).ToList();
     }
 
     /// <summary>The entity types present in the trail (for the filter's select).</summary>
@@ -166,6 +191,7 @@ public sealed class AuditQueries(IAppDbContext db)
         "Insert" => "Thêm mới",
         "Update" => "Sửa",
         "Delete" => "Xóa",
+        ImportedRows.Action => "Nhập từ tệp (cả lô)",
         "SignInRefused" => "Từ chối đăng nhập",
         _ => action,
     };

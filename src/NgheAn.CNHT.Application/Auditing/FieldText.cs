@@ -181,6 +181,12 @@ public static class FieldText
     private static readonly Dictionary<string, string> Common = new()
     {
         ["Id"] = "Mã số",
+        // An import's row for the records it created in bulk (ADR 0212).
+        [ImportedRows.FileField] = "Tệp nhập",
+        [ImportedRows.Sha256Field] = "Mã băm SHA-256 của tệp",
+        [ImportedRows.FirstIdField] = "Từ mã số",
+        [ImportedRows.LastIdField] = "Đến mã số",
+        [ImportedRows.CountField] = "Số bản ghi đã nhập",
         ["IsSample"] = "Dữ liệu mẫu",
         ["ProgramId"] = "Chương trình (mã số)",
         // Fields every other record type uses, so the audit page never falls back to an English property name.

@@ -101,7 +101,7 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
 
         try
         {
-            await writer.SaveAsync(plan, PlannedRowReader.Read(raw, plan), context, planChanges, progress,
+            await writer.SaveAsync(new ImportedFile(request.FileName, Sha256Of(file)), plan, PlannedRowReader.Read(raw, plan), context, planChanges, progress,
                 () => ruleCheck.SaveFlagsAsync(ruleViolations, request.FileName, context.Importer, context.UtcNow, ct), ct);
         }
         catch (Exception ex) when (ex is DomainException or WorkbookFormatException)
@@ -187,6 +187,21 @@ public sealed class ImportService(IAppDbContext db, IWorkbookReader reader, ICur
         WorkbookLayout.UnitSheetName => 3,
         _ => -1,
     };
+
+    /// <summary>The SHA-256 of the whole file (lowercase hex), read again from the start; null for a stream that cannot seek.</summary>
+    private static string? Sha256Of(Stream file)
+    {
+        if (!file.CanSeek)
+        {
+            return null;
+        }
+
+        var at = file.Position;
+        file.Position = 0;
+        var hash = System.Security.Cryptography.SHA256.HashData(file);
+        file.Position = at;
+        return Convert.ToHexStringLower(hash);
+    }
 
     private static ImportOutcome RefusedProgram(ImportRequest request, string? program, string message) =>
         Refused(request, program, new ImportProblem(WorkbookLayout.CatalogSheetName, 1, "B", WorkbookLayout.ProgramCodeLabel, message));

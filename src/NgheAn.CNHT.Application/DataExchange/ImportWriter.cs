@@ -12,15 +12,16 @@ namespace NgheAn.CNHT.Application.DataExchange;
 /// support-rule flags last; then commits, or nothing is saved. The rows are read from the file a second time
 /// (<see cref="PlannedRowReader"/>, ADR 0201), each proved to be the one checked, and walked through the domain again
 /// (<see cref="ImportWalker"/>): a refusal now means the data changed. On SQLite the rows go in through prepared INSERTs
-/// with their audit rows (<see cref="IBulkRows"/>, ADR 0200); elsewhere EF saves them in chunks.
+/// (<see cref="IBulkRows"/>, ADR 0200), audited by one row per table naming the file and the ids it gave (ADR 0212);
+/// elsewhere EF saves them in chunks, each row with its own audit row.
 /// </summary>
 public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
 {
     /// <summary>Proposals per save: keeps the change tracker small on large files (LargeWorkbookTests).</summary>
     private const int ChunkSize = 250;
 
-    internal async Task SaveAsync(ImportPlan plan, IEnumerable<RowToSave> toSave, ImportContext ctx, IReadOnlyList<PlanTargetChange> planChanges, Func<ImportProgress, Task> progress,
-        Func<Task> beforeCommit, CancellationToken ct)
+    internal async Task SaveAsync(ImportedFile file, ImportPlan plan, IEnumerable<RowToSave> toSave, ImportContext ctx, IReadOnlyList<PlanTargetChange> planChanges,
+        Func<ImportProgress, Task> progress, Func<Task> beforeCommit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Plan targets first, each kept as a revision (who, when, old → new, the file as the reference).
@@ -39,11 +40,12 @@ public sealed class ImportWriter(IAppDbContext db, IBulkRowWriter bulk)
         var unitIds = await SaveUnitsAsync(plan, ct);
         db.ChangeTracker.Clear();
         await progress(new ImportProgress(ImportService.PhaseSave, 0, plan.Rows.Count));
-        using (var rows = bulk.Open())
+        using (var rows = bulk.Open(file))
         {
             if (rows is not null)
             {
                 await SaveInBulkAsync(rows, plan, toSave, ctx, unitIds, progress, ct);
+                rows.Complete();
             }
             else
             {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using NgheAn.CNHT.Application.Auditing;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
 using NgheAn.CNHT.Domain.Auditing;
@@ -19,7 +20,7 @@ namespace NgheAn.CNHT.Infrastructure.DataExchange;
 /// </summary>
 public sealed class BulkRowWriter(AppDbContext db, ICurrentUser currentUser, TimeProvider clock) : IBulkRowWriter
 {
-    public IBulkRows? Open()
+    public IBulkRows? Open(ImportedFile file)
     {
         if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is null)
         {
@@ -28,7 +29,7 @@ public sealed class BulkRowWriter(AppDbContext db, ICurrentUser currentUser, Tim
 
         // Cached read models are keyed by the data version (as the audit interceptor raises it with every write).
         db.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
-        return new SqliteBulkRows(db, currentUser.UserName, clock.GetUtcNow().UtcDateTime);
+        return new SqliteBulkRows(db, file, currentUser.UserName, clock.GetUtcNow().UtcDateTime);
     }
 }
 
@@ -66,17 +67,21 @@ internal sealed class PageCache : IDisposable
 
 /// <summary>
 /// Prepared INSERTs built from the EF model (table, columns, each property's type mapping and value converter), so a
-/// new column reaches the bulk path with no change here. Every row gets what SaveChanges would give it: the created
-/// stamps of an <see cref="AuditableEntity"/>, its dependents' foreign keys, and its audit row (the interceptor's rules
-/// and JSON). The database's own triggers (append-only ledger, full-text index) run as for any insert.
+/// new column reaches the bulk path with no change here. Every row gets the created stamps of an
+/// <see cref="AuditableEntity"/> and its dependents' foreign keys, as SaveChanges would give them; an audited table gets
+/// one audit row for the import (ADR 0212), written by <see cref="Complete"/>: who, when, the file and its SHA-256, the
+/// range of ids the import gave the table and their count. The database's own triggers (append-only ledger, full-text
+/// index) run as for any insert.
 /// </summary>
-internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcNow) : IBulkRows
+internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string user, DateTime utcNow) : IBulkRows
 {
     private readonly DbConnection _connection = db.Database.GetDbConnection();
     private readonly DbTransaction _transaction = db.Database.CurrentTransaction!.GetDbTransaction();
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
     private readonly Dictionary<Type, Table> _tables = [];
     private readonly PageCache _cache = new(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+    private readonly List<(string Table, string Name, string Sql)> _setAside = [];
+    private bool _completed;
 
     private sealed class Table(IEntityType type, DbCommand insert, IProperty[] columns, DbParameter[] parameters, IProperty key)
     {
@@ -89,6 +94,13 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
         public long LastId { get; set; }
         public bool Audited { get; } = AuditSaveChangesInterceptor.IsAudited(type.ClrType);
         public INavigation[] Dependents { get; } = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToArray();
+
+        /// <summary>The first and last ids written by this import, and how many rows: one contiguous range (ADR 0212).</summary>
+        public long FirstWritten { get; set; }
+
+        public long LastWritten { get; set; }
+
+        public long Written { get; set; }
     }
 
     public void AssignKey(object entity)
@@ -109,11 +121,9 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
             auditable.StampCreated(user, utcNow);
         }
 
-        var values = new object?[table.Columns.Length];
         for (var i = 0; i < table.Columns.Length; i++)
         {
-            var property = table.Columns[i];
-            var value = values[i] = Get(property, entity);
+            var value = Get(table.Columns[i], entity);
             object? stored = value is null ? null : table.Converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
             if (stored is Enum e)
             {
@@ -134,18 +144,7 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
 
         if (table.Audited)
         {
-            // As AuditSaveChangesInterceptor writes an insert: every recorded non-null value as [null, value], keyed by the id.
-            var changes = new Dictionary<string, object?[]>(table.Columns.Length);
-            for (var i = 0; i < table.Columns.Length; i++)
-            {
-                if (values[i] is { } v && AuditSaveChangesInterceptor.IsRecorded(entity, table.Columns[i]))
-                {
-                    changes[table.Columns[i].Name] = [null, v];
-                }
-            }
-
-            Insert(new AuditEntry(utcNow, user, table.Type.ClrType.Name, Convert.ToString(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture)!,
-                "Insert", JsonSerializer.Serialize(changes, AuditSaveChangesInterceptor.Json)));
+            Written(table, Convert.ToInt64(Get(table.Key, entity), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         foreach (var navigation in table.Dependents)
@@ -209,8 +208,114 @@ internal sealed class SqliteBulkRows(AppDbContext db, string user, DateTime utcN
             table = new Table(type, command, columns, parameters, key) { LastId = last.ExecuteScalar() is long l ? l : 0 };
         }
 
+        SetIndexesAside(name);
+
         _tables[clrType] = table;
         return table;
+    }
+
+    /// <summary>
+    /// An empty table's secondary indexes are dropped before its first row and built again by <see cref="Complete"/>, all
+    /// inside the import's transaction (ADR 0213): one sorted build of each index instead of a million random inserts into
+    /// it. Their definitions are read from the live schema (sqlite_master), so they come back exactly as the migrations made
+    /// them; the indexes SQLite makes itself (keys, UNIQUE constraints) and the triggers are never touched. A table that
+    /// already holds rows keeps its indexes.
+    /// </summary>
+    private void SetIndexesAside(string table)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = $"SELECT NOT EXISTS (SELECT 1 FROM {_sql.DelimitIdentifier(table)})";
+        if (command.ExecuteScalar() is not 1L)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY rowid";
+        var p = command.CreateParameter();
+        p.ParameterName = "@table";
+        p.Value = table;
+        command.Parameters.Add(p);
+        var indexes = new List<(string Table, string Name, string Sql)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                indexes.Add((table, reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        command.Parameters.Clear();
+        foreach (var index in indexes)
+        {
+            command.CommandText = $"DROP INDEX {_sql.DelimitIdentifier(index.Name)}";
+            command.ExecuteNonQuery();
+            _setAside.Add(index);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the range of ids an audited table got. The ids are handed out here one after the other above every id the
+    /// table has used, under the transaction's write lock, so an import's rows of one table are exactly the ids from the
+    /// first to the last; a row out of that order would break the audit row's promise, and is refused.
+    /// </summary>
+    private static void Written(Table table, long id)
+    {
+        if (table.Written == 0)
+        {
+            table.FirstWritten = id;
+        }
+        else if (id != table.LastWritten + 1)
+        {
+            throw new DbUpdateException($"{table.Type.ClrType.Name} {id}: mã số không liền sau {table.LastWritten}; nhật ký của lần nhập ghi một dải mã số liền nhau.");
+        }
+
+        table.LastWritten = id;
+        table.Written++;
+    }
+
+    /// <summary>The key of a table's import row in the audit trail: the prefix, then the first and last ids ("import:1-77943").</summary>
+    public static string ImportKey(long first, long last) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ImportedRows.KeyPrefix}{first}-{last}");
+
+    public void Complete()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        foreach (var table in _tables.Values.Where(t => t.Audited && t.Written > 0).ToList())
+        {
+            var changes = new Dictionary<string, object?[]>
+            {
+                [ImportedRows.FileField] = [null, file.Name],
+                [ImportedRows.Sha256Field] = [null, file.Sha256],
+                [ImportedRows.FirstIdField] = [null, table.FirstWritten],
+                [ImportedRows.LastIdField] = [null, table.LastWritten],
+                [ImportedRows.CountField] = [null, table.Written],
+            };
+            Insert(new AuditEntry(utcNow, user, table.Type.ClrType.Name, ImportKey(table.FirstWritten, table.LastWritten), ImportedRows.Action,
+                JsonSerializer.Serialize(changes, AuditSaveChangesInterceptor.Json)));
+        }
+
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        foreach (var index in _setAside)
+        {
+            command.CommandText = index.Sql;
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (DbException ex)
+            {
+                throw new DbUpdateException($"Không dựng lại được chỉ mục {index.Name} của bảng {index.Table}: {ex.Message}", ex);
+            }
+        }
+
+        _setAside.Clear();
     }
 
     private static object? Get(IProperty property, object entity) => property.GetGetter().GetClrValue(entity);

@@ -76,8 +76,11 @@ public sealed class WorkbookImportTests : IDisposable
             Assert.Equal(4, ledger.Count);
             Assert.Equal(300_000_000m, ledger.Where(e => e.Code == "CNHT-2020-01").Take(2).Sum(e => e.Amount));
 
-            // The import is audited like any other change.
-            Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType == "Proposal" && a.Action == "Insert") == 4);
+            // The import is audited: its four proposals by one row naming the file and their ids (ADR 0212; before, one Insert row each).
+            var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "Proposal" && a.Action == NgheAn.CNHT.Application.Auditing.ImportedRows.Action);
+            var fields = NgheAn.CNHT.Application.Auditing.AuditQueries.ParseChanges(audit.Changes).ToDictionary(c => c.Field, c => c.New);
+            Assert.Equal(("4", "du-lieu.xlsx"), (fields["RowCount"], fields["ImportFile"]));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType == "Proposal" && a.Action == "Insert"));
             return 0;
         });
     }

@@ -59,7 +59,7 @@ public sealed class IndexModel(AuditQueries queries) : PageModel
     });
 
     /// <summary>Link to the record an entry is about, where the portal has a page for it.</summary>
-    public string? RecordLink(string entityType, string key) => entityType switch
+    public string? RecordLink(string entityType, string key) => ImportedRows.TryRange(key, out _, out _) ? null : entityType switch
     {
         "Proposal" => Url.Page("/Proposals/Details", new { id = key }),
         "Organization" => Url.Page("/Organizations/Details", new { id = key }),
