@@ -51,11 +51,14 @@ public static class DependencyInjection
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             ConfigureDbContext(options, configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            sp.GetRequiredService<DbContextBuilt>().Built = true;
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>(),
                 sp.GetRequiredService<AccountChangeInterceptor>(), sp.GetRequiredService<DataVersionWriteInterceptor>(),
                 sp.GetRequiredService<NotificationChangeInterceptor>());
         });
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // Built on first use (ADR 0216): a warm page served from kept figures builds no context at all.
+        services.AddScoped<DbContextBuilt>();
+        services.AddScoped<IAppDbContext, LazyAppDbContext>();
         services.AddScoped<IDataVersion, DataVersion>();
 
         services.AddIdentityCore<AppUser>(o =>

@@ -201,7 +201,7 @@ public sealed class NotificationService(
         kept.Changed();
     }
 
-    private string? KeptKey => db.Database.CurrentTransaction is null && user.Actor is { } actor && actor.UserName != Domain.Common.Actor.System.UserName
+    private string? KeptKey => !db.InTransaction && user.Actor is { } actor && actor.UserName != Domain.Common.Actor.System.UserName
         ? UnreadNotices.KeyOf(actor.UserName, actor.Roles)
         : null;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Application.Common;
 
@@ -26,9 +27,9 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
 /// through the node's <see cref="DataVersionWatch"/>, so it costs a database round trip at most once a second per node
 /// and at once after any write of this node (a committed transaction, or a write command outside one). A change made
 /// through this node shows on its next request; one made through another node or the command line within
-/// <see cref="DataVersionWatch.Freshness"/>.
+/// <see cref="DataVersionWatch.Freshness"/>. The scope's context is asked for only when the watch reads.
 /// </summary>
-public sealed class DataVersion(AppDbContext db, DataVersionWatch watch) : IDataVersion
+public sealed class DataVersion(IServiceProvider services, DataVersionWatch watch) : IDataVersion
 {
     /// <summary>SQL both providers accept; run inside the transaction of the write it follows.</summary>
     public const string RaiseSql = "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1";
@@ -36,5 +37,5 @@ public sealed class DataVersion(AppDbContext db, DataVersionWatch watch) : IData
     private static readonly Func<AppDbContext, Task<long>> Current =
         EF.CompileAsyncQuery((AppDbContext c) => c.Set<DataVersionRow>().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 
-    public Task<long> CurrentAsync(CancellationToken ct = default) => watch.CurrentAsync(_ => Current(db), ct).AsTask();
+    public Task<long> CurrentAsync(CancellationToken ct = default) => watch.CurrentAsync(_ => Current(services.GetRequiredService<AppDbContext>()), ct).AsTask();
 }
