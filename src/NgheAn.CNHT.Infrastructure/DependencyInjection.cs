@@ -15,6 +15,7 @@ using NgheAn.CNHT.Infrastructure.Plans;
 using NgheAn.CNHT.Infrastructure.Identity;
 using NgheAn.CNHT.Infrastructure.Issuing;
 using NgheAn.CNHT.Infrastructure.Mail;
+using NgheAn.CNHT.Infrastructure.Notifications;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.Infrastructure.Reporting;
 using NgheAn.CNHT.Infrastructure.Seeding;
@@ -36,6 +37,10 @@ public static class DependencyInjection
         services.AddScoped<AuditSaveChangesInterceptor>();
         services.AddSingleton<DataVersionWatch>();
         services.AddSingleton<DataVersionCommitInterceptor>();
+        services.AddSingleton<DataVersionWriteInterceptor>();
+        // The bell's unread count kept per user and role set (ADR 0217), forgotten at once on this node's notice saves.
+        services.AddSingleton<UnreadNotices>();
+        services.AddScoped<NotificationChangeInterceptor>();
         // Account saves of this node, so a session check kept in memory is read again at once (ADR 0205).
         services.AddSingleton<AccountChangeWatch>();
         services.AddScoped<AccountChangeInterceptor>();
@@ -46,10 +51,14 @@ public static class DependencyInjection
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             ConfigureDbContext(options, configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            sp.GetRequiredService<DbContextBuilt>().Built = true;
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>(),
-                sp.GetRequiredService<AccountChangeInterceptor>());
+                sp.GetRequiredService<AccountChangeInterceptor>(), sp.GetRequiredService<DataVersionWriteInterceptor>(),
+                sp.GetRequiredService<NotificationChangeInterceptor>());
         });
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // Built on first use (ADR 0216): a warm page served from kept figures builds no context at all.
+        services.AddScoped<DbContextBuilt>();
+        services.AddScoped<IAppDbContext, LazyAppDbContext>();
         services.AddScoped<IDataVersion, DataVersion>();
 
         services.AddIdentityCore<AppUser>(o =>

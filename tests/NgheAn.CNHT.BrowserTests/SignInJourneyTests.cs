@@ -87,6 +87,12 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator("#mainNav")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#mainNav").GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToBeVisibleAsync();
         await Ui.ShotAsync(page, "menu-open-specialist-390.png");
+
+        // The phone menu's button submits the page's one sign-out form (ADR 0217): a POST with its token ends the session.
+        await page.Locator("#mainNav").GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.GotoAsync("/Proposals");
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -89,4 +89,10 @@ public interface IAppDbContext
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether this scope's context has a transaction open. Asking costs nothing when the request has not used the
+    /// database yet (a warm page served from kept figures, ADR 0216): no context is built just to answer no.
+    /// </summary>
+    bool InTransaction => Database.CurrentTransaction is not null;
 }

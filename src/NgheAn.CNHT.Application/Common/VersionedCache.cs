@@ -24,7 +24,7 @@ public sealed class VersionedCache(IDataVersion version, IMemoryCache cache, IAp
     /// totals): one lookup instead of one per model, and all of them of the same version.
     /// </summary>
     public async Task<Snapshot> SnapshotAsync(CancellationToken ct = default) =>
-        db.Database.CurrentTransaction is not null ? new Snapshot(cache, null) : new Snapshot(cache, await version.CurrentAsync(ct));
+        db.InTransaction ? new Snapshot(cache, null) : new Snapshot(cache, await version.CurrentAsync(ct));
 
     public readonly struct Snapshot
     {

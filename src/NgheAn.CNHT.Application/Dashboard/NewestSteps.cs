@@ -32,7 +32,7 @@ public sealed class NewestSteps : IDisposable
     /// <summary>The ids of the program's <paramref name="count"/> newest steps (at most <see cref="Kept"/>), newest first.</summary>
     public async Task<IReadOnlyList<int>> IdsAsync(IAppDbContext db, int programId, int count, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is not null)
+        if (db.InTransaction)
         {
             return (await SortedAsync(db, programId, ct)).Take(count).Select(x => x.Id).ToList();
         }

@@ -104,7 +104,7 @@ public sealed class LedgerItemSums : IDisposable
     private async Task<T> ReadAsync<T>(IAppDbContext db, int programId, Func<ProgramSums, T> read, CancellationToken ct, CancellationToken buildToken = default)
     {
         // Inside an open transaction the rows read may never commit: computed afresh and not kept (as VersionedCache does).
-        if (db.Database.CurrentTransaction is not null)
+        if (db.InTransaction)
         {
             var fresh = new ProgramSums();
             await AddGroupedAsync(db, fresh, programId, 0, int.MaxValue, ct);

@@ -32,6 +32,7 @@ public sealed class NotificationService(
     INotificationRecipients recipients,
     IMailOutbox outbox,
     Enterprises.EnterpriseNotices enterprises,
+    UnreadNotices kept,
     ILogger<NotificationService> logger)
 {
     public const int PageSize = 30;
@@ -188,32 +189,43 @@ public sealed class NotificationService(
 
     // Read once per request (this service is scoped): the bell in the layout and the dashboard show the same notices,
     // and a page with nothing unread asks for no list (issue 21 § 4). Forgotten when this scope adds a notice or a receipt.
+    // Across requests they are kept per node under the user's name and roles (UnreadNotices, ADR 0217), except inside an
+    // open transaction (what it sees may never be committed).
     private int? _unreadCount;
-    private (int Take, List<NotificationRow> Rows)? _latestUnread;
+    private (int Take, IReadOnlyList<NotificationRow> Rows)? _latestUnread;
 
     private void ForgetUnread()
     {
         _unreadCount = null;
         _latestUnread = null;
+        kept.Changed();
     }
 
+    private string? KeptKey => !db.InTransaction && user.Actor is { } actor && actor.UserName != Domain.Common.Actor.System.UserName
+        ? UnreadNotices.KeyOf(actor.UserName, actor.Roles)
+        : null;
+
     /// <summary>Unread notices that still ask for action: the number on the bell.</summary>
-    public async Task<int> UnreadCountAsync(CancellationToken ct = default) => _unreadCount ??= await Unread().CountAsync(ct);
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default) =>
+        _unreadCount ??= KeptKey is { } key ? await kept.CountAsync(key, () => Unread().CountAsync(ct)) : await Unread().CountAsync(ct);
 
     /// <summary>The latest unread notices that still ask for action (the bell's list and the dashboard).</summary>
-    public async Task<List<NotificationRow>> LatestUnreadAsync(int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<NotificationRow>> LatestUnreadAsync(int take, CancellationToken ct = default)
     {
         if (_unreadCount == 0)
         {
             return [];
         }
 
-        if (_latestUnread is { } kept && kept.Take == take)
+        if (_latestUnread is { } known && known.Take == take)
         {
-            return kept.Rows;
+            return known.Rows;
         }
 
-        var rows = await Project(Unread().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)).ToListAsync(ct);
+        async Task<IReadOnlyList<NotificationRow>> Read() =>
+            await Project(Unread().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)).ToListAsync(ct);
+
+        var rows = KeptKey is { } key ? await kept.LatestAsync(key, take, Read) : await Read();
         _latestUnread = (take, rows);
         return rows;
     }

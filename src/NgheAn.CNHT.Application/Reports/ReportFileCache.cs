@@ -21,7 +21,7 @@ public sealed class ReportFileCache(ReportService reports, IDataVersion version,
     public async Task<ReportFile> RenderAsync(ReportRequest request, ReportFormat format, CancellationToken ct = default)
     {
         // Inside an open transaction what is read may never be committed: nothing is cached.
-        if (db.Database.CurrentTransaction is not null)
+        if (db.InTransaction)
         {
             return await reports.RenderAsync(request, format, ct);
         }

@@ -1,11 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Infrastructure.Persistence;
 
 namespace NgheAn.CNHT.Infrastructure.Identity;
 
-public sealed class UserDirectory(AppDbContext db) : IUserDirectory
+/// <summary>
+/// Names of accounts, read from Identity's tables. The scope's context is asked for only when a name is read: the
+/// dashboard's query service depends on this, and a warm dashboard builds no context (ADR 0216).
+/// </summary>
+public sealed class UserDirectory(IServiceProvider services) : IUserDirectory
 {
+    private AppDbContext db => services.GetRequiredService<AppDbContext>();
+
     public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken ct = default)
     {
         if (userNames.Count == 0)

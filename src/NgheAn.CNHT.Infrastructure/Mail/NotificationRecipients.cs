@@ -1,14 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Notifications;
 using NgheAn.CNHT.Infrastructure.Persistence;
 
 namespace NgheAn.CNHT.Infrastructure.Mail;
 
-/// <summary>Active accounts of a role (or the one named) with an e-mail address, read from Identity's tables.</summary>
-public sealed class NotificationRecipients(AppDbContext db) : INotificationRecipients
+/// <summary>
+/// Active accounts of a role (or the one named) with an e-mail address, read from Identity's tables. The scope's
+/// context is asked for only when e-mails are to be sent: the bell of every page builds a NotificationService, and a
+/// warm page builds no context (ADR 0216).
+/// </summary>
+public sealed class NotificationRecipients(IServiceProvider services) : INotificationRecipients
 {
     public async Task<IReadOnlyList<string>> EmailsAsync(string role, string? userName, CancellationToken ct = default)
     {
+        var db = services.GetRequiredService<AppDbContext>();
         var users = db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null && u.Email != "");
         if (userName is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgheAn.CNHT.Application.Common;
 
@@ -22,31 +23,19 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
 }
 
 /// <summary>
-/// Read once per request (per scope): a page that asks for the version several times (its choices, totals, rows,
-/// figures) pays one round trip. The value read is reused while this node has committed nothing since and for at
-/// most <see cref="DataVersionWatch.Freshness"/>, so a scope never outlives a write of its own node, nor a second of
-/// another's; within one request that is the same as having read everything at its start.
+/// The data version as every page, report file and cached read model sees it (ADR 0198, amended by ADR 0216): read
+/// through the node's <see cref="DataVersionWatch"/>, so it costs a database round trip at most once a second per node
+/// and at once after any write of this node (a committed transaction, or a write command outside one). A change made
+/// through this node shows on its next request; one made through another node or the command line within
+/// <see cref="DataVersionWatch.Freshness"/>. The scope's context is asked for only when the watch reads.
 /// </summary>
-public sealed class DataVersion(AppDbContext db, DataVersionWatch watch, TimeProvider clock) : IDataVersion
+public sealed class DataVersion(IServiceProvider services, DataVersionWatch watch) : IDataVersion
 {
-    private (long Version, long Commits, DateTimeOffset At)? _read;
-
     /// <summary>SQL both providers accept; run inside the transaction of the write it follows.</summary>
     public const string RaiseSql = "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1";
 
     private static readonly Func<AppDbContext, Task<long>> Current =
         EF.CompileAsyncQuery((AppDbContext c) => c.Set<DataVersionRow>().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 
-    public async Task<long> CurrentAsync(CancellationToken ct = default)
-    {
-        var commits = watch.Commits;
-        if (_read is { } read && read.Commits == commits && clock.GetUtcNow() - read.At < DataVersionWatch.Freshness)
-        {
-            return read.Version;
-        }
-
-        var version = await Current(db);
-        _read = (version, commits, clock.GetUtcNow());
-        return version;
-    }
+    public Task<long> CurrentAsync(CancellationToken ct = default) => watch.CurrentAsync(_ => Current(services.GetRequiredService<AppDbContext>()), ct).AsTask();
 }

@@ -7,8 +7,8 @@ namespace NgheAn.CNHT.Web.Portal;
 /// <summary>
 /// Public pages and open data files are output-cached (ADR 0183). An entry is keyed by the database's data version
 /// (raised by every business write, on any node), so an approved change or a new verification is visible on the
-/// next request on the node that made it, and within a second on any other (ADR 0198) — the cache is invalidated by
-/// the data, not by a timer. Signed-in requests are never cached
+/// next request on the node that made it, and within a second on any other (ADR 0198, 0216) — the cache is invalidated
+/// by the data, not by a timer. Signed-in requests are never cached
 /// (the default policy), so staff and enterprises always see live pages.
 /// </summary>
 public static class PortalCaching
@@ -21,9 +21,9 @@ public static class PortalCaching
             .VaryByValue(async (context, ct) =>
             {
                 // At most one database read per second for all visitors, and a fresh one after this node's own commits
-                // (ADR 0198): a page served from the cache costs no round trip.
-                var version = await context.RequestServices.GetRequiredService<DataVersionWatch>()
-                    .CurrentAsync(c => context.RequestServices.GetRequiredService<IDataVersion>().CurrentAsync(c), ct);
+                // (ADR 0198; IDataVersion reads through the node's DataVersionWatch, ADR 0216): a page served from the cache
+                // costs no round trip.
+                var version = await context.RequestServices.GetRequiredService<IDataVersion>().CurrentAsync(ct);
                 return new KeyValuePair<string, string>("data", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             })));
 }

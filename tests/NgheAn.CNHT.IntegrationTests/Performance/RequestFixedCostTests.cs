@@ -7,8 +7,9 @@ using NgheAn.CNHT.IntegrationTests.Support;
 namespace NgheAn.CNHT.IntegrationTests.Performance;
 
 /// <summary>
-/// What a signed-in page costs in SQL round trips once its figures are kept (issue 21 § 4): the session check, the
-/// data version and the user's own notices, nothing that grows with the page. Counted on the real portal and SQLite.
+/// What a signed-in page costs in SQL round trips once its figures are kept (issue 21 § 4): within the second, nothing
+/// (the session check, ADR 0205; the data version, ADR 0216; the bell's notices, ADR 0217); after it, the data version
+/// and the user's own notices, nothing that grows with the page. Counted on the real portal and SQLite.
 /// </summary>
 public sealed class RequestFixedCostTests(SqlCountingPortal portal) : IClassFixture<SqlCountingPortal>
 {
@@ -20,19 +21,27 @@ public sealed class RequestFixedCostTests(SqlCountingPortal portal) : IClassFixt
     [InlineData("Viewer", "/")]
     [InlineData("DoitLeader", "/Proposals?program=2018-2025&page=1")]
     [InlineData("SupportCenter", "/Proposals?program=2018-2025&page=1")]
-    public async Task A_warm_page_sends_at_most_three_sql_commands(string role, string path)
+    public async Task A_warm_page_sends_no_sql_command_within_the_second(string role, string path)
     {
         var client = await portal.SignInAsAsync(role);
         Assert.Equal(HttpStatusCode.OK, (await portal.GetCountedAsync(client, path)).Status);
 
-        var (status, commands) = await portal.GetCountedAsync(client, path);
+        // The data version (ADR 0216) and the bell's notices (ADR 0217) are kept per node for a second and the session
+        // check for a minute here: a request right after another sends nothing. On a loaded machine the second may have
+        // passed between two requests; then the page reads the data version, the unread count and (when there are any)
+        // the latest unread notices again, never more, and a later pair lands within the second.
+        var warm = -1;
+        for (var attempt = 0; attempt < 10 && warm != 0; attempt++)
+        {
+            var (status, commands) = await portal.GetCountedAsync(client, path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(commands.Count <= 3, $"{path} as {role}: {commands.Count} commands\n{Listing(commands)}");
+            Assert.DoesNotContain(commands, c => c.Contains("\"AspNetUsers\"", StringComparison.Ordinal));
+            Assert.True(commands.Count(c => c.Contains("\"Notifications\"", StringComparison.Ordinal)) <= 2, Listing(commands));
+            warm = commands.Count;
+        }
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        // The data version, the unread count and (when there are any) the latest unread notices: the session check
-        // is kept (ADR 0205), the bell and the dashboard share one reading of the notices.
-        Assert.True(commands.Count <= 3, $"{path} as {role}: {commands.Count} commands\n{Listing(commands)}");
-        Assert.DoesNotContain(commands, c => c.Contains("\"AspNetUsers\"", StringComparison.Ordinal));
-        Assert.True(commands.Count(c => c.Contains("\"Notifications\"", StringComparison.Ordinal)) <= 2, Listing(commands));
+        Assert.Equal(0, warm);
     }
 
     [Fact]

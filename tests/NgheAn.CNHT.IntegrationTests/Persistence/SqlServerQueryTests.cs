@@ -114,7 +114,8 @@ public sealed class SqlServerQueryTests(DemoPortal portal) : IClassFixture<DemoP
         var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
         {
             var service = new NgheAn.CNHT.Application.Notifications.NotificationService(db, center, TimeProvider.System, null!,
-                new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
+                new NgheAn.CNHT.Application.Notifications.NoMailOutbox(), null!,
+                new NgheAn.CNHT.Application.Notifications.UnreadNotices(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLogger<NgheAn.CNHT.Application.Notifications.NotificationService>.Instance);
             // The list first: once a request has counted no unread notice, the service asks for no list (issue 21 § 4).
             var latest = await service.LatestUnreadAsync(5);
             var count = await service.UnreadCountAsync();
