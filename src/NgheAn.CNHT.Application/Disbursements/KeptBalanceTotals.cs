@@ -20,6 +20,12 @@ public sealed class KeptBalanceTotals : IDisposable
     /// <summary>Above this many new ids (a bulk posting) the totals are built again rather than read entry by entry.</summary>
     private const int DeltaLimit = 5_000;
 
+    /// <summary>
+    /// The filters are typed into the address (a program and a group code): at most this many are kept, so made-up codes
+    /// cannot grow the process. A program and its real groups are a few dozen.
+    /// </summary>
+    private const int MaxKept = 128;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Kept> _kept = [];
 
@@ -69,6 +75,11 @@ public sealed class KeptBalanceTotals : IDisposable
             // request build again.
             kept = new Kept(outside, await build());
             Interlocked.Increment(ref _fullBuilds);
+            if (_kept.Count >= MaxKept && !_kept.ContainsKey(key))
+            {
+                _kept.Clear();
+            }
+
             _kept[key] = kept;
             return kept.Totals;
         }
