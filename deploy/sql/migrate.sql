@@ -3512,19 +3512,19 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205115629_Issue21SearchTotals'
+    WHERE [MigrationId] = N'20261205122744_Issue21BalanceTotals'
 )
 BEGIN
-    CREATE INDEX [IX_Proposals_SearchTotals] ON [Proposals] ([Id], [ProgramId], [Status], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+    CREATE INDEX [IX_DisbursementEntries_Kind_Source_ProgramId_EntryDate_Id] ON [DisbursementEntries] ([Kind], [Source], [ProgramId], [EntryDate], [Id]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205115629_Issue21SearchTotals'
+    WHERE [MigrationId] = N'20261205122744_Issue21BalanceTotals'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205115629_Issue21SearchTotals', N'10.0.15');
+    VALUES (N'20261205122744_Issue21BalanceTotals', N'10.0.15');
 END;
 
 COMMIT;

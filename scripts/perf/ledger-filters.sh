@@ -30,6 +30,7 @@ p="/Disbursements?program=2018-2025"
 pages=("/" "/Disbursements" "/Disbursements?page=2" "/Disbursements?page=1000"
   "$p&kind=Advance" "$p&kind=Advance&page=100" "$p&kind=Reversal" "$p&source=Counterpart" "$p&source=Counterpart&page=1000"
   "$p&source=Other" "$p&year=2024" "$p&year=2024&page=100" "$p&year=2024&source=ProvincialBudget" "$p&year=2024&kind=Advance"
+  "$p&kind=Advance&source=ProvincialBudget" "$p&kind=Advance&source=Counterpart" "$p&kind=Payment&source=Counterpart&page=1000"
   "$p&group=3" "$p&group=3&page=100" "$p&group=3&year=2024&kind=Advance" "$p&proposal=15" "$p&lead=148" "$p&unit=ben+thuy"
   "$p&bpage=500" "/Disbursements?program=2026-2030"
   "/Proposals?status=Appraised" "/Proposals?status=Implementing&sort=Changed" "/Proposals?status=Implementing&sort=Changed&page=100")

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddScoped<VersionedCache>();
         services.AddSingleton<Disbursements.LedgerItemSums>();
+        services.AddSingleton<Disbursements.KeptBalanceTotals>();
         services.AddSingleton<Dashboard.NewestSteps>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<AppendixQuery>();

@@ -9,6 +9,24 @@ public interface IDataVersion
 }
 
 /// <summary>
+/// How a write raises the data version (ADR 0214): a write that only adds ledger entries (a posting, a reversal) raises it by
+/// <see cref="LedgerOnlyStep"/>, every other business write by <see cref="OtherStep"/>. The version's high part
+/// (<see cref="OutsideLedger"/>) therefore changes with every write except a ledger-only one: models that read no ledger
+/// entry (the program's grouping of proposals) or that add the new entries themselves (the balances' totals) are kept under
+/// it and survive a posting. Any raise is a raise of the whole version, so every other cached model keeps its meaning; a
+/// write path that does not know of the split raises by <see cref="OtherStep"/> (the constant the SQL uses), the safe side.
+/// </summary>
+public static class DataVersionSteps
+{
+    public const long LedgerOnlyStep = 1;
+
+    public const long OtherStep = 1L << 32;
+
+    /// <summary>The part of the version that only writes other than ledger-only ones raise.</summary>
+    public static long OutsideLedger(long version) => version >> 32;
+}
+
+/// <summary>
 /// Caches read models keyed by the data version: an entry is reused only while no business write has
 /// happened since it was built, on any node (the version lives in the database), so cached figures are
 /// never stale. Each use reads the version (one primary-key lookup). Inside an open transaction nothing
@@ -18,6 +36,10 @@ public sealed class VersionedCache(IDataVersion version, IMemoryCache cache, IAp
 {
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> build, CancellationToken ct = default) =>
         await (await SnapshotAsync(ct)).GetAsync(key, build);
+
+    /// <summary>See <see cref="Snapshot.GetOutsideLedgerAsync{T}"/> (ADR 0214).</summary>
+    public async Task<T> GetOutsideLedgerAsync<T>(string key, Func<Task<T>> build, CancellationToken ct = default) =>
+        await (await SnapshotAsync(ct)).GetOutsideLedgerAsync(key, build);
 
     /// <summary>
     /// The data version read once, for a read that uses several cached models (a page's filter choices and
@@ -37,14 +59,18 @@ public sealed class VersionedCache(IDataVersion version, IMemoryCache cache, IAp
             _version = version;
         }
 
-        public async Task<T> GetAsync<T>(string key, Func<Task<T>> build)
-        {
-            if (_version is not { } current)
-            {
-                return await build();
-            }
+        public Task<T> GetAsync<T>(string key, Func<Task<T>> build) =>
+            _version is { } current ? KeepAsync($"{key}@{current}", build) : build();
 
-            var versionedKey = $"{key}@{current}";
+        /// <summary>
+        /// A model that reads no ledger entry, kept under the version's part outside the ledger (ADR 0214): a posting or a
+        /// reversal leaves it as it is, any other business write replaces it.
+        /// </summary>
+        public Task<T> GetOutsideLedgerAsync<T>(string key, Func<Task<T>> build) =>
+            _version is { } current ? KeepAsync($"{key}@o{DataVersionSteps.OutsideLedger(current)}", build) : build();
+
+        private async Task<T> KeepAsync<T>(string versionedKey, Func<Task<T>> build)
+        {
             if (_cache.TryGetValue(versionedKey, out T? hit) && hit is not null)
             {
                 return hit;

@@ -10,8 +10,11 @@ public sealed record ItemYearAmount(int ContentItemId, int Year, FundingSource S
 /// <summary>How many entries and their signed sum, per content item, voucher year, funding source and kind.</summary>
 public sealed record LedgerSumRow(int ContentItemId, int Year, FundingSource Source, DisbursementKind Kind, int Count, decimal Amount);
 
-/// <summary>The ledger of a set of proposals: disbursed per source, and advances net of their reversals.</summary>
-public sealed record ProposalLedgerSums(decimal Provincial, decimal NonProvincial, decimal AdvancesNet);
+/// <summary>
+/// The ledger of a set of proposals: disbursed per source, and advances net of their reversals, of every entry up to
+/// <paramref name="UpToId"/> (the kept sums' watermark when they were read; ADR 0214 adds the entries above it).
+/// </summary>
+public sealed record ProposalLedgerSums(decimal Provincial, decimal NonProvincial, decimal AdvancesNet, int UpToId);
 
 /// <summary>
 /// The ledger of each program summed per content item, voucher year, funding source and kind (with a count), and per
@@ -80,7 +83,7 @@ public sealed class LedgerItemSums : IDisposable
                 }
             }
 
-            return new ProposalLedgerSums(provincial, nonProvincial, advances);
+            return new ProposalLedgerSums(provincial, nonProvincial, advances, state.Watermark);
         }, ct);
 
     /// <summary>How many times a program's sums were grouped from the first entry (once per program and process, ADR 0104 addendum 2).</summary>

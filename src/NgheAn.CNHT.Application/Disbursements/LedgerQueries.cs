@@ -54,7 +54,7 @@ public sealed record ProposalBalance(
 }
 
 /// <summary>Reads of the ledger: the register, its totals and per-proposal balances, all aggregated in SQL.</summary>
-public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, LedgerItemSums kept)
+public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, LedgerItemSums kept, KeptBalanceTotals keptBalances, IDataVersion version)
 {
     private static readonly ProposalStatus[] WithLedger =
         [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
@@ -131,15 +131,21 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
 
     /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates and the kept ledger sums.</summary>
     /// <remarks>
-    /// Kept under the data version either way (issue 21, item 2, third round): adding the kept sums of a program's 58.638
-    /// balanced proposals on every request took 13 ms of CPU per page on a quiet minute (most of the page's time, and
-    /// 56–158 ms on the loaded machine); every business write, a ledger entry included, raises the version, so the figure
-    /// kept is the one a fresh sum would give. The year, source and kind select no proposals: one figure serves them all.
+    /// When the kept sums can answer, the totals are kept per filter and brought up to date per posting
+    /// (<see cref="KeptBalanceTotals"/>, ADR 0214): built in full (the program's shared grouping of proposals, the balanced
+    /// proposals' ids and statuses, their kept sums: 108–172 ms at national size) only after a write outside the ledger.
+    /// The year, source and kind select no proposals: one figure serves them all. Otherwise kept under the data version.
     /// </remarks>
-    public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default) =>
-        KeptSumsAnswer(filter)
-            ? await Cached("balance-totals-kept", filter with { Year = null, Source = null, Kind = null }, async () => (await KeptBalanceTotalsAsync(filter, ct))!, ct)
-            : await Cached("balance-totals", filter, () => ComputeBalanceTotalsAsync(filter, ct), ct);
+    public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default)
+    {
+        if (!KeptSumsAnswer(filter))
+        {
+            return await Cached("balance-totals", filter, () => ComputeBalanceTotalsAsync(filter, ct), ct);
+        }
+
+        var f = filter with { Year = null, Source = null, Kind = null, Page = 1 };
+        return await keptBalances.GetAsync(db, version, $"{f.ProgramCode}:{f.GroupCode}", () => KeptBalanceTotalsAsync(f, ct), ct);
+    }
 
     /// <summary>Whether the kept sums can answer: they know the program, item, voucher year, source and kind of each entry.</summary>
     private static bool KeptSumsAnswer(LedgerFilter f) =>
@@ -198,13 +204,8 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
     /// do not select proposals): the proposals' figures from the program's shared grouping; the ledger's from the sums kept
     /// per proposal, added over the balanced proposals (their ids and statuses read from the program's covering index).
     /// </summary>
-    private async Task<BalanceTotals?> KeptBalanceTotalsAsync(LedgerFilter filter, CancellationToken ct)
+    private async Task<KeptBalanceTotals.Build> KeptBalanceTotalsAsync(LedgerFilter filter, CancellationToken ct)
     {
-        if (!KeptSumsAnswer(filter))
-        {
-            return null;
-        }
-
         var scope = await ScopeAsync(filter, ct);
         // The proposals' figures: the program's grouping by item, start year and status that the dashboard, the appendix and
         // the year matrix share (one scan per data version), summed over the balances' statuses.
@@ -215,21 +216,25 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
                 .Where(h => WithLedger.Contains(h.Status) && scope.Has(h.ContentItemId)));
         }
 
-        // Read once per data version: the whole result is kept (BalanceTotalsAsync).
+        // Read once per version outside the ledger: the postings after it are added to the kept totals (BalanceTotalsAsync).
         var balanced = await BalanceProposals(filter, await ProgramIdAsync(filter, ct))
             .Select(p => new BalancedProposal(p.Id, p.ProgramId, p.Status != ProposalStatus.Settled))
             .ToListAsync(ct);
         decimal provincial = 0, nonProvincial = 0, outstanding = 0;
+        var upTo = new Dictionary<int, int>();
         foreach (var programId in scope.ProgramIds)
         {
             var sums = await kept.OfProposalsAsync(db, programId, balanced.Where(b => b.ProgramId == programId).Select(b => (b.Id, b.Open)), ct);
             provincial += sums.Provincial;
             nonProvincial += sums.NonProvincial;
             outstanding += sums.AdvancesNet;
+            upTo[programId] = sums.UpToId;
         }
 
         var share = heads.Sum(h => h.Share);
-        return new BalanceTotals(heads.Sum(h => h.Count), share, heads.Sum(h => h.TotalCost) - share, provincial, nonProvincial, outstanding);
+        return new KeptBalanceTotals.Build(
+            new BalanceTotals(heads.Sum(h => h.Count), share, heads.Sum(h => h.TotalCost) - share, provincial, nonProvincial, outstanding),
+            balanced.ToDictionary(b => b.Id, b => b.Open), upTo);
     }
 
     private sealed record BalancedProposal(int Id, int ProgramId, bool Open);

@@ -13,13 +13,14 @@ public sealed record ProposalFigureRow(int ContentItemId, int StartYear, Proposa
 /// <summary>
 /// The one grouped scan of a program's proposals (SQLite answers it from <c>IX_Proposals_Figures</c> alone) that the
 /// dashboard, the appendix and the year matrix all sum: kept under the data version (ADR 0100), so after a business write
-/// the first of these pages pays the scan and the others reuse it (issue 21). Each report's figures are sums of these
+/// the first of these pages pays the scan and the others reuse it (issue 21). It reads no ledger entry: kept under the
+/// version's part outside the ledger (ADR 0214), so a posting or a reversal does not cost the scan again. Each report's figures are sums of these
 /// rows over its statuses and years, equal to its own GROUP BY (<c>ProgramProposalFiguresTests</c>).
 /// </summary>
 public static class ProgramProposalFigures
 {
     public static Task<List<ProposalFigureRow>> ByItemYearStatusAsync(IAppDbContext db, VersionedCache cache, int programId, CancellationToken ct = default) =>
-        cache.GetAsync($"proposals:figures:{programId}", () => Query(db, programId).ToListAsync(ct), ct);
+        cache.GetOutsideLedgerAsync($"proposals:figures:{programId}", () => Query(db, programId).ToListAsync(ct), ct);
 
     /// <summary>The GROUP BY itself (the SQL the cache keeps).</summary>
     public static IQueryable<ProposalFigureRow> Query(IAppDbContext db, int programId) =>

@@ -52,6 +52,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
          typeof(NgheAn.CNHT.Domain.Enterprises.DossierFileContent)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
+    private bool _ledgerOnly;
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
 
@@ -64,7 +65,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
         if (AddsLedgerEntries(eventData.Context) is { } writer)
         {
-            writer.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
+            writer.Database.ExecuteSqlRaw(DataVersion.RaiseLedgerOnlySql);
         }
 
         return result;
@@ -79,7 +80,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
         if (AddsLedgerEntries(eventData.Context) is { } writer)
         {
-            await writer.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql, cancellationToken);
+            await writer.Database.ExecuteSqlRawAsync(DataVersion.RaiseLedgerOnlySql, cancellationToken);
         }
 
         return result;
@@ -93,7 +94,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             try
             {
                 context.SaveChanges();
-                context.Database.ExecuteSqlRaw(DataVersion.RaiseSql);
+                context.Database.ExecuteSqlRaw(RaiseSql());
             }
             finally
             {
@@ -116,7 +117,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             {
                 await context.SaveChangesAsync(cancellationToken);
                 // Cached read models (VersionedCache) are keyed by this version: raise it with the change.
-                await context.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql, cancellationToken);
+                // A write that only added ledger entries raises the ledger's part alone (ADR 0214).
+                await context.Database.ExecuteSqlRawAsync(RaiseSql(), cancellationToken);
             }
             finally
             {
@@ -247,8 +249,14 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         }
 
         _pending = pending;
+        // Only inserts of ledger entries (a posting, a reversal): nothing outside the ledger changed (ADR 0214). Unaudited
+        // rows (notifications, mail) raise no version at all, as before.
+        _ledgerOnly = pending.TrueForAll(p => p.Item2 == "Insert" && p.Item1.Entity is DisbursementEntry);
         return context!.Database.CurrentTransaction is null;
     }
+
+    /// <summary>The raise that follows the write just saved (ADR 0214): read before <see cref="AfterWrite"/> clears it.</summary>
+    private string RaiseSql() => _ledgerOnly ? DataVersion.RaiseLedgerOnlySql : DataVersion.RaiseSql;
 
     private DbContext? AfterWrite(DbContext? context)
     {

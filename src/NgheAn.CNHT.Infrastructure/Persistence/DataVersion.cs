@@ -31,8 +31,14 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
 /// </summary>
 public sealed class DataVersion(IServiceProvider services, DataVersionWatch watch) : IDataVersion
 {
-    /// <summary>SQL both providers accept; run inside the transaction of the write it follows.</summary>
-    public const string RaiseSql = "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1";
+    /// <summary>
+    /// SQL both providers accept; run inside the transaction of the write it follows. Raises the version's part outside the
+    /// ledger too (<see cref="DataVersionSteps.OtherStep"/>, ADR 0214): any write that is not known to add ledger entries only.
+    /// </summary>
+    public const string RaiseSql = "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 4294967296 WHERE \"Id\" = 1";
+
+    /// <summary>A write that only adds ledger entries (<see cref="DataVersionSteps.LedgerOnlyStep"/>, ADR 0214).</summary>
+    public const string RaiseLedgerOnlySql = "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1";
 
     private static readonly Func<AppDbContext, Task<long>> Current =
         EF.CompileAsyncQuery((AppDbContext c) => c.Set<DataVersionRow>().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());

@@ -1127,6 +1127,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Source", "ProgramId", "EntryDate", "Id");
 
+                    b.HasIndex("Kind", "Source", "ProgramId", "EntryDate", "Id");
+
                     b.ToTable("DisbursementEntries", (string)null);
                 });
 

@@ -1081,6 +1081,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Source", "ProgramId", "EntryDate", "Id");
 
+                    b.HasIndex("Kind", "Source", "ProgramId", "EntryDate", "Id");
+
                     b.ToTable("DisbursementEntries", (string)null);
                 });
 

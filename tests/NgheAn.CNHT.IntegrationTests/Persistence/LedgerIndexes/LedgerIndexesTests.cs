@@ -31,6 +31,9 @@ public sealed class LedgerIndexesTests
     [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Kind = 'Advance' ORDER BY EntryDate DESC, Id DESC LIMIT 50", "IX_DisbursementEntries_Kind_ProgramId_EntryDate_Id")]
     [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Kind = 'Payment' AND EntryDate >= '2024-01-01' AND EntryDate <= '2024-12-31' ORDER BY EntryDate DESC, Id DESC LIMIT 50", "IX_DisbursementEntries_Kind_ProgramId_EntryDate_Id")]
     [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Source = 'Counterpart' ORDER BY EntryDate DESC, Id DESC LIMIT 50", "IX_DisbursementEntries_Source_ProgramId_EntryDate_Id")]
+    // Kind and source together (migration Issue21BalanceTotals, round 22): the walk of both, not of one testing the other.
+    [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Kind = 'Advance' AND Source = 'ProvincialBudget' ORDER BY EntryDate DESC, Id DESC LIMIT 50", "IX_DisbursementEntries_Kind_Source_ProgramId_EntryDate_Id")]
+    [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Source = 'Counterpart' AND Kind = 'Advance' AND EntryDate >= '2024-01-01' AND EntryDate <= '2024-12-31' ORDER BY EntryDate DESC, Id DESC LIMIT 50 OFFSET 500", "IX_DisbursementEntries_Kind_Source_ProgramId_EntryDate_Id")]
     [InlineData("SELECT Id, Code FROM Proposals WHERE Status = 'Appraised' ORDER BY StatusChangedAt, Id LIMIT 5", "IX_Proposals_Waiting")]
     [InlineData("SELECT Status, count(*) FROM Proposals WHERE Status IN ('Submitted', 'Appraised') GROUP BY Status", "IX_Proposals_Waiting")]
     public async Task A_page_of_the_ledger_or_of_what_waits_is_an_index_walk_without_a_sort(string sql, string index)
