@@ -3530,3 +3530,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205131154_Issue21SearchTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_SearchTotals] ON [Proposals] ([Id], [ProgramId], [Status], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205131154_Issue21SearchTotals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205131154_Issue21SearchTotals', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
