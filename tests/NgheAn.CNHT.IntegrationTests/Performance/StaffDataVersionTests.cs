@@ -53,7 +53,7 @@ public sealed class StaffDataVersionTests
 
         // A write command outside any transaction (the bulk paths' raise, ExecuteUpdate, raw SQL).
         await node.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(DataVersion.RaiseSql));
-        Assert.Equal(before + 1, await VersionAsync(node));
+        Assert.Equal(before + DataVersionSteps.OtherStep, await VersionAsync(node));
 
         // A transaction of this node.
         await node.ScopedAsync(async sp =>
@@ -64,7 +64,7 @@ public sealed class StaffDataVersionTests
             await tx.CommitAsync();
             return 0;
         });
-        Assert.Equal(before + 2, await VersionAsync(node));
+        Assert.Equal(before + (2 * DataVersionSteps.OtherStep), await VersionAsync(node));
 
         // An audited business save (the audit interceptor raises the version in its own transaction).
         await node.ScopedAsync(async sp =>
@@ -75,7 +75,7 @@ public sealed class StaffDataVersionTests
             return await db.SaveChangesAsync();
         });
         var stored = await StoredVersionAsync(node);
-        Assert.True(stored > before + 2);
+        Assert.True(stored > before + (2 * DataVersionSteps.OtherStep));
         Assert.Equal(stored, await VersionAsync(node));
 
         // Nothing written: the kept reading is used (the clock never moves, so it is never a second old).

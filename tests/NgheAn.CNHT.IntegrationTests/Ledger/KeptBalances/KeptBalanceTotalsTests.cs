@@ -211,11 +211,14 @@ public sealed class KeptBalanceTotalsTests
         await PostAsync(centerB, other, Entry(9_000_000m, "Advance", "B-TU-K"));
         await PostAsync(centerB, other, Entry(9_000_000m, "Recovery", "B-TH-K"));
         await ReverseAsync(nodeB, centerB, "B-TU-1");
+        // Node A sees another node's writes within its watch's second (ADR 0216).
+        await Task.Delay(DataVersionWatch.Freshness + TimeSpan.FromMilliseconds(100));
         await AssertEqualAsync(nodeA, nodeB, filters);
         Assert.Equal(built, FullBuilds(nodeA));
 
         // A cancellation through node B: node A builds the totals again, without the cancelled proposal.
         Assert.Equal(HttpStatusCode.Redirect, (await leaderB.PostStepAsync(other, "Cancel", new Dictionary<string, string> { ["Act.Comment"] = "Đơn vị không tiếp tục" })).StatusCode);
+        await Task.Delay(DataVersionWatch.Freshness + TimeSpan.FromMilliseconds(100));
         await AssertEqualAsync(nodeA, nodeB, filters);
         Assert.Equal(built + filters.Length, FullBuilds(nodeA));
     }
