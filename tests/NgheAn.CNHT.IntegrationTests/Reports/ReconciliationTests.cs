@@ -80,6 +80,44 @@ public sealed class ReconciliationTests(DemoPortal clean) : IClassFixture<DemoPo
     }
 
     [Fact]
+    public async Task The_open_advances_are_those_a_reading_of_every_entry_finds()
+    {
+        // Every proposal of the program with a ledger is made settled: the check (one grouped pass driven by the settled
+        // proposals, round 22) must name exactly the proposals whose last live advance has no later payment or settlement
+        // entry, reading the entries one by one (reversed entries and reversals left out).
+        using var portal = new CnhtFactory();
+        _ = portal.Services;
+        var expected = await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var programId = await db.Programs.Where(x => x.Code == "2018-2025").Select(x => x.Id).SingleAsync();
+            await db.Proposals.Where(x => x.ProgramId == programId && db.DisbursementEntries.Any(e => e.ProposalId == x.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, Domain.Proposals.ProposalStatus.Settled));
+            var entries = await db.DisbursementEntries.AsNoTracking()
+                .Where(e => e.Proposal.ProgramId == programId)
+                .Select(e => new { e.Id, e.ProposalId, Code = e.Proposal.Code, e.Kind, e.EntryDate, e.ReversesEntryId })
+                .ToListAsync();
+            var reversed = entries.Where(e => e.ReversesEntryId is not null).Select(e => e.ReversesEntryId!.Value).ToHashSet();
+            return entries.Where(e => e.Kind != Domain.Disbursements.DisbursementKind.Reversal && !reversed.Contains(e.Id))
+                .GroupBy(e => e.Code)
+                .Where(g => g.Any(e => e.Kind == Domain.Disbursements.DisbursementKind.Advance))
+                .Where(g =>
+                {
+                    var lastAdvance = g.Where(e => e.Kind == Domain.Disbursements.DisbursementKind.Advance).Max(e => e.EntryDate);
+                    var finals = g.Where(e => e.Kind is Domain.Disbursements.DisbursementKind.Payment or Domain.Disbursements.DisbursementKind.SettlementAdjustment).ToList();
+                    return finals.Count == 0 || finals.Max(e => e.EntryDate) < lastAdvance;
+                })
+                .Select(g => g.Key)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        });
+
+        var check = (await Run(portal)).Checks.Single(c => c.Code == "open-advances");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, check.Findings.Select(f => f.Subject).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
     public async Task An_item_with_spending_but_no_plan_is_reported()
     {
         var check = await PlantAndRun(p => Execute(p, async db =>
