@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NgheAn.CNHT.Infrastructure.Identity;
 
@@ -23,67 +21,10 @@ public sealed class AccountChangeWatch
 /// is (a stamp-only change such as signing out is one UPDATE without a transaction of its own, so the transaction
 /// interceptor never sees it). Counting before as well as after means a session read while the save runs is read again.
 /// </summary>
-public sealed class AccountChangeInterceptor(AccountChangeWatch watch) : SaveChangesInterceptor
+public sealed class AccountChangeInterceptor(AccountChangeWatch watch) : Persistence.ChangeSignalInterceptor
 {
-    private bool _touched;
+    protected override bool Watches(object entity) =>
+        entity is AppUser or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string>;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Before(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Before(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        After();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        After();
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => After();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        After();
-        return Task.CompletedTask;
-    }
-
-    private void Before(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is AppUser or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string>)
-            {
-                _touched = true;
-                watch.Changed();
-                return;
-            }
-        }
-    }
-
-    private void After()
-    {
-        if (_touched)
-        {
-            _touched = false;
-            watch.Changed();
-        }
-    }
+    protected override void Signal() => watch.Changed();
 }
