@@ -51,7 +51,7 @@ public sealed class DashboardJourneyTests(BrowserPortal portal)
 
         // The provincial-share card opens the register of exactly the counted proposals, with the same totals.
         await page.Locator("a.figure-card", new() { Has = page.Locator("[data-figure=provincial-share]") }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Proposals", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Proposals", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-figure=total-count]")).ToHaveTextAsync(expected.Count.ToString(VnFormat.Culture));
         await Assertions.Expect(page.Locator("#register [data-figure=provincial-share]")).ToHaveTextAsync(VnFormat.Million(expected.Share));
         await Assertions.Expect(page.Locator("#counted")).ToBeCheckedAsync();
@@ -61,7 +61,7 @@ public sealed class DashboardJourneyTests(BrowserPortal portal)
         // The disbursed card opens the ledger filtered to provincial budget, with the same total.
         await page.GotoAsync("/");
         await page.Locator("a.figure-card", new() { Has = page.Locator("[data-figure=disbursed]") }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Disbursements", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Disbursements", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-total=provincial]")).ToHaveTextAsync(VnFormat.Dong(expected.Paid));
         await Ui.AssertAccessibleAsync(page, "disbursements");
         await Ui.ShotsAsync(page, "disbursements-viewer");

@@ -203,7 +203,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         // 8. Accepted into a proposal (status "Hồ sơ đã nộp").
         await center.ReloadAsync();
         await ConfirmedAsync(center, () => center.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận thành đề án" }).ClickAsync());
-        await center.WaitForURLAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
+        await center.WaitForPageAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
         var proposalId = int.Parse(center.Url.Split('/').Last().Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
         await ShotsAsync(center, "enterprise-10-proposal-created");
 
@@ -222,7 +222,7 @@ public sealed class EnterpriseJourneyTests(BrowserPortal portal)
         await enterprise.GotoAsync("/DoanhNghiep");
         await ShotsAsync(enterprise, "enterprise-11-home");
         await enterprise.GetByRole(AriaRole.Link, new() { Name = "Đổi mới công nghệ gia công CNC linh kiện" }).Last.ClickAsync();
-        await enterprise.WaitForURLAsync(url => url.Contains("/DoanhNghiep/DeAn/", StringComparison.Ordinal));
+        await enterprise.WaitForPageAsync(url => url.Contains("/DoanhNghiep/DeAn/", StringComparison.Ordinal));
         await Assertions.Expect(enterprise.Locator("#approved-total")).ToHaveTextAsync("190.000.000");
         await Assertions.Expect(enterprise.Locator("#approved-share")).ToHaveTextAsync("100.000.000");
         await Assertions.Expect(enterprise.Locator("#timeline")).ToContainTextAsync("Trung tâm yêu cầu bổ sung hồ sơ");

@@ -49,7 +49,7 @@ public sealed class ImportJourneyTests(BrowserPortal portal)
             Buffer = Workbook(300),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và kiểm tra" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Import/Preview/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Import/Preview/", StringComparison.Ordinal));
         Assert.Equal("300", (await page.Locator("[data-figure=new-proposals]").InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.OutputFolder, "import-preview.png"), FullPage = false });
 

@@ -37,7 +37,7 @@ public sealed partial class IssuingJourneyTests(BrowserPortal portal)
         await Ui.ShotsAsync(page, "issue-form");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành, ký số và chốt số liệu" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Reports/Issued/Details/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Reports/Issued/Details/", StringComparison.Ordinal));
         var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
         var number = Regex.Match(heading ?? "", @"\d+/BC-SCT").Value;
         Assert.NotEmpty(number);

@@ -13,7 +13,7 @@ public sealed class LedgerJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Số tiền (đồng)").FillAsync(amount);
         await page.GetByLabel("Số chứng từ").FillAsync(voucher);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào sổ" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Disbursements?", StringComparison.Ordinal) || url.EndsWith("/Disbursements", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Disbursements?", StringComparison.Ordinal) || url.EndsWith("/Disbursements", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ProposalJourneyTests(BrowserPortal portal)
         var notice = page.Locator(".notification-menu a.dropdown-item", new() { HasText = code });
         await Assertions.Expect(notice).ToContainTextAsync(text);
         await notice.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#proposal-title")).ToHaveTextAsync(Title);
     }
 

@@ -31,7 +31,7 @@ public sealed class PublicPortalJourneyTests(BrowserPortal portal)
         await Ui.AssertAccessibleAsync(page, name + "-home");
         await page.Locator("#home-q").FillAsync("co khi");
         await page.Locator("form[role=search] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(english ? "/en/directory?q=co" : "/danh-ba?q=co", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains(english ? "/en/directory?q=co" : "/danh-ba?q=co", StringComparison.Ordinal));
         var results = page.Locator(".directory-results h2 a");
         var resultCards = page.Locator(".directory-results .directory-card");
         await Assertions.Expect(results.First).ToBeVisibleAsync();
@@ -46,7 +46,7 @@ public sealed class PublicPortalJourneyTests(BrowserPortal portal)
         await page.Locator("#f-sector").SelectOptionAsync("o-to");
         await page.Locator("#f-cert").SelectOptionAsync("iatf-16949");
         await page.Locator(".directory-filters button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("cert=iatf-16949", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("cert=iatf-16949", StringComparison.Ordinal));
         await Assertions.Expect(results.First).ToBeVisibleAsync();
         var cards = page.Locator(".directory-card");
         for (var i = 0; i < await cards.CountAsync(); i++)
@@ -69,7 +69,7 @@ public sealed class PublicPortalJourneyTests(BrowserPortal portal)
         await Ui.ShotAsync(page, name + "-profile.png");
 
         await page.Locator(".lang-switch").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(english ? "/danh-ba/" : "/en/directory/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains(english ? "/danh-ba/" : "/en/directory/", StringComparison.Ordinal));
         Assert.Equal(english ? "vi" : "en", await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.Locator(".profile-fields")).ToContainTextAsync(english ? "Lĩnh vực" : "Sector");
         await Ui.AssertAccessibleAsync(page, name + "-profile-switched");

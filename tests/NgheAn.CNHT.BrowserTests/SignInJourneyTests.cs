@@ -15,7 +15,7 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         // Since issue 17 an anonymous visitor at / gets the public portal; its header leads staff to the sign-in page.
         await page.GotoAsync("/");
         await page.Locator("header a[href='/Account/Login']:visible").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await portal.SignInAsync(page, "xem@cnht.demo");
 
         // Other journeys of this portal approve and pay proposals: the figures are those of the rows right now
@@ -61,7 +61,7 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(NgheAn.CNHT.Infrastructure.Seeding.UserSeeder.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
 
         // The first Tab shows the skip link; Enter takes the reader to the main content.
         await page.Keyboard.PressAsync("Tab");
@@ -90,9 +90,9 @@ public sealed class SignInJourneyTests(BrowserPortal portal)
 
         // The phone menu's button submits the page's one sign-out form (ADR 0217): a POST with its token ends the session.
         await page.Locator("#mainNav").GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await page.GotoAsync("/Proposals");
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -97,7 +97,7 @@ public sealed class LayoutTests(BrowserPortal portal)
 
         // The proposal's amounts are cards too: nothing cut off on the right.
         await rows.First.Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/Proposals/Details/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#amounts")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("table-cards"));
         var overflow = await page.Locator("#amounts").EvaluateAsync<double>("t => t.getBoundingClientRect().right - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the amounts table runs {overflow}px past the screen");

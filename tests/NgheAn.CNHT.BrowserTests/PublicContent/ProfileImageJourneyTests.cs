@@ -64,7 +64,7 @@ public sealed class ProfileImageJourneyTests(BrowserPortal portal)
         new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(big, 0);
         await page.Locator("#photo-file").SetInputFilesAsync(new FilePayload { Name = "anh-xuong.jpg", MimeType = "image/jpeg", Buffer = big });
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm ảnh", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("loi=anh-qua-lon", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("loi=anh-qua-lon", StringComparison.Ordinal));
         var message = page.Locator("#photo-file-error");
         await Assertions.Expect(message).ToContainTextAsync("Ảnh vượt quá dung lượng cho phép (tối đa 3 MB mỗi ảnh).");
         await Assertions.Expect(message).ToContainTextAsync("Tệp chưa được lưu");

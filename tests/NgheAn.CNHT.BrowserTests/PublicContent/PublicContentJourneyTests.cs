@@ -49,7 +49,7 @@ public sealed class PublicContentJourneyTests(BrowserPortal portal)
         await HomeAsync(page, english);
         await Ui.AssertAccessibleAsync(page, name + "-home");
         await page.Locator("#home-sections a#home-link-projects").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(english ? "/en/priority-projects" : "/du-an-uu-tien", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.EndsWith(english ? "/en/priority-projects" : "/du-an-uu-tien", StringComparison.Ordinal));
         var projects = page.Locator("#priority-projects h2 a");
         await Assertions.Expect(projects.First).ToContainTextAsync(english ? "(sample)" : "(mẫu)");
         await CheckAsync(page, name + "-list");
@@ -91,7 +91,7 @@ public sealed class PublicContentJourneyTests(BrowserPortal portal)
         // The program: the appendix as the report has it, and the supported proposals.
         await HomeAsync(page, english);
         await page.Locator("#home-sections a#home-link-program").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(english ? "/en/program" : "/chuong-trinh", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.EndsWith(english ? "/en/program" : "/chuong-trinh", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#public-appendix")).ToContainTextAsync(english ? "Total" : "Tổng cộng");
         await Assertions.Expect(page.Locator("#supported-proposals tbody tr").First).ToBeVisibleAsync();
         await CheckAsync(page, name + "-program");
@@ -100,7 +100,7 @@ public sealed class PublicContentJourneyTests(BrowserPortal portal)
         // News and events: the upcoming workshop first, then its page with the Markdown rendered safely.
         await HomeAsync(page, english);
         await page.Locator("#home-sections a#home-link-news").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(english ? "/en/news" : "/tin-tuc", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.EndsWith(english ? "/en/news" : "/tin-tuc", StringComparison.Ordinal));
         var upcoming = page.Locator("#upcoming-events a", new() { HasText = english ? "Workshop: connecting CNHT suppliers" : "Hội thảo kết nối doanh nghiệp CNHT" });
         await Assertions.Expect(upcoming).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#news-list .card").First).ToBeVisibleAsync();
@@ -108,7 +108,7 @@ public sealed class PublicContentJourneyTests(BrowserPortal portal)
         await Ui.ShotAsync(page, name + "-news.png");
 
         await upcoming.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(english ? "/en/news/" : "/tin-tuc/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains(english ? "/en/news/" : "/tin-tuc/", StringComparison.Ordinal));
         var body = page.Locator(".news-body");
         await Assertions.Expect(body.Locator("li")).ToHaveCountAsync(3);
         await Assertions.Expect(body.Locator("strong")).ToHaveTextAsync(english ? "illustrative content" : "nội dung minh họa");
@@ -119,7 +119,7 @@ public sealed class PublicContentJourneyTests(BrowserPortal portal)
 
         // The same post in the other language.
         await page.Locator(".lang-switch").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(english ? "/tin-tuc/" : "/en/news/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains(english ? "/tin-tuc/" : "/en/news/", StringComparison.Ordinal));
         Assert.Equal(english ? "vi" : "en", await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.Locator(".news-body strong")).ToHaveTextAsync(english ? "nội dung minh họa" : "illustrative content");
         Assert.True(problems.Count == 0, string.Join("\n", problems));

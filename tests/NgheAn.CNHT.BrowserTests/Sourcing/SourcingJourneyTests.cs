@@ -27,7 +27,7 @@ public sealed class SourcingJourneyTests(BrowserPortal portal)
         await page.GotoAsync("/DoanhNghiep/NhuCau");
         await Ui.AssertAccessibleAsync(page, name + "-list");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhu cầu mới" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/DoanhNghiep/NhuCau/Tao", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/DoanhNghiep/NhuCau/Tao", StringComparison.Ordinal));
         await page.GetByLabel("Sản phẩm, dịch vụ cần tìm").FillAsync($"Trục bánh răng gia công CNC {width}");
         await page.GetByLabel("Lĩnh vực").SelectOptionAsync("co-khi");
         await page.GetByLabel("Công đoạn sản xuất (nếu cần)").SelectOptionAsync("cnc");
@@ -41,7 +41,7 @@ public sealed class SourcingJourneyTests(BrowserPortal portal)
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhu cầu" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/DoanhNghiep/NhuCau/ChiTiet/", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.Contains("/DoanhNghiep/NhuCau/ChiTiet/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Trục bánh răng gia công CNC {width}");
 
         // The best match first, with the reasons in Vietnamese.
@@ -98,7 +98,7 @@ public sealed class SourcingJourneyTests(BrowserPortal portal)
         await Ui.AssertAccessibleAsync(specialist, $"profile-review-{width}");
         specialist.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Duyệt và công khai" }).ClickAsync();
-        await specialist.WaitForURLAsync(url => url.EndsWith("/Directory", StringComparison.Ordinal) || url.Contains("/Directory?", StringComparison.Ordinal) || url.EndsWith("/Directory/Index", StringComparison.Ordinal));
+        await specialist.WaitForPageAsync(url => url.EndsWith("/Directory", StringComparison.Ordinal) || url.Contains("/Directory?", StringComparison.Ordinal) || url.EndsWith("/Directory/Index", StringComparison.Ordinal));
 
         // Now the public page shows the new products.
         await visitor.ReloadAsync();
@@ -128,7 +128,7 @@ public sealed class SourcingJourneyTests(BrowserPortal portal)
         await buyer.GetByLabel("Lĩnh vực").SelectOptionAsync("nhua-cao-su");
         await buyer.GetByLabel("Công đoạn sản xuất (nếu cần)").SelectOptionAsync("ep-nhua");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Đăng nhu cầu" }).ClickAsync();
-        await buyer.WaitForURLAsync(url => url.Contains("/DoanhNghiep/NhuCau/ChiTiet/", StringComparison.Ordinal));
+        await buyer.WaitForPageAsync(url => url.Contains("/DoanhNghiep/NhuCau/ChiTiet/", StringComparison.Ordinal));
         var requestUrl = buyer.Url;
 
         // The supplier finds it among the requests matching its profile and says it is interested.
