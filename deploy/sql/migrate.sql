@@ -3551,3 +3551,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151151_Issue21PublicProgramOrder'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_PublicOrder] ON [Proposals] ([ProgramId], [StartYear] DESC, [Code], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151151_Issue21PublicProgramOrder'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205151151_Issue21PublicProgramOrder', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

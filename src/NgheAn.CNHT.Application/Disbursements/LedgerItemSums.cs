@@ -86,6 +86,26 @@ public sealed class LedgerItemSums : IDisposable
             return new ProposalLedgerSums(provincial, nonProvincial, advances, state.Watermark);
         }, ct);
 
+    /// <summary>
+    /// The provincial budget's signed sum of each given proposal's entries, added up per the key it comes with (issue 21:
+    /// next year's funding request deducts what was paid of the proposals running into the year, per content item). A
+    /// proposal without entries adds nothing.
+    /// </summary>
+    public Task<Dictionary<int, decimal>> ProvincialByKeyAsync(IAppDbContext db, int programId, IEnumerable<(int Id, int Key)> proposals, CancellationToken ct = default) =>
+        ReadAsync(db, programId, state =>
+        {
+            var sums = new Dictionary<int, decimal>();
+            foreach (var (id, key) in proposals)
+            {
+                if (state.Proposals.TryGetValue(id, out var p))
+                {
+                    sums[key] = sums.GetValueOrDefault(key) + p.Provincial;
+                }
+            }
+
+            return sums;
+        }, ct);
+
     /// <summary>How many times a program's sums were grouped from the first entry (once per program and process, ADR 0104 addendum 2).</summary>
     public int Builds => Volatile.Read(ref _builds);
 

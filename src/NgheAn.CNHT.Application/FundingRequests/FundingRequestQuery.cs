@@ -5,7 +5,6 @@ using NgheAn.CNHT.Application.Estimates;
 using NgheAn.CNHT.Domain;
 using NgheAn.CNHT.Domain.Applications;
 using NgheAn.CNHT.Domain.Common;
-using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Estimates;
 using NgheAn.CNHT.Domain.FundingRequests;
 using NgheAn.CNHT.Domain.Proposals;
@@ -44,7 +43,7 @@ public sealed record FundingRequest(string ProgramCode, string ProgramName, int 
 /// Next year's funding request (nhu cầu kinh phí năm sau, ADR 0174), compiled per item by SQL aggregates, and written into
 /// the existing annual estimate (dự toán năm) of that year — department-run lines (management, events) are typed there.
 /// </summary>
-public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estimates, ICurrentUser user, ILogger<FundingRequestQuery> logger)
+public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estimates, ICurrentUser user, ILogger<FundingRequestQuery> logger, Disbursements.LedgerItemSums ledgerSums)
 {
     public async Task<FundingRequest?> BuildAsync(string programCode, int year, CancellationToken ct = default)
     {
@@ -75,11 +74,12 @@ public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estima
         var approved = await db.Proposals.AsNoTracking()
             .Where(p => p.ProgramId == program.Id && running.Contains(p.Status) && p.StartYear <= year && p.EndYear >= year)
             .GroupBy(p => p.ContentItemId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(p => p.ApprovedProvincialShare ?? 0) }).ToDictionaryAsync(g => g.Key, ct);
-        var paid = await (from e in db.DisbursementEntries.AsNoTracking()
-                          join p in db.Proposals on e.ProposalId equals p.Id
-                          where e.Source == FundingSource.ProvincialBudget && p.ProgramId == program.Id && running.Contains(p.Status) && p.StartYear <= year && p.EndYear >= year
-                          group e by p.ContentItemId into g
-                          select new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+        // What was paid of them (provincial budget): the kept per-proposal sums (ADR 0104), not a join of the program's
+        // million ledger entries with its proposals, which took seconds at national size (issue 21).
+        var runningIds = await db.Proposals.AsNoTracking()
+            .Where(p => p.ProgramId == program.Id && running.Contains(p.Status) && p.StartYear <= year && p.EndYear >= year)
+            .Select(p => new { p.Id, p.ContentItemId }).ToListAsync(ct);
+        var paid = await ledgerSums.ProvincialByKeyAsync(db, program.Id, runningIds.Select(p => (p.Id, p.ContentItemId)), ct);
         var assigned = await db.AssignedBudgets.AsNoTracking().Where(b => b.ProgramId == program.Id && b.Year == year)
             .ToDictionaryAsync(b => b.ContentItemId, ct);
         var counted = ProposalStatusText.Counted.ToArray();

@@ -40,9 +40,10 @@ public sealed class ProgramTransparencyQuery(IAppDbContext db, CatalogQueries ca
         else
         {
             var counted = ProposalStatusText.Counted.ToArray();
-            var withProposals = await db.Proposals.AsNoTracking().Where(p => counted.Contains(p.Status))
-                .Select(p => p.ProgramId).Distinct().ToListAsync(ct);
-            var codes = await db.Programs.AsNoTracking().Where(p => withProposals.Contains(p.Id)).Select(p => p.Code).ToListAsync(ct);
+            // Per program, whether any counted proposal exists: one probe of (ProgramId, Status) each, never a pass over
+            // every counted proposal of the database (issue 21).
+            var codes = await db.Programs.AsNoTracking()
+                .Where(g => db.Proposals.Any(p => p.ProgramId == g.Id && counted.Contains(p.Status))).Select(p => p.Code).ToListAsync(ct);
             chosen = programs.LastOrDefault(p => codes.Contains(p.Code)) ?? programs[^1];
         }
 
@@ -57,13 +58,26 @@ public sealed class ProgramTransparencyQuery(IAppDbContext db, CatalogQueries ca
     public async Task<PublicListPage<SupportedProposal>> SupportedAsync(string programCode, int page, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        var counted = ProposalStatusText.Counted.ToArray();
-        var proposals = db.Proposals.AsNoTracking().Where(p => counted.Contains(p.Status) && db.Programs.Any(g => g.Id == p.ProgramId && g.Code == programCode));
-        var total = await proposals.CountAsync(ct);
-        var rows = await proposals.OrderByDescending(p => p.StartYear).ThenBy(p => p.Code)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(p => new SupportedProposal(p.Code, p.LeadOrganization.Name, p.ContentItem.Code, p.ContentItem.Name, p.Title, p.StartYear, p.ApprovedProvincialShare))
-            .ToListAsync(ct);
+        // By the program's id, not a lookup of its code per proposal (ADR 0232).
+        var programId = await db.Programs.AsNoTracking().Where(g => g.Code == programCode).Select(g => g.Id).FirstOrDefaultAsync(ct);
+        var total = await Supported(db, programId).CountAsync(ct);
+        var rows = await Page(db, programId, page).ToListAsync(ct);
         return new PublicListPage<SupportedProposal>(rows, total, page, PageSize);
     }
+
+    /// <summary>The program's supported (counted) proposals; counted from IX_Proposals_Figures' (ProgramId, Status) ranges.</summary>
+    public static IQueryable<Proposal> Supported(IAppDbContext db, int programId)
+    {
+        var counted = ProposalStatusText.Counted.ToArray();
+        return db.Proposals.AsNoTracking().Where(p => p.ProgramId == programId && counted.Contains(p.Status));
+    }
+
+    /// <summary>
+    /// One page of them, newest start year first, then by code: read in the order of IX_Proposals_PublicOrder, so a page
+    /// stops after its rows instead of sorting a national program's 58.600 counted proposals per request (ADR 0232).
+    /// </summary>
+    public static IQueryable<SupportedProposal> Page(IAppDbContext db, int programId, int page, int pageSize = PageSize) =>
+        Supported(db, programId).OrderByDescending(p => p.StartYear).ThenBy(p => p.Code)
+            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize)
+            .Select(p => new SupportedProposal(p.Code, p.LeadOrganization.Name, p.ContentItem.Code, p.ContentItem.Name, p.Title, p.StartYear, p.ApprovedProvincialShare));
 }

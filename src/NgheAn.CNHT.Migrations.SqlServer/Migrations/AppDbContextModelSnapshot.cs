@@ -2244,6 +2244,10 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProgramId", "Status", "Code");
 
+                    b.HasIndex("ProgramId", "StartYear", "Code", "Status")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_Proposals_PublicOrder");
+
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
 

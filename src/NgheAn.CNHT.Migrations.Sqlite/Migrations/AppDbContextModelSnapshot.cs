@@ -2162,6 +2162,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgramId", "Status", "Code");
 
+                    b.HasIndex("ProgramId", "StartYear", "Code", "Status")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_Proposals_PublicOrder");
+
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
 

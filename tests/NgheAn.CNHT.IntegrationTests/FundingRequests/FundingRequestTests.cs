@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.FundingRequests;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Common;
+using NgheAn.CNHT.Domain.Disbursements;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Infrastructure.Persistence;
 using NgheAn.CNHT.IntegrationTests.Plans;
@@ -77,6 +78,56 @@ public sealed class FundingRequestTests
         Assert.Equal(690_000_000m, lines.Sum(l => l.Amount));
         Assert.Contains(lines, l => l.Amount == 570_000_000m && l.Note!.Contains("hồ sơ đề nghị", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task What_was_paid_of_a_running_proposal_comes_off_its_need_as_the_ledger_holds_it_right_after_each_posting()
+    {
+        await using var portal = new CnhtFactory();
+        await portal.EnsureDemoUsersAsync();
+        await YearlyPlanTests.SeedPlansAsync(portal);
+        var paying = await CodeAsync(portal, await ProposalAsync(portal, "4.1", 2026, 2027, 270_000_000m, ProposalStatus.Approved));
+        await ProposalAsync(portal, "4.1", 2026, 2028, 30_000_000m, ProposalStatus.Approved);                                          // runs, nothing paid
+        var ended = await CodeAsync(portal, await ProposalAsync(portal, "4.1", 2026, 2026, 90_000_000m, ProposalStatus.Approved));  // not in 2027
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);   // on or after the approval (ProposalAsync approves today)
+        await ReportTestData.RecordAsync(portal, paying, day, 100_000_000m, FundingSource.ProvincialBudget, DisbursementKind.Payment);
+        await ReportTestData.RecordAsync(portal, paying, day, 20_000_000m, FundingSource.ProvincialBudget, DisbursementKind.Advance);
+        await ReportTestData.RecordAsync(portal, paying, day, 50_000_000m, FundingSource.Counterpart, DisbursementKind.Payment);
+        await ReportTestData.RecordAsync(portal, ended, day, 40_000_000m, FundingSource.ProvincialBudget, DisbursementKind.Payment);
+
+        // 270 - (100 + 20) provincial paid, the counterpart's payment aside, plus 30 not yet paid; the ended proposal out.
+        Assert.Equal(180_000_000m, await FromProposalsAsync(portal, "4.1"));
+        Assert.Equal(await PaidByReadingTheLedgerAsync(portal), await PaidAsKeptAsync(portal));
+
+        // A posting shows in the next request (the kept sums add the entries above their watermark).
+        await ReportTestData.RecordAsync(portal, paying, day, 30_000_000m, FundingSource.ProvincialBudget, DisbursementKind.Payment);
+        Assert.Equal(150_000_000m, await FromProposalsAsync(portal, "4.1"));
+        Assert.Equal(await PaidByReadingTheLedgerAsync(portal), await PaidAsKeptAsync(portal));
+    }
+
+    private static Task<string> CodeAsync(CnhtFactory portal, int id) =>
+        portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.Where(p => p.Id == id).Select(p => p.Code).SingleAsync());
+
+    private static async Task<decimal> FromProposalsAsync(CnhtFactory portal, string item) =>
+        (await portal.ScopedAsync(sp => sp.GetRequiredService<FundingRequestQuery>().BuildAsync("2026-2030", 2027)))!.Lines.Single(l => l.ItemCode == item).FromProposals;
+
+    /// <summary>Per item, the need of the running proposals as the request shows it (approved share less what was paid).</summary>
+    private static async Task<Dictionary<int, decimal>> PaidAsKeptAsync(CnhtFactory portal) =>
+        (await portal.ScopedAsync(sp => sp.GetRequiredService<FundingRequestQuery>().BuildAsync("2026-2030", 2027)))!.Lines.ToDictionary(l => l.ItemId, l => l.FromProposals);
+
+    /// <summary>The same, from a join of every ledger entry with its proposal (the query the kept sums replaced).</summary>
+    private static Task<Dictionary<int, decimal>> PaidByReadingTheLedgerAsync(CnhtFactory portal) =>
+        portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            ProposalStatus[] running = [ProposalStatus.Approved, ProposalStatus.Implementing];
+            var programId = await db.Programs.Where(p => p.Code == "2026-2030").Select(p => p.Id).SingleAsync();
+            var proposals = await db.Proposals.Where(p => p.ProgramId == programId && running.Contains(p.Status) && p.StartYear <= 2027 && p.EndYear >= 2027)
+                .Select(p => new { p.Id, p.ContentItemId, Share = p.ApprovedProvincialShare ?? 0 }).ToListAsync();
+            var entries = await db.DisbursementEntries.Where(e => e.Source == FundingSource.ProvincialBudget).Select(e => new { e.ProposalId, e.Amount }).ToListAsync();
+            var items = await db.ContentItems.Where(i => i.Group.ProgramId == programId).Select(i => i.Id).ToListAsync();
+            return items.ToDictionary(i => i, i => Math.Max(0, proposals.Where(p => p.ContentItemId == i).Sum(p => p.Share)
+                - entries.Where(e => proposals.Any(p => p.Id == e.ProposalId && p.ContentItemId == i)).Sum(e => e.Amount)));
+        });
 
     [Fact]
     public async Task The_request_for_the_finance_department_comes_as_pdf_and_xlsx_with_its_totals()

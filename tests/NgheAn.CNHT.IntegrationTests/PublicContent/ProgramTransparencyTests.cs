@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Application.PublicContent;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.IntegrationTests.Support;
 
@@ -42,6 +43,32 @@ public sealed class ProgramTransparencyTests(ContentPortal portal) : IClassFixtu
         Assert.Contains("Kết quả thực hiện theo nội dung", all);
         Assert.All(supported, p => Assert.Contains(p.Title, all));
         Assert.All(notYet.Where(t => !supported.Any(s => s.Title == t)), t => Assert.DoesNotContain(t, all));
+    }
+
+    [Fact]
+    public async Task Supported_proposals_come_newest_year_first_then_by_code_read_in_an_index_s_order_without_sorting_the_program()
+    {
+        var programId = await portal.ReadAsync(db => db.Programs.Where(g => g.Code == "2018-2025").Select(g => g.Id).SingleAsync());
+        var counted = ProposalStatusText.Counted.ToArray();
+        var expected = await portal.ReadAsync(db => db.Proposals.AsNoTracking().Where(p => p.ProgramId == programId && counted.Contains(p.Status))
+            .Select(p => new { p.Code, p.StartYear }).ToListAsync());
+        expected = expected.OrderByDescending(p => p.StartYear).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        const int size = 5;
+        Assert.True(expected.Count > 2 * size, "several pages of supported proposals");
+
+        var pages = (expected.Count + size - 1) / size;
+        var read = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            read.AddRange(await portal.ReadAsync(db => ProgramTransparencyQuery.Page(db, programId, page, size).Select(p => p.Code).ToListAsync()));
+        }
+
+        Assert.Equal(expected.Select(p => p.Code), read);
+        var plan = await portal.ReadAsync(db => QueryPlans.OfAsync(db, ProgramTransparencyQuery.Page(db, programId, 2, size).ToQueryString()));
+        Assert.Contains("USING INDEX IX_Proposals_PublicOrder", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        var count = await portal.ReadAsync(db => QueryPlans.OfAsync(db, ProgramTransparencyQuery.Supported(db, programId).Select(p => p.Id).ToQueryString()));
+        Assert.Contains("COVERING INDEX", count, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,11 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
             p.SettledTotalCost, p.ApprovedTotalCost, p.RequestedTotalCost,
             p.SettledProvincialShare, p.ApprovedProvincialShare, p.RequestedProvincialShare,
         }).HasDatabaseName("IX_Proposals_SearchTotals");
+        // The public program page's supported proposals, newest start year first, then by code (ADR 0232): read in this
+        // index's order with the status checked in the index, so a page stops after its rows instead of sorting the
+        // program's 58.600 counted proposals on every request.
+        b.HasIndex(p => new { p.ProgramId, p.StartYear, p.Code, p.Status })
+            .IsDescending(false, true, false, false).HasDatabaseName("IX_Proposals_PublicOrder");
         b.Ignore(p => p.Years);
     }
 }

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue21PublicProgramOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_PublicOrder",
+                table: "Proposals",
+                columns: new[] { "ProgramId", "StartYear", "Code", "Status" },
+                descending: new[] { false, true, false, false });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Proposals_PublicOrder",
+                table: "Proposals");
+        }
+    }
+}
