@@ -3554,7 +3554,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205151151_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_PublicOrder] ON [Proposals] ([ProgramId], [StartYear] DESC, [Code], [Status]);
@@ -3562,11 +3562,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205151151_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Running] ON [Proposals] ([ProgramId], [Status], [EndYear], [StartYear], [ContentItemId], [ApprovedProvincialShare]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205151151_Issue21PublicProgramOrder', N'10.0.15');
+    VALUES (N'20261205153719_Issue21PublicProgramOrder', N'10.0.15');
 END;
 
 COMMIT;

@@ -70,14 +70,11 @@ public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estima
             .Where(p => p.ProgramId == program.Id && p.StartYear == year && pending.Contains(p.Status))
             .GroupBy(p => p.ContentItemId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(p => p.RecommendedProvincialShare ?? p.RequestedProvincialShare) }).ToDictionaryAsync(g => g.Key, ct);
         // Approved proposals running into the year: their provincial share not yet disbursed.
-        ProposalStatus[] running = [ProposalStatus.Approved, ProposalStatus.Implementing];
-        var approved = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && running.Contains(p.Status) && p.StartYear <= year && p.EndYear >= year)
+        var approved = await Running(db, program.Id, year)
             .GroupBy(p => p.ContentItemId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(p => p.ApprovedProvincialShare ?? 0) }).ToDictionaryAsync(g => g.Key, ct);
         // What was paid of them (provincial budget): the kept per-proposal sums (ADR 0104), not a join of the program's
         // million ledger entries with its proposals, which took seconds at national size (issue 21).
-        var runningIds = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && running.Contains(p.Status) && p.StartYear <= year && p.EndYear >= year)
+        var runningIds = await Running(db, program.Id, year)
             .Select(p => new { p.Id, p.ContentItemId }).ToListAsync(ct);
         var paid = await ledgerSums.ProvincialByKeyAsync(db, program.Id, runningIds.Select(p => (p.Id, p.ContentItemId)), ct);
         var assigned = await db.AssignedBudgets.AsNoTracking().Where(b => b.ProgramId == program.Id && b.Year == year)
@@ -98,6 +95,16 @@ public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estima
         var activities = await db.DepartmentActivities.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Year == year).OrderBy(a => a.Id)
             .Select(a => new ActivityLine(a.Id, a.Kind, a.Description, a.Amount, a.Justification, a.ConcurrencyStamp)).ToListAsync(ct);
         return new FundingRequest(program.Code, program.Name, year, lines) { Activities = activities };
+    }
+
+    /// <summary>
+    /// The program's approved or implementing proposals running into <paramref name="year"/>: answered from the covering
+    /// index IX_Proposals_Running by their end year (ADR 0232), not from the rows of every approved proposal.
+    /// </summary>
+    public static IQueryable<Proposal> Running(IAppDbContext db, int programId, int year)
+    {
+        ProposalStatus[] running = [ProposalStatus.Approved, ProposalStatus.Implementing];
+        return db.Proposals.AsNoTracking().Where(p => p.ProgramId == programId && running.Contains(p.Status) && p.EndYear >= year && p.StartYear <= year);
     }
 
     /// <summary>

@@ -2248,6 +2248,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_Proposals_PublicOrder");
 
+                    b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Running");
+
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
 

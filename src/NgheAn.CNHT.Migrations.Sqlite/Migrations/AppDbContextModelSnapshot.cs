@@ -2166,6 +2166,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_Proposals_PublicOrder");
 
+                    b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Running");
+
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
 

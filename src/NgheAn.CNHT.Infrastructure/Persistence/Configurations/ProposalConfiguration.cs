@@ -70,6 +70,11 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // program's 58.600 counted proposals on every request.
         b.HasIndex(p => new { p.ProgramId, p.StartYear, p.Code, p.Status })
             .IsDescending(false, true, false, false).HasDatabaseName("IX_Proposals_PublicOrder");
+        // The proposals running into a year (next year's funding request, ADR 0232): a program's approved or implementing
+        // proposals that end in or after the year, found by the end year in the index and answered from it, instead of
+        // visiting the rows of every approved proposal of the program to read its end year.
+        b.HasIndex(p => new { p.ProgramId, p.Status, p.EndYear, p.StartYear, p.ContentItemId, p.ApprovedProvincialShare })
+            .HasDatabaseName("IX_Proposals_Running");
         b.Ignore(p => p.Years);
     }
 }

@@ -15,6 +15,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                 table: "Proposals",
                 columns: new[] { "ProgramId", "StartYear", "Code", "Status" },
                 descending: new[] { false, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_Running",
+                table: "Proposals",
+                columns: new[] { "ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare" });
         }
 
         /// <inheritdoc />
@@ -22,6 +27,10 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Proposals_PublicOrder",
+                table: "Proposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Proposals_Running",
                 table: "Proposals");
         }
     }

@@ -12,7 +12,7 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205151151_Issue21PublicProgramOrder")]
+    [Migration("20261205153719_Issue21PublicProgramOrder")]
     partial class Issue21PublicProgramOrder
     {
         /// <inheritdoc />
@@ -2250,6 +2250,9 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_Proposals_PublicOrder");
+
+                    b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Running");
 
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");

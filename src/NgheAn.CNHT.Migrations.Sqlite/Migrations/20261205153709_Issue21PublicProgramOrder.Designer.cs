@@ -11,7 +11,7 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205151140_Issue21PublicProgramOrder")]
+    [Migration("20261205153709_Issue21PublicProgramOrder")]
     partial class Issue21PublicProgramOrder
     {
         /// <inheritdoc />
@@ -2168,6 +2168,9 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_Proposals_PublicOrder");
+
+                    b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
+                        .HasDatabaseName("IX_Proposals_Running");
 
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
