@@ -17,6 +17,9 @@
 set -euo pipefail
 app=$1; db=$2; port=$3; url=$4; email=${5:-chuyenvien@cnht.demo}
 out=${OUT:-/tmp/download-memory}; mkdir -p "$out"
+# Whatever happens below, the portal this script started (the one listening on PORT) is stopped on exit.
+stop() { local p; p=$(ss -ltnp | grep ":$port " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true); [ -n "$p" ] && kill "$p" 2>/dev/null || true; }
+trap stop EXIT
 (env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Cnht="Data Source=$db" Logging__File= ASPNETCORE_URLS=http://127.0.0.1:$port \
   Serilog__MinimumLevel__Default=Warning Https__Redirect=false Security__AuthRateLimit__PermitLimit=100000 \
   nohup dotnet "$app/NgheAn.CNHT.Web.dll" > "$out/portal-$port.log" 2>&1 &)
@@ -24,7 +27,6 @@ for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/l
 sleep 8
 pid=$(ss -ltnp | grep ":$port " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 if [ -z "$pid" ]; then echo "the portal did not start (see $out/portal-$port.log)" >&2; exit 1; fi
-trap 'kill "$pid" 2>/dev/null || true' EXIT
 jar=$(mktemp); base=http://127.0.0.1:$port
 token=$(curl -fs -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=Demo@2026!" \
