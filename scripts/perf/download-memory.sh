@@ -17,6 +17,7 @@
 set -euo pipefail
 app=$1; db=$2; port=$3; url=$4; email=${5:-chuyenvien@cnht.demo}
 out=${OUT:-/tmp/download-memory}; mkdir -p "$out"
+if ss -ltn | grep -q ":$port "; then echo "port $port is already in use: choose another" >&2; exit 1; fi
 # Whatever happens below, the portal this script started (the one listening on PORT) is stopped on exit.
 stop() { local p; p=$(ss -ltnp | grep ":$port " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true); [ -n "$p" ] && kill "$p" 2>/dev/null || true; }
 trap stop EXIT
