@@ -102,6 +102,10 @@ public static class DependencyInjection
             .BindConfiguration(AttachmentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Application.Reports.ReportSizeOptions>()
+            .BindConfiguration(Application.Reports.ReportSizeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddRazorPages(o =>
             {

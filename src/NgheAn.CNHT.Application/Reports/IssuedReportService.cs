@@ -123,6 +123,8 @@ public sealed class IssuedReportService(
         var recipients = Recipients(input.Recipients);
         // The figures are read before the register is locked: the lock is held only while the files are made.
         var draftHeader = DocumentHeader.Issued("…", input.IssueDate, signerTitle, signerName);
+        // An issued report is signed as PDF: a register too long to print is refused before anything is built (ADR 0230).
+        await reports.EnsurePrintableAsync(new ReportRequest(input.Kind, input.ProgramCode, input.FromYear, input.ToYear), ReportFormat.Pdf, ct);
         IReportModel model = input.Kind == ReportKind.Document
             ? await documents.BuildAsync(input.ProgramCode, input.FromYear, input.ToYear, draftHeader, recipients, ct)
             : await reports.BuildAsync(new ReportRequest(input.Kind, input.ProgramCode, input.FromYear, input.ToYear), ct);

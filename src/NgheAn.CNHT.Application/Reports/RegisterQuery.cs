@@ -69,6 +69,17 @@ public sealed class RegisterQuery(IAppDbContext db, CatalogQueries catalog, Time
             page, pageCount);
     }
 
+    /// <summary>
+    /// How many rows the register's files would hold, from the appendix's per-item counts cached under the data version
+    /// (no proposal is read): lets a download too large for a printable format be refused before anything is built (ADR 0230).
+    /// </summary>
+    public async Task<int> CountAsync(string programCode, int? fromYear, int? toYear, CancellationToken ct = default)
+    {
+        var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);
+        var sums = ProgramProposalFigures.CountedByItem(await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct), period.From, period.To);
+        return sums.Sum(s => s.Count);
+    }
+
     public async Task<ProposalRegister> BuildAsync(string programCode, int? fromYear = null, int? toYear = null, CancellationToken ct = default)
     {
         var (program, period) = await AppendixQuery.ResolveAsync(catalog, programCode, fromYear, toYear, ct);

@@ -30,7 +30,8 @@ public sealed class ReportService(
     SupportRules.OutOfNormsQuery outOfNorms,
     Indicators.IndicatorReportQuery indicators,
     FundingRequests.FundingRequestReportQuery fundingRequest,
-    IReportRenderer renderer)
+    IReportRenderer renderer,
+    Microsoft.Extensions.Options.IOptions<ReportSizeOptions> sizes)
 {
     public async Task<IReportModel> BuildAsync(ReportRequest request, CancellationToken ct = default) => request.Kind switch
     {
@@ -51,8 +52,38 @@ public sealed class ReportService(
         return new ReportFile(ReportKinds.FileName(model.Kind, model.FromYear, model.ToYear, format), format.ContentType(), bytes);
     }
 
-    public async Task<ReportFile> RenderAsync(ReportRequest request, ReportFormat format, CancellationToken ct = default) =>
-        Render(await BuildAsync(request, ct), format);
+    public async Task<ReportFile> RenderAsync(ReportRequest request, ReportFormat format, CancellationToken ct = default)
+    {
+        await EnsurePrintableAsync(request, format, ct);
+        return Render(await BuildAsync(request, ct), format);
+    }
+
+    /// <summary>The most rows a register's PDF or Word file holds (ADR 0230).</summary>
+    public int PrintableRowLimit => sizes.Value.PrintableRowLimit;
+
+    /// <summary>
+    /// Refuses a register's PDF or Word file above <see cref="ReportSizeOptions.PrintableRowLimit"/> rows before anything is
+    /// built (ADR 0230), with the message the page shows; Excel, JSON and every other report are never refused.
+    /// </summary>
+    public async Task EnsurePrintableAsync(ReportRequest request, ReportFormat format, CancellationToken ct = default)
+    {
+        if (request.Kind != ReportKind.Register || format is not (ReportFormat.Pdf or ReportFormat.Docx))
+        {
+            return;
+        }
+
+        var count = await register.CountAsync(request.ProgramCode, request.FromYear, request.ToYear, ct);
+        if (count > PrintableRowLimit)
+        {
+            throw new Domain.Common.DomainException(PrintableTooLarge(count, PrintableRowLimit));
+        }
+    }
+
+    /// <summary>Why a register's PDF or Word file is not made: the rows it would hold, the limit, and what to do instead.</summary>
+    public static string PrintableTooLarge(int count, int limit) =>
+        $"Danh mục đề án có {count.ToString("#,##0", Domain.Common.VnFormat.Culture)} đề án, nhiều hơn "
+        + $"{limit.ToString("#,##0", Domain.Common.VnFormat.Culture)} dòng mà tệp PDF hoặc Word có thể chứa. "
+        + "Hãy thu hẹp khoảng năm để danh mục ngắn hơn, hoặc tải tệp Excel (có đủ mọi đề án).";
 
     /// <summary>The JSON form of a model (its runtime type, not the interface).</summary>
     public static string ToJson(IReportModel model) => JsonSerializer.Serialize(model, model.GetType(), ReportJson.Options);

@@ -19,7 +19,10 @@ internal static class ExcelReportWriter
     /// <summary>Characters Excel refuses in a sheet name.</summary>
     private static readonly char[] Forbidden = ['[', ']', ':', '*', '?', '/', '\\'];
 
-    public static byte[] Write(IReportModel model, DocumentHeader? issue)
+    public static byte[] Write(IReportModel model, DocumentHeader? issue) => Write(model, ReportSheets.For(model, issue));
+
+    /// <summary>The workbook of <paramref name="model"/> with the given sheets (the streamed register's skeleton gives sample rows, ADR 0229).</summary>
+    public static byte[] Write(IReportModel model, IReadOnlyList<ReportSheet> sheets)
     {
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = PdfComposer.Nfc($"{model.Kind.Title()} — {model.ProgramName}");
@@ -33,7 +36,7 @@ internal static class ExcelReportWriter
             WriteDocument(workbook, document);
         }
 
-        foreach (var sheet in ReportSheets.For(model, issue))
+        foreach (var sheet in sheets)
         {
             WriteSheet(workbook, sheet);
         }
@@ -54,6 +57,15 @@ internal static class ExcelReportWriter
 
         return clean.Length == 0 ? "Báo cáo" : clean;
     }
+
+    /// <summary>The sheet's header row (column titles): after the title lines, the reference, the subtitle and the unit.</summary>
+    public static int HeaderRow(ReportSheet sheet) =>
+        1 + sheet.Title.Count + (sheet.Reference is null ? 0 : 1) + (sheet.Subtitle is null ? 0 : 1) + 1;
+
+    /// <summary>The height (points) <see cref="FitHeight"/> gives a data row of the sheet.</summary>
+    public static double RowHeight(ReportSheet sheet, SheetRow data) =>
+        Math.Max(1, sheet.Columns.Select((col, c) => LinesFor(col.Kind == CellKind.Text ? ReportSheets.Display(data.Cells[c], col.Kind) : "",
+            Math.Round(col.Width / 5.2, 1), data.Kind != RowKind.Item)).Max()) * LineHeight;
 
     private static void WriteSheet(XLWorkbook workbook, ReportSheet sheet)
     {

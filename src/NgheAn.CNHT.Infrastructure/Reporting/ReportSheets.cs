@@ -154,36 +154,44 @@ internal static partial class ReportSheets
             Footnotes: ["Ngân sách tỉnh hỗ trợ của các đề án được tính, theo năm bắt đầu thực hiện; đề án đã quyết toán lấy số quyết toán."]);
     }
 
-    public static ReportSheet Register(ProposalRegister r, string? reference)
-    {
-        SheetColumn[] columns =
-        [
-            new("STT", CellKind.Count, 26),
-            new("Mã đề án", CellKind.Code, 76),
-            new("Tên đề án", CellKind.Text, 158),
-            new("Nội dung", CellKind.Code, 36),
-            new("Đơn vị chủ trì", CellKind.Text, 118),
-            new("Năm thực hiện", CellKind.Code, 52),
-            new("Trạng thái", CellKind.Text, 70),
-            new("Tổng kinh phí", CellKind.Money, 59),
-            new("Ngân sách tỉnh hỗ trợ", CellKind.Money, 60),
-            new("Nguồn khác", CellKind.Money, 59),
-        ];
-        var other = new DifferenceFormula(7, 8);
-        var rows = r.Rows.Select((p, k) => new SheetRow(RowKind.Item,
-        [
-            new(k + 1), new(p.Code), new(p.Title), new(p.ItemCode), new(p.LeadUnit), new(p.Years), new(p.Status),
-            new(p.TotalCost), new(p.ProvincialShare), new(p.OtherSources, other),
-        ], null, "p-" + p.Code)).ToList();
-        rows.Add(new SheetRow(RowKind.Total,
-        [
-            new(null), new(""), new($"Tổng cộng: {r.Total.Count} đề án"), new(""), new(""), new(""), new(""),
-            new(r.Total.TotalCost, ColumnSumFormula.Instance), new(r.Total.ProvincialShare, ColumnSumFormula.Instance), new(r.Total.OtherSources, other),
-        ], Enumerable.Range(0, r.Rows.Count).ToList(), "total"));
-        return new ReportSheet($"Danh mục đề án {new YearRange(r.FromYear, r.ToYear)}",
-            ["DANH MỤC ĐỀ ÁN", Upper(r.ProgramName)], reference, PeriodTitle(r.FromYear, r.ToYear), columns, rows,
+    public static ReportSheet Register(ProposalRegister r, string? reference) =>
+        RegisterSheet(r, reference, r.Rows.Select(RegisterItem).Append(RegisterTotal(r)).ToList());
+
+    /// <summary>The register's table with the rows given: all of them (<see cref="Register"/>), or samples (ADR 0229).</summary>
+    public static ReportSheet RegisterSheet(ProposalRegister r, string? reference, IReadOnlyList<SheetRow> rows) =>
+        new($"Danh mục đề án {new YearRange(r.FromYear, r.ToYear)}",
+            ["DANH MỤC ĐỀ ÁN", Upper(r.ProgramName)], reference, PeriodTitle(r.FromYear, r.ToYear), RegisterColumns, rows,
             Footnotes: ["Các đề án đã phê duyệt trở đi, theo năm bắt đầu thực hiện; đề án đã quyết toán lấy số quyết toán."]);
-    }
+
+    private static readonly SheetColumn[] RegisterColumns =
+    [
+        new("STT", CellKind.Count, 26),
+        new("Mã đề án", CellKind.Code, 76),
+        new("Tên đề án", CellKind.Text, 158),
+        new("Nội dung", CellKind.Code, 36),
+        new("Đơn vị chủ trì", CellKind.Text, 118),
+        new("Năm thực hiện", CellKind.Code, 52),
+        new("Trạng thái", CellKind.Text, 70),
+        new("Tổng kinh phí", CellKind.Money, 59),
+        new("Ngân sách tỉnh hỗ trợ", CellKind.Money, 60),
+        new("Nguồn khác", CellKind.Money, 59),
+    ];
+
+    private static readonly DifferenceFormula RegisterOther = new(7, 8);
+
+    /// <summary>The register's row for proposal number <paramref name="k"/> + 1 (0-based <paramref name="k"/>).</summary>
+    public static SheetRow RegisterItem(RegisterRow p, int k) => new(RowKind.Item,
+    [
+        new(k + 1), new(p.Code), new(p.Title), new(p.ItemCode), new(p.LeadUnit), new(p.Years), new(p.Status),
+        new(p.TotalCost), new(p.ProvincialShare), new(p.OtherSources, RegisterOther),
+    ], null, "p-" + p.Code);
+
+    /// <summary>The register's total row, adding up every one of its rows.</summary>
+    public static SheetRow RegisterTotal(ProposalRegister r) => new(RowKind.Total,
+    [
+        new(null), new(""), new($"Tổng cộng: {r.Total.Count} đề án"), new(""), new(""), new(""), new(""),
+        new(r.Total.TotalCost, ColumnSumFormula.Instance), new(r.Total.ProvincialShare, ColumnSumFormula.Instance), new(r.Total.OtherSources, RegisterOther),
+    ], Enumerable.Range(0, r.Rows.Count).ToList(), "total");
 
     /// <summary>The text shown for a cell in PDF and HTML.</summary>
     /// <summary>A figure that does not exist yet (no approved estimate): shown as words, never as 0.</summary>

@@ -47,6 +47,12 @@ public sealed class ViewModel(
     public string? Problem { get; private set; }
     public bool CanEditNarratives { get; private set; }
 
+    /// <summary>
+    /// Set when the register holds more rows than its PDF and Word files may (ADR 0230): the page says why and offers Excel;
+    /// the message is the one a refused download gives.
+    /// </summary>
+    public string? PrintableRefused { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)
     {
         if (!ReportKinds.TryParse(kind, out var parsed))
@@ -79,6 +85,11 @@ public sealed class ViewModel(
         }
 
         Filter = new ReportFilter(programs, ProgramCode, FromYear, ToYear);
+        if (RegisterPage is { } rp && rp.Register.Total.Count > reports.PrintableRowLimit)
+        {
+            PrintableRefused = ReportService.PrintableTooLarge(rp.Register.Total.Count, reports.PrintableRowLimit);
+        }
+
         Markup = renderer.HtmlFragment(Report);
         CanEditNarratives = Kind == ReportKind.Document && (await auth.AuthorizeAsync(User, Policies.EditNarratives)).Succeeded;
         return Page();
@@ -121,7 +132,7 @@ public sealed class ViewModel(
         catch (DomainException ex)
         {
             TempData["Error"] = ex.Message;
-            return RedirectToPage("./View", new { kind = parsed.Slug(), program = ProgramCode });
+            return RedirectToPage("./View", new { kind = parsed.Slug(), program = ProgramCode, from = FromYear, to = ToYear });
         }
 
         await downloads.RecordAsync(parsed.Slug(), fileFormat, request.Describe(), ct);
