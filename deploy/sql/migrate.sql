@@ -3570,8 +3570,8 @@ BEGIN
         [LastAdvanceDate] date NULL,
         [Advanced] bigint NOT NULL,
         [LastFinalDate] date NULL,
-        [OverCeiling] AS CAST(CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END AS bit) PERSISTED,
-        [OpenAdvance] AS CAST(CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END AS bit) PERSISTED,
+        [OverCeiling] AS CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END PERSISTED,
+        [OpenAdvance] AS CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END PERSISTED,
         CONSTRAINT [PK_ProposalLedgerFigures] PRIMARY KEY ([ProposalId]),
         CONSTRAINT [FK_ProposalLedgerFigures_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE CASCADE
     );

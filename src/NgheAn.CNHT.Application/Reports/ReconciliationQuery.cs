@@ -71,7 +71,7 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
         // only the findings are read, never every proposal's entries. A source with no entry is no finding even when its
         // ceiling is below zero; one whose entries net to zero is compared, as the former sums of the entries did.
         var over = await db.ProposalLedgerFigures.AsNoTracking()
-            .Where(f => f.ProgramId == program.Id && f.OverCeiling)
+            .Where(f => f.ProgramId == program.Id && f.OverCeiling == 1)
             .Join(db.Proposals, f => f.ProposalId, p => p.Id, (f, p) => new
             {
                 p.Id, p.Code,
@@ -111,7 +111,7 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
         // The kept live advance and final dates (ADR 0220; a reversal makes its entry dead and the trigger reads the proposal's
         // entries again), found by the index (ProgramId, OpenAdvance): only the findings are read.
         var open = await db.ProposalLedgerFigures.AsNoTracking()
-            .Where(f => f.ProgramId == program.Id && f.OpenAdvance)
+            .Where(f => f.ProgramId == program.Id && f.OpenAdvance == 1)
             .Join(db.Proposals, f => f.ProposalId, p => p.Id, (f, p) => new { p.Id, p.Code, f.LastAdvanceDate, f.Advanced })
             .OrderBy(x => x.Code)
             .ToListAsync(ct);

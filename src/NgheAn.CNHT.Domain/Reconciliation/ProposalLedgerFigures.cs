@@ -47,9 +47,9 @@ public sealed class ProposalLedgerFigures
     /// <summary>The date of the last live payment or settlement entry, if any.</summary>
     public DateOnly? LastFinalDate { get; private set; }
 
-    /// <summary>A source's entries sum above its ceiling (computed by the database).</summary>
-    public bool OverCeiling { get; private set; }
+    /// <summary>1 when a source's entries sum above its ceiling, else 0 (computed by the database).</summary>
+    public int OverCeiling { get; private set; }
 
-    /// <summary>Settled, with a live advance after the last live payment or settlement entry (computed by the database).</summary>
-    public bool OpenAdvance { get; private set; }
+    /// <summary>1 when settled with a live advance after the last live payment or settlement entry, else 0 (computed by the database).</summary>
+    public int OpenAdvance { get; private set; }
 }

@@ -9,16 +9,17 @@ namespace NgheAn.CNHT.Infrastructure.Reconciliation;
 /// <summary>
 /// The kept per-proposal ledger figures of the reconciliation (ADR 0220; migration Issue21ReconciliationKept, whose raw SQL
 /// creates the triggers that keep them). The two verdicts are computed columns written in SQL both providers read
-/// (brackets, CASE, CAST AS bit: SQLite gives "bit" numeric affinity), indexed after the program so a check seeks to the
-/// proposals that fail it.
+/// (brackets, CASE), 1 or 0, indexed after the program so a check seeks to the proposals that fail it: an integer, not a
+/// bool, so the query is an equality (<c>= 1</c>) the index answers; SQLite reads a bare boolean column as a test on every
+/// row of the program.
 /// </summary>
 internal sealed class ProposalLedgerFiguresConfiguration : IEntityTypeConfiguration<ProposalLedgerFigures>
 {
     public const string OverCeilingSql =
-        "CAST(CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END AS bit)";
+        "CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END";
 
     public const string OpenAdvanceSql =
-        "CAST(CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END AS bit)";
+        "CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END";
 
     public void Configure(EntityTypeBuilder<ProposalLedgerFigures> b)
     {

@@ -27,8 +27,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     LastAdvanceDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Advanced = table.Column<long>(type: "bigint", nullable: false),
                     LastFinalDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    OverCeiling = table.Column<bool>(type: "bit", nullable: false, computedColumnSql: "CAST(CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END AS bit)", stored: true),
-                    OpenAdvance = table.Column<bool>(type: "bit", nullable: false, computedColumnSql: "CAST(CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END AS bit)", stored: true)
+                    OverCeiling = table.Column<int>(type: "int", nullable: false, computedColumnSql: "CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", stored: true),
+                    OpenAdvance = table.Column<int>(type: "int", nullable: false, computedColumnSql: "CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", stored: true)
                 },
                 constraints: table =>
                 {

@@ -2546,10 +2546,10 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("LastFinalDate")
                         .HasColumnType("date");
 
-                    b.Property<bool>("OpenAdvance")
+                    b.Property<int>("OpenAdvance")
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("bit")
-                        .HasComputedColumnSql("CAST(CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END AS bit)", true);
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", true);
 
                     b.Property<long>("Other")
                         .HasColumnType("bigint");
@@ -2560,10 +2560,10 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.Property<int>("OtherCount")
                         .HasColumnType("int");
 
-                    b.Property<bool>("OverCeiling")
+                    b.Property<int>("OverCeiling")
                         .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("bit")
-                        .HasComputedColumnSql("CAST(CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END AS bit)", true);
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", true);
 
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");

@@ -2454,10 +2454,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("LastFinalDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("OpenAdvance")
+                    b.Property<int>("OpenAdvance")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("INTEGER")
-                        .HasComputedColumnSql("CAST(CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END AS bit)", true);
+                        .HasComputedColumnSql("CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", true);
 
                     b.Property<long>("Other")
                         .HasColumnType("INTEGER");
@@ -2468,10 +2468,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.Property<int>("OtherCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("OverCeiling")
+                    b.Property<int>("OverCeiling")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("INTEGER")
-                        .HasComputedColumnSql("CAST(CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END AS bit)", true);
+                        .HasComputedColumnSql("CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", true);
 
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");

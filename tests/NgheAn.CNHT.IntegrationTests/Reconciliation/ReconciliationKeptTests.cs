@@ -122,7 +122,7 @@ public sealed class ReconciliationKeptTests
         portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ProposalLedgerFigures.AsNoTracking()
             .OrderBy(f => f.ProposalId)
             .Select(f => new Kept(f.ProposalId, f.ProgramId, f.Status, f.ProvincialCeiling, f.OtherCeiling, f.ProvincialCount, f.Provincial,
-                f.OtherCount, f.Other, f.LastAdvanceDate, f.Advanced, f.LastFinalDate, f.OverCeiling, f.OpenAdvance))
+                f.OtherCount, f.Other, f.LastAdvanceDate, f.Advanced, f.LastFinalDate, f.OverCeiling == 1, f.OpenAdvance == 1))
             .ToListAsync());
 
     /// <summary>The kept rows equal the reading of every entry, and both checks of both programs name what it finds.</summary>
