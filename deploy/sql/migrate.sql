@@ -3554,7 +3554,168 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    CREATE TABLE [ProposalLedgerFigures] (
+        [ProposalId] int NOT NULL,
+        [ProgramId] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ProvincialCeiling] bigint NOT NULL,
+        [OtherCeiling] bigint NOT NULL,
+        [ProvincialCount] int NOT NULL,
+        [Provincial] bigint NOT NULL,
+        [OtherCount] int NOT NULL,
+        [Other] bigint NOT NULL,
+        [LastAdvanceDate] date NULL,
+        [Advanced] bigint NOT NULL,
+        [LastFinalDate] date NULL,
+        [OverCeiling] AS CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END PERSISTED,
+        [OpenAdvance] AS CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END PERSISTED,
+        CONSTRAINT [PK_ProposalLedgerFigures] PRIMARY KEY ([ProposalId]),
+        CONSTRAINT [FK_ProposalLedgerFigures_Proposals_ProposalId] FOREIGN KEY ([ProposalId]) REFERENCES [Proposals] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_EndYear] ON [Proposals] ([ProgramId], [EndYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_ProgramId_StartYear] ON [Proposals] ([ProgramId], [StartYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalLedgerFigures_ProgramId_OpenAdvance] ON [ProposalLedgerFigures] ([ProgramId], [OpenAdvance]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    CREATE INDEX [IX_ProposalLedgerFigures_ProgramId_OverCeiling] ON [ProposalLedgerFigures] ([ProgramId], [OverCeiling]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    INSERT INTO [ProposalLedgerFigures] ([ProposalId], [ProgramId], [Status], [ProvincialCeiling], [OtherCeiling],
+        [ProvincialCount], [Provincial], [OtherCount], [Other], [LastAdvanceDate], [Advanced], [LastFinalDate])
+    SELECT p.[Id], p.[ProgramId], p.[Status], COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0), COALESCE(p.[SettledTotalCost], p.[ApprovedTotalCost], 0) - COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0),
+           s.[ProvincialCount], s.[Provincial], s.[OtherCount], s.[Other], l.[LastAdvanceDate], COALESCE(l.[Advanced], 0), l.[LastFinalDate]
+    FROM (
+        SELECT [ProposalId],
+               SUM(CASE WHEN [Source] = N'ProvincialBudget' THEN 1 ELSE 0 END) AS [ProvincialCount],
+               SUM(CASE WHEN [Source] = N'ProvincialBudget' THEN [Amount] ELSE 0 END) AS [Provincial],
+               SUM(CASE WHEN [Source] <> N'ProvincialBudget' THEN 1 ELSE 0 END) AS [OtherCount],
+               SUM(CASE WHEN [Source] <> N'ProvincialBudget' THEN [Amount] ELSE 0 END) AS [Other]
+        FROM [DisbursementEntries] GROUP BY [ProposalId]) AS s
+    INNER JOIN [Proposals] AS p ON p.[Id] = s.[ProposalId]
+    OUTER APPLY (
+        SELECT MAX(CASE WHEN e.[Kind] = N'Advance' THEN e.[EntryDate] END) AS [LastAdvanceDate],
+               SUM(CASE WHEN e.[Kind] = N'Advance' THEN e.[Amount] END) AS [Advanced],
+               MAX(CASE WHEN e.[Kind] IN (N'Payment', N'SettlementAdjustment') THEN e.[EntryDate] END) AS [LastFinalDate]
+        FROM [DisbursementEntries] AS e
+        WHERE e.[ProposalId] = s.[ProposalId] AND e.[Kind] <> N'Reversal'
+          AND NOT EXISTS (SELECT 1 FROM [DisbursementEntries] AS r WHERE r.[ReversesEntryId] = e.[Id])) AS l;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_DisbursementEntries_LedgerFigures] ON [DisbursementEntries] AFTER INSERT AS
+    BEGIN
+        SET NOCOUNT ON;
+        INSERT INTO [ProposalLedgerFigures] ([ProposalId], [ProgramId], [Status], [ProvincialCeiling], [OtherCeiling],
+            [ProvincialCount], [Provincial], [OtherCount], [Other], [LastAdvanceDate], [Advanced], [LastFinalDate])
+        SELECT p.[Id], p.[ProgramId], p.[Status], COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0), COALESCE(p.[SettledTotalCost], p.[ApprovedTotalCost], 0) - COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0), 0, 0, 0, 0, NULL, 0, NULL
+        FROM [Proposals] AS p
+        WHERE p.[Id] IN (SELECT [ProposalId] FROM inserted)
+          AND NOT EXISTS (SELECT 1 FROM [ProposalLedgerFigures] AS f WHERE f.[ProposalId] = p.[Id]);
+        UPDATE f SET
+            [ProvincialCount] = f.[ProvincialCount] + a.[ProvincialCount],
+            [Provincial] = f.[Provincial] + a.[Provincial],
+            [OtherCount] = f.[OtherCount] + a.[OtherCount],
+            [Other] = f.[Other] + a.[Other],
+            [LastAdvanceDate] = CASE WHEN a.[LastAdvanceDate] IS NOT NULL AND (f.[LastAdvanceDate] IS NULL OR a.[LastAdvanceDate] > f.[LastAdvanceDate])
+                THEN a.[LastAdvanceDate] ELSE f.[LastAdvanceDate] END,
+            [Advanced] = f.[Advanced] + a.[Advanced],
+            [LastFinalDate] = CASE WHEN a.[LastFinalDate] IS NOT NULL AND (f.[LastFinalDate] IS NULL OR a.[LastFinalDate] > f.[LastFinalDate])
+                THEN a.[LastFinalDate] ELSE f.[LastFinalDate] END
+        FROM [ProposalLedgerFigures] AS f
+        INNER JOIN (
+            SELECT [ProposalId],
+                SUM(CASE WHEN [Source] = N''ProvincialBudget'' THEN 1 ELSE 0 END) AS [ProvincialCount],
+                SUM(CASE WHEN [Source] = N''ProvincialBudget'' THEN [Amount] ELSE 0 END) AS [Provincial],
+                SUM(CASE WHEN [Source] <> N''ProvincialBudget'' THEN 1 ELSE 0 END) AS [OtherCount],
+                SUM(CASE WHEN [Source] <> N''ProvincialBudget'' THEN [Amount] ELSE 0 END) AS [Other],
+                MAX(CASE WHEN [Kind] = N''Advance'' THEN [EntryDate] END) AS [LastAdvanceDate],
+                SUM(CASE WHEN [Kind] = N''Advance'' THEN [Amount] ELSE 0 END) AS [Advanced],
+                MAX(CASE WHEN [Kind] IN (N''Payment'', N''SettlementAdjustment'') THEN [EntryDate] END) AS [LastFinalDate]
+            FROM inserted GROUP BY [ProposalId]) AS a ON a.[ProposalId] = f.[ProposalId];
+        UPDATE f SET [LastAdvanceDate] = l.[LastAdvanceDate], [Advanced] = COALESCE(l.[Advanced], 0), [LastFinalDate] = l.[LastFinalDate]
+        FROM [ProposalLedgerFigures] AS f
+        CROSS APPLY (
+            SELECT MAX(CASE WHEN e.[Kind] = N''Advance'' THEN e.[EntryDate] END) AS [LastAdvanceDate],
+                   SUM(CASE WHEN e.[Kind] = N''Advance'' THEN e.[Amount] END) AS [Advanced],
+                   MAX(CASE WHEN e.[Kind] IN (N''Payment'', N''SettlementAdjustment'') THEN e.[EntryDate] END) AS [LastFinalDate]
+            FROM [DisbursementEntries] AS e
+            WHERE e.[ProposalId] = f.[ProposalId] AND e.[Kind] <> N''Reversal''
+              AND NOT EXISTS (SELECT 1 FROM [DisbursementEntries] AS r WHERE r.[ReversesEntryId] = e.[Id])) AS l
+        WHERE f.[ProposalId] IN (SELECT [ProposalId] FROM inserted WHERE [ReversesEntryId] IS NOT NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Proposals_LedgerFigures] ON [Proposals] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT (UPDATE([Status]) OR UPDATE([ProgramId]) OR UPDATE([SettledProvincialShare]) OR UPDATE([ApprovedProvincialShare])
+            OR UPDATE([SettledTotalCost]) OR UPDATE([ApprovedTotalCost])) RETURN;
+        UPDATE f SET [Status] = p.[Status], [ProgramId] = p.[ProgramId],
+            [ProvincialCeiling] = COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0), [OtherCeiling] = COALESCE(p.[SettledTotalCost], p.[ApprovedTotalCost], 0) - COALESCE(p.[SettledProvincialShare], p.[ApprovedProvincialShare], 0)
+        FROM [ProposalLedgerFigures] AS f
+        INNER JOIN inserted AS p ON p.[Id] = f.[ProposalId];
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144540_Issue21ReconciliationKept'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205144540_Issue21ReconciliationKept', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_PublicOrder] ON [Proposals] ([ProgramId], [StartYear] DESC, [Code], [Status]);
@@ -3562,7 +3723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_Running] ON [Proposals] ([ProgramId], [Status], [EndYear], [StartYear], [ContentItemId], [ApprovedProvincialShare]);
@@ -3570,11 +3731,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205153719_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205153719_Issue21PublicProgramOrder', N'10.0.15');
+    VALUES (N'20261205160231_Issue21PublicProgramOrder', N'10.0.15');
 END;
 
 COMMIT;

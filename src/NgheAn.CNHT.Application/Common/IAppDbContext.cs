@@ -30,6 +30,8 @@ public interface IAppDbContext
     DbSet<Attachment> Attachments { get; }
     DbSet<AttachmentContent> AttachmentContents { get; }
     DbSet<DisbursementEntry> DisbursementEntries { get; }
+    /// <summary>Kept by the database's triggers, read by the reconciliation (ADR 0220).</summary>
+    DbSet<Domain.Reconciliation.ProposalLedgerFigures> ProposalLedgerFigures { get; }
     DbSet<AnnualEstimate> AnnualEstimates { get; }
     DbSet<AnnualEstimateLine> AnnualEstimateLines { get; }
     DbSet<ItemNarrative> ItemNarratives { get; }

@@ -66,20 +66,21 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
     /// <summary>Ledger totals per proposal and source class above the approved (or settled) amounts.</summary>
     private async Task<ReconciliationCheck> OverCeilingAsync(ProgramCatalog program, CancellationToken ct)
     {
-        // One pass over the program's proposals, each with its two ledger sums read from the covering index
-        // (ProposalId, Source, Amount); only the proposals over a ceiling come back (no list of ids, ADR 0101).
-        var over = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id)
-            .Select(p => new
+        // The proposals whose kept figures (ADR 0220: counts and sums per source, the ceilings copied from the proposal, kept
+        // by triggers in the same statement as every write) fail the rule, found by the index (ProgramId, OverCeiling):
+        // only the findings are read, never every proposal's entries. A source with no entry is no finding even when its
+        // ceiling is below zero; one whose entries net to zero is compared, as the former sums of the entries did.
+        var over = await db.ProposalLedgerFigures.AsNoTracking()
+            .Where(f => f.ProgramId == program.Id && f.OverCeiling == 1)
+            .Join(db.Proposals, f => f.ProposalId, p => p.Id, (f, p) => new
             {
                 p.Id, p.Code,
                 Share = p.CountedProvincialShare(),
                 Total = p.CountedTotalCost(),
                 Settled = p.SettledProvincialShare != null,
-                Provincial = db.DisbursementEntries.Where(e => e.ProposalId == p.Id && e.Source == FundingSource.ProvincialBudget).Sum(e => (decimal?)e.Amount),
-                Other = db.DisbursementEntries.Where(e => e.ProposalId == p.Id && e.Source != FundingSource.ProvincialBudget).Sum(e => (decimal?)e.Amount),
+                Provincial = f.ProvincialCount > 0 ? (decimal?)f.Provincial : null,
+                Other = f.OtherCount > 0 ? (decimal?)f.Other : null,
             })
-            .Where(x => (x.Provincial != null && x.Provincial > x.Share) || (x.Other != null && x.Other > x.Total - x.Share))
             .OrderBy(x => x.Code)
             .ToListAsync(ct);
         var findings = new List<ReconciliationFinding>();
@@ -107,31 +108,16 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
     /// <summary>Settled proposals whose last advance (not reversed) was never followed by a payment or settlement entry.</summary>
     private async Task<ReconciliationCheck> OpenAdvancesAsync(ProgramCatalog program, CancellationToken ct)
     {
-        // One pass over the entries of the program's settled proposals, found by proposal (IX_DisbursementEntries_ProposalId_…):
-        // no equality on the kind, so SQLite never walks every payment of the database by the kind index and looks each
-        // one's proposal up (2,6 s at national size; docs/performance.md, round 22).
-        var settled = db.Proposals.Where(p => p.ProgramId == program.Id && p.Status == ProposalStatus.Settled).Select(p => p.Id);
-        var perProposal = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => settled.Contains(e.ProposalId) && e.Kind != DisbursementKind.Reversal
-                && !db.DisbursementEntries.Any(r => r.ReversesEntryId == e.Id))
-            .GroupBy(e => e.ProposalId)
-            .Select(g => new
-            {
-                ProposalId = g.Key,
-                LastAdvance = g.Where(e => e.Kind == DisbursementKind.Advance).Max(e => (DateOnly?)e.EntryDate),
-                Advanced = g.Where(e => e.Kind == DisbursementKind.Advance).Sum(e => (decimal?)e.Amount),
-                LastFinal = g.Where(e => e.Kind == DisbursementKind.Payment || e.Kind == DisbursementKind.SettlementAdjustment).Max(e => (DateOnly?)e.EntryDate),
-            })
+        // The kept live advance and final dates (ADR 0220; a reversal makes its entry dead and the trigger reads the proposal's
+        // entries again), found by the index (ProgramId, OpenAdvance): only the findings are read.
+        var open = await db.ProposalLedgerFigures.AsNoTracking()
+            .Where(f => f.ProgramId == program.Id && f.OpenAdvance == 1)
+            .Join(db.Proposals, f => f.ProposalId, p => p.Id, (f, p) => new { p.Id, p.Code, f.LastAdvanceDate, f.Advanced })
+            .OrderBy(x => x.Code)
             .ToListAsync(ct);
-        var advances = perProposal.Where(x => x.LastAdvance is not null)
-            .Select(x => new { x.ProposalId, Last = x.LastAdvance!.Value, Amount = x.Advanced ?? 0 }).ToList();
-        var finals = perProposal.Where(x => x.LastFinal is not null).ToDictionary(x => x.ProposalId, x => x.LastFinal!.Value);
-        var open = advances.Where(a => !finals.TryGetValue(a.ProposalId, out var last) || last < a.Last).ToList();
-        var ids = open.Select(a => a.ProposalId).ToArray();
-        var codes = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct);
-        var findings = open.OrderBy(a => codes[a.ProposalId]).Select(a => new ReconciliationFinding(codes[a.ProposalId],
-            $"Đã quyết toán nhưng khoản tạm ứng {VnFormat.Dong(a.Amount)} đồng (lần cuối ngày {VnFormat.Date(a.Last)}) chưa có bút toán thanh toán hoặc quyết toán sau đó.",
-            ProposalLink(a.ProposalId))).ToList();
+        var findings = open.Where(a => a.LastAdvanceDate is not null).Select(a => new ReconciliationFinding(a.Code,
+            $"Đã quyết toán nhưng khoản tạm ứng {VnFormat.Dong(a.Advanced)} đồng (lần cuối ngày {VnFormat.Date(a.LastAdvanceDate!.Value)}) chưa có bút toán thanh toán hoặc quyết toán sau đó.",
+            ProposalLink(a.Id))).ToList();
         return new ReconciliationCheck("open-advances", "Đề án đã quyết toán còn tạm ứng chưa thanh toán",
             "Đề án đã quyết toán thì mọi khoản tạm ứng phải được thanh toán: sau lần tạm ứng cuối cùng phải có bút toán thanh toán hoặc quyết toán.",
             findings);
@@ -144,12 +130,11 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
     /// </summary>
     private async Task<ReconciliationCheck> SpendingWithoutPlanAsync(ProgramCatalog program, CancellationToken ct)
     {
-        var counted = ProposalStatusText.Counted.ToArray();
-        var proposals = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && counted.Contains(p.Status))
-            .GroupBy(p => p.ContentItemId)
-            .Select(g => new { ItemId = g.Key, Count = g.Count(), Share = g.Sum(p => p.CountedProvincialShare()) })
-            .ToDictionaryAsync(x => x.ItemId, ct);
+        // The program's proposals grouped once per change outside the ledger and shared with the appendix, the dashboard and
+        // the other reports (ProgramProposalFigures, ADR 0214), every start year.
+        var proposals = ProgramProposalFigures.CountedByItem(
+                await ProgramProposalFigures.ByItemYearStatusAsync(db, cache, program.Id, ct), int.MinValue, int.MaxValue)
+            .ToDictionary(x => x.ContentItemId);
         // Every source, every year: the sums kept per item incrementally (ADR 0104), not a scan of the ledger.
         var ledger = (await ledgerSums.ByItemYearAndSourceAsync(db, program.Id, ct))
             .GroupBy(x => x.ContentItemId)
@@ -164,7 +149,7 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
                 if (p is not null || paid != 0)
                 {
                     findings.Add(new(i.Code,
-                        $"Nội dung chưa có kế hoạch mục tiêu giai đoạn nhưng có {p?.Count ?? 0} đề án (ngân sách tỉnh {VnFormat.Million(p?.Share ?? 0)} triệu đồng), đã giải ngân {VnFormat.Million(paid)} triệu đồng.",
+                        $"Nội dung chưa có kế hoạch mục tiêu giai đoạn nhưng có {p?.Count ?? 0} đề án (ngân sách tỉnh {VnFormat.Million(p?.ProvincialShare ?? 0)} triệu đồng), đã giải ngân {VnFormat.Million(paid)} triệu đồng.",
                         ReportLink(ReportKind.Appendix, program.Code, anchor: "item-" + i.Code)));
                 }
             }
@@ -230,13 +215,17 @@ public sealed class ReconciliationQuery(IAppDbContext db, CatalogQueries catalog
     /// <summary>Counted proposals whose start or end year lies outside the program's period.</summary>
     private async Task<ReconciliationCheck> YearsOutsideProgramAsync(ProgramCatalog program, CancellationToken ct)
     {
-        var counted = ProposalStatusText.Counted.ToArray();
-        var rows = await db.Proposals.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && counted.Contains(p.Status)
-                && (p.StartYear < program.StartYear || p.StartYear > program.EndYear || p.EndYear < program.StartYear || p.EndYear > program.EndYear))
-            .OrderBy(p => p.Code)
-            .Select(p => new { p.Id, p.Code, p.StartYear, p.EndYear })
+        // Four ranges of the indexes (ProgramId, StartYear) and (ProgramId, EndYear) (ADR 0221): one condition with OR made
+        // SQLite walk every proposal of the program; the status is tested on the few rows found.
+        var counted = ProposalStatusText.Counted.ToHashSet();
+        var ofProgram = db.Proposals.AsNoTracking().Where(p => p.ProgramId == program.Id);
+        var found = await ofProgram.Where(p => p.StartYear < program.StartYear)
+            .Concat(ofProgram.Where(p => p.StartYear > program.EndYear))
+            .Concat(ofProgram.Where(p => p.EndYear < program.StartYear))
+            .Concat(ofProgram.Where(p => p.EndYear > program.EndYear))
+            .Select(p => new { p.Id, p.Code, p.Status, p.StartYear, p.EndYear })
             .ToListAsync(ct);
+        var rows = found.Where(p => counted.Contains(p.Status)).DistinctBy(p => p.Id).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         return new ReconciliationCheck("years-outside-program", "Đề án tính vào năm ngoài giai đoạn chương trình",
             $"Năm bắt đầu và năm kết thúc của đề án được tính phải nằm trong giai đoạn {program.StartYear}-{program.EndYear}.",
             rows.Select(p => new ReconciliationFinding(p.Code,

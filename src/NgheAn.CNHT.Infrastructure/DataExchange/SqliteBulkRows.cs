@@ -221,6 +221,16 @@ internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string 
     /// them; the indexes SQLite makes itself (keys, UNIQUE constraints) and the triggers are never touched. A table that
     /// already holds rows keeps its indexes.
     /// </summary>
+    /// <summary>
+    /// Indexes a trigger of the table reads through while the rows go in: kept, or every reversal imported would scan the
+    /// entries written so far (the reconciliation's kept figures read a reversed proposal's entries again, ADR 0220).
+    /// </summary>
+    private static readonly HashSet<string> TriggerLookups = new(StringComparer.Ordinal)
+    {
+        "IX_DisbursementEntries_ProposalId_Source_Amount",
+        "IX_DisbursementEntries_ReversesEntryId",
+    };
+
     private void SetIndexesAside(string table)
     {
         using var command = _connection.CreateCommand();
@@ -246,7 +256,7 @@ internal sealed class SqliteBulkRows(AppDbContext db, ImportedFile file, string 
         }
 
         command.Parameters.Clear();
-        foreach (var index in indexes)
+        foreach (var index in indexes.Where(i => !TriggerLookups.Contains(i.Name)))
         {
             command.CommandText = $"DROP INDEX {_sql.DelimitIdentifier(index.Name)}";
             command.ExecuteNonQuery();

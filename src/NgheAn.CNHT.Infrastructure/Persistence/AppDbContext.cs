@@ -41,6 +41,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DisbursementEntry> DisbursementEntries => Set<DisbursementEntry>();
+    public DbSet<Domain.Reconciliation.ProposalLedgerFigures> ProposalLedgerFigures => Set<Domain.Reconciliation.ProposalLedgerFigures>();
     public DbSet<AnnualEstimate> AnnualEstimates => Set<AnnualEstimate>();
     public DbSet<AnnualEstimateLine> AnnualEstimateLines => Set<AnnualEstimateLine>();
     public DbSet<ItemNarrative> ItemNarratives => Set<ItemNarrative>();

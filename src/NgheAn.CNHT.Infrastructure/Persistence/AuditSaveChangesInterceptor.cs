@@ -49,7 +49,9 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent),
-         typeof(NgheAn.CNHT.Domain.Enterprises.DossierFileContent)];
+         typeof(NgheAn.CNHT.Domain.Enterprises.DossierFileContent),
+         // Kept by the database's triggers from the ledger and the proposals (ADR 0220); the application never writes it.
+         typeof(NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
     private bool _ledgerOnly;

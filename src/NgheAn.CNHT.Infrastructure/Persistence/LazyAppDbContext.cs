@@ -60,6 +60,7 @@ public sealed class LazyAppDbContext(IServiceProvider services, DbContextBuilt b
     public DbSet<Attachment> Attachments => Context.Attachments;
     public DbSet<AttachmentContent> AttachmentContents => Context.AttachmentContents;
     public DbSet<DisbursementEntry> DisbursementEntries => Context.DisbursementEntries;
+    public DbSet<Domain.Reconciliation.ProposalLedgerFigures> ProposalLedgerFigures => Context.ProposalLedgerFigures;
     public DbSet<AnnualEstimate> AnnualEstimates => Context.AnnualEstimates;
     public DbSet<AnnualEstimateLine> AnnualEstimateLines => Context.AnnualEstimateLines;
     public DbSet<ItemNarrative> ItemNarratives => Context.ItemNarratives;

@@ -1129,7 +1129,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Kind", "Source", "ProgramId", "EntryDate", "Id");
 
-                    b.ToTable("DisbursementEntries", (string)null);
+                    b.ToTable("DisbursementEntries", null, t =>
+                        {
+                            t.HasTrigger("TR_DisbursementEntries_LedgerFigures");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Enterprises.DossierFile", b =>
@@ -2242,6 +2247,10 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProgramId", "Code");
 
+                    b.HasIndex("ProgramId", "EndYear");
+
+                    b.HasIndex("ProgramId", "StartYear");
+
                     b.HasIndex("ProgramId", "Status", "Code");
 
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")
@@ -2262,6 +2271,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_LedgerFigures");
+
                             t.HasTrigger("TR_Proposals_SearchWords");
                         });
 
@@ -2526,6 +2537,65 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("State", "PublishedAt");
 
                     b.ToTable("NewsPosts", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Advanced")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("LastAdvanceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastFinalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OpenAdvance")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<long>("Other")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherCeiling")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OtherCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverCeiling")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Provincial")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProvincialCeiling")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProvincialCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("ProposalId");
+
+                    b.HasIndex("ProgramId", "OpenAdvance");
+
+                    b.HasIndex("ProgramId", "OverCeiling");
+
+                    b.ToTable("ProposalLedgerFigures", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Reporting.IssuedReport", b =>
@@ -4148,6 +4218,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>

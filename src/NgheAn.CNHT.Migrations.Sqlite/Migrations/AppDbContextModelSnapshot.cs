@@ -1083,7 +1083,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Kind", "Source", "ProgramId", "EntryDate", "Id");
 
-                    b.ToTable("DisbursementEntries", (string)null);
+                    b.ToTable("DisbursementEntries", null, t =>
+                        {
+                            t.HasTrigger("TR_DisbursementEntries_LedgerFigures");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Enterprises.DossierFile", b =>
@@ -2160,6 +2163,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgramId", "Code");
 
+                    b.HasIndex("ProgramId", "EndYear");
+
+                    b.HasIndex("ProgramId", "StartYear");
+
                     b.HasIndex("ProgramId", "Status", "Code");
 
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")
@@ -2180,6 +2187,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_LedgerFigures");
+
                             t.HasTrigger("TR_Proposals_SearchWords");
                         });
                 });
@@ -2436,6 +2445,65 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "PublishedAt");
 
                     b.ToTable("NewsPosts", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Advanced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastAdvanceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastFinalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenAdvance")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<long>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherCeiling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverCeiling")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Provincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProvincialCeiling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvincialCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProposalId");
+
+                    b.HasIndex("ProgramId", "OpenAdvance");
+
+                    b.HasIndex("ProgramId", "OverCeiling");
+
+                    b.ToTable("ProposalLedgerFigures", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Reporting.IssuedReport", b =>
@@ -4029,6 +4097,15 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>

@@ -62,7 +62,8 @@ public sealed class LedgerProgramUpgradeTests
         Assert.Contains("IX_DisbursementEntries_ProgramId_EntryDate_Id", await RowsAsync(connection, "SELECT name FROM pragma_index_list('DisbursementEntries')"));
 
         // The ledger is still append-only, its references hold, and the new index serves a program's newest entries.
-        Assert.Equal(["TR_DisbursementEntries_NoDelete", "TR_DisbursementEntries_NoUpdate"],
+        // (With the reconciliation's kept figures' trigger, ADR 0220.)
+        Assert.Equal(["TR_DisbursementEntries_LedgerFigures", "TR_DisbursementEntries_NoDelete", "TR_DisbursementEntries_NoUpdate"],
             await RowsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'DisbursementEntries' ORDER BY name"));
         var refused = await Assert.ThrowsAsync<SqliteException>(() => RowsAsync(connection, "UPDATE DisbursementEntries SET ProgramId = 1"));
         Assert.Contains("append-only", refused.Message);

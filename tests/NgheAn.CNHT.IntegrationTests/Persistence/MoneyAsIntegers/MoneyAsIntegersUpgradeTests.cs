@@ -71,6 +71,15 @@ public sealed class MoneyAsIntegersUpgradeTests
         }
 
         Assert.True(await ScalarAsync(portal.ConnectionString, "SELECT count(*) FROM DisbursementEntries") > 0);
+        // The reconciliation's kept figures (ADR 0220) were filled from the old ledger: one row per proposal with entries,
+        // its counts and sums those of its entries.
+        Assert.Equal(0, await ScalarAsync(portal.ConnectionString, """
+            SELECT count(*) FROM (SELECT "ProposalId", count(*) AS c, sum("Amount") AS s FROM "DisbursementEntries" GROUP BY "ProposalId") AS x
+            LEFT JOIN "ProposalLedgerFigures" AS f ON f."ProposalId" = x."ProposalId"
+            WHERE f."ProposalId" IS NULL OR f."ProvincialCount" + f."OtherCount" <> x.c OR f."Provincial" + f."Other" <> x.s
+            """));
+        Assert.Equal(await ScalarAsync(portal.ConnectionString, "SELECT count(DISTINCT \"ProposalId\") FROM \"DisbursementEntries\""),
+            await ScalarAsync(portal.ConnectionString, "SELECT count(*) FROM \"ProposalLedgerFigures\""));
         await using var connection = new SqliteConnection(portal.ConnectionString);
         await connection.OpenAsync();
         foreach (var sql in new[] { "UPDATE DisbursementEntries SET Amount = 1", "DELETE FROM DisbursementEntries" })
@@ -81,8 +90,9 @@ public sealed class MoneyAsIntegersUpgradeTests
             Assert.Contains("append-only", refused.Message);
         }
 
-        // The demo data has no plan revision to refuse: their triggers are checked by name.
-        Assert.Equal(["TR_DisbursementEntries_NoDelete", "TR_DisbursementEntries_NoUpdate", "TR_PlanRevisions_NoDelete", "TR_PlanRevisions_NoUpdate"],
+        // The demo data has no plan revision to refuse: their triggers are checked by name (with the reconciliation's kept
+        // figures' trigger, ADR 0220).
+        Assert.Equal(["TR_DisbursementEntries_LedgerFigures", "TR_DisbursementEntries_NoDelete", "TR_DisbursementEntries_NoUpdate", "TR_PlanRevisions_NoDelete", "TR_PlanRevisions_NoUpdate"],
             await ScalarListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (tbl_name = 'DisbursementEntries' OR tbl_name = 'PlanRevisions') ORDER BY name"));
         Assert.Empty(await ScalarListAsync(connection, "PRAGMA foreign_key_check"));
         Assert.Equal(["ok"], await ScalarListAsync(connection, "PRAGMA integrity_check"));

@@ -12,8 +12,8 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205153719_Issue21PublicProgramOrder")]
-    partial class Issue21PublicProgramOrder
+    [Migration("20261205144540_Issue21ReconciliationKept")]
+    partial class Issue21ReconciliationKept
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1132,7 +1132,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Kind", "Source", "ProgramId", "EntryDate", "Id");
 
-                    b.ToTable("DisbursementEntries", (string)null);
+                    b.ToTable("DisbursementEntries", null, t =>
+                        {
+                            t.HasTrigger("TR_DisbursementEntries_LedgerFigures");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Enterprises.DossierFile", b =>
@@ -2245,14 +2250,11 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProgramId", "Code");
 
+                    b.HasIndex("ProgramId", "EndYear");
+
+                    b.HasIndex("ProgramId", "StartYear");
+
                     b.HasIndex("ProgramId", "Status", "Code");
-
-                    b.HasIndex("ProgramId", "StartYear", "Code", "Status")
-                        .IsDescending(false, true, false, false)
-                        .HasDatabaseName("IX_Proposals_PublicOrder");
-
-                    b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
-                        .HasDatabaseName("IX_Proposals_Running");
 
                     b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_SearchTotals");
@@ -2265,6 +2267,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_LedgerFigures");
+
                             t.HasTrigger("TR_Proposals_SearchWords");
                         });
 
@@ -2529,6 +2533,65 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("State", "PublishedAt");
 
                     b.ToTable("NewsPosts", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Advanced")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("LastAdvanceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastFinalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OpenAdvance")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN [Status] = 'Settled' AND [LastAdvanceDate] IS NOT NULL AND ([LastFinalDate] IS NULL OR [LastFinalDate] < [LastAdvanceDate]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<long>("Other")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherCeiling")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OtherCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverCeiling")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE WHEN ([ProvincialCount] > 0 AND [Provincial] > [ProvincialCeiling]) OR ([OtherCount] > 0 AND [Other] > [OtherCeiling]) THEN 1 ELSE 0 END", true);
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Provincial")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProvincialCeiling")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProvincialCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("ProposalId");
+
+                    b.HasIndex("ProgramId", "OpenAdvance");
+
+                    b.HasIndex("ProgramId", "OverCeiling");
+
+                    b.ToTable("ProposalLedgerFigures", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Reporting.IssuedReport", b =>
@@ -4151,6 +4214,15 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", b =>
+                {
+                    b.HasOne("NgheAn.CNHT.Domain.Proposals.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Sourcing.SourcingInterest", b =>
