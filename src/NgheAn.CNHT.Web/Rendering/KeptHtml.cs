@@ -1,9 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace NgheAn.CNHT.Web.Rendering;
 
@@ -17,20 +17,32 @@ namespace NgheAn.CNHT.Web.Rendering;
 /// The culture is part of every key. What a piece shows must depend on nothing but its key: per-user data
 /// (names, the bell, notices, antiforgery tokens) stays outside.
 /// </summary>
-public sealed class KeptHtml : IDisposable
+public sealed class KeptHtml
 {
-    /// <summary>At most this many characters kept in all (counted as the entries' size); the oldest go first.</summary>
+    /// <summary>At most this many characters kept in all; past it the least recently used pieces go first.</summary>
     private const long MaxChars = 32L * 1024 * 1024;
 
-    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxChars });
+    /// <summary>A kept piece and when it was last written (milliseconds of <see cref="Environment.TickCount64"/>).</summary>
+    private sealed class Piece(HtmlString html, long slidingMs)
+    {
+        public HtmlString Html { get; } = html;
+        public long SlidingMs { get; } = slidingMs;
+        public long LastUsed;
+    }
+
+    // A dictionary rather than MemoryCache: a hit is one look-up and one write of the time, no clock, no expiry scan
+    // (MemoryCache's bookkeeping on every hit was 3 % of a warm dashboard). Expired pieces are swept on additions.
+    private readonly ConcurrentDictionary<string, Piece> _kept = new(StringComparer.Ordinal);
     private readonly HtmlEncoder _encoder;
+    private readonly Lock _sweep = new();
+    private long _chars;
+    private long _additions;
+    private long _renderings;
 
     public KeptHtml(HtmlEncoder encoder) => _encoder = encoder;
 
     /// <summary>How many pieces were rendered (not found kept); tests read it to prove a piece is reused.</summary>
     public long Renderings => Interlocked.Read(ref _renderings);
-
-    private long _renderings;
 
     /// <summary>
     /// The piece kept under <paramref name="key"/> (and the current UI culture), rendering <paramref name="template"/>
@@ -40,9 +52,11 @@ public sealed class KeptHtml : IDisposable
     public async ValueTask<IHtmlContent> GetOrRenderAsync(string key, Func<object?, IHtmlContent> template, TimeSpan? sliding = null)
     {
         var fullKey = string.Concat(CultureInfo.CurrentUICulture.Name, "|", key);
-        if (_kept.TryGetValue(fullKey, out HtmlString? kept) && kept is not null)
+        var now = Environment.TickCount64;
+        if (_kept.TryGetValue(fullKey, out var kept) && now - Volatile.Read(ref kept.LastUsed) <= kept.SlidingMs)
         {
-            return kept;
+            Volatile.Write(ref kept.LastUsed, now);
+            return kept.Html;
         }
 
         var content = template(null);
@@ -58,13 +72,56 @@ public sealed class KeptHtml : IDisposable
 
         var html = Collapse(writer.ToString());
         Interlocked.Increment(ref _renderings);
-        var rendered = new HtmlString(html);
-        _kept.Set(fullKey, rendered, new MemoryCacheEntryOptions
+        var piece = new Piece(new HtmlString(html), (long)(sliding ?? TimeSpan.FromMinutes(10)).TotalMilliseconds) { LastUsed = now };
+        if (_kept.TryRemove(fullKey, out var old))
         {
-            Size = Math.Max(1, html.Length),
-            SlidingExpiration = sliding ?? TimeSpan.FromMinutes(10),
-        });
-        return rendered;
+            Interlocked.Add(ref _chars, -old.Html.Value!.Length);
+        }
+
+        if (_kept.TryAdd(fullKey, piece))
+        {
+            Interlocked.Add(ref _chars, html.Length);
+        }
+
+        if (Interlocked.Read(ref _chars) > MaxChars || Interlocked.Increment(ref _additions) % 64 == 0)
+        {
+            Sweep(now);
+        }
+
+        return piece.Html;
+    }
+
+    /// <summary>Drops expired pieces, then the least recently used ones until three quarters of the budget is left.</summary>
+    private void Sweep(long now)
+    {
+        lock (_sweep)
+        {
+            foreach (var (key, piece) in _kept)
+            {
+                if (now - Volatile.Read(ref piece.LastUsed) > piece.SlidingMs && _kept.TryRemove(new KeyValuePair<string, Piece>(key, piece)))
+                {
+                    Interlocked.Add(ref _chars, -piece.Html.Value!.Length);
+                }
+            }
+
+            if (Interlocked.Read(ref _chars) <= MaxChars)
+            {
+                return;
+            }
+
+            foreach (var (key, piece) in _kept.OrderBy(e => Volatile.Read(ref e.Value.LastUsed)).ToList())
+            {
+                if (Interlocked.Read(ref _chars) <= MaxChars * 3 / 4)
+                {
+                    break;
+                }
+
+                if (_kept.TryRemove(new KeyValuePair<string, Piece>(key, piece)))
+                {
+                    Interlocked.Add(ref _chars, -piece.Html.Value!.Length);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -114,6 +171,4 @@ public sealed class KeptHtml : IDisposable
 
     /// <summary>HTML's white space (not U+00A0, which renders as a non-breaking space and must stay).</summary>
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
-
-    public void Dispose() => _kept.Dispose();
 }
