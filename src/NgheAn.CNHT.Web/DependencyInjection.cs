@@ -157,6 +157,11 @@ public static class DependencyInjection
                 VietnameseBindingMessages(o.ModelBindingMessageProvider);
             });
 
+        // Pages' kept pieces (ADR 0223) and the signed-in user's request token kept per browser cookie and user (ADR 0224).
+        services.AddSingleton<Rendering.KeptHtml>();
+        services.AddSingleton<Rendering.LayoutLinks>();
+        Security.KeptAntiforgeryRegistration.Decorate(services);
+
         // Value types keep their implicit required rule; its client-side text is Vietnamese.
         services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, Forms.VietnameseValidationAdapters>();
 

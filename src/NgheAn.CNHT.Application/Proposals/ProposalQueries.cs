@@ -23,25 +23,22 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
     {
         var snapshot = await cache.SnapshotAsync(ct);
         var choices = await snapshot.GetAsync(ChoicesKey, () => BuildChoicesAsync(ct));
-        var query = await FilteredAsync(filter, choices, snapshot, ct);
-
+        // The filtered query is built only when a figure is not kept: building it touches the request's database
+        // context, which a warm register page otherwise never builds (issue 21 § 4, ADR 0223).
         // Totals of the whole filtered set: one aggregate, never summed from a page.
-        var totals = await snapshot.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", () => Totals(query)
-            .FirstOrDefaultAsync(ct));
+        var totals = await snapshot.GetAsync($"register-totals:{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}", async () =>
+            await Totals(await FilteredAsync(filter, choices, snapshot, ct)).FirstOrDefaultAsync(ct));
         var count = totals?.Count ?? 0;
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
         // A search that matches many rows, in code order: the page walks the code index and probes the matches
         // instead of reading and sorting every match (ADR 0209).
-        if (filter.Sort == RegisterSort.Code && count > ProbeMatchesAbove && FullTextQuery.Terms(filter.Query).Count > 0)
-        {
-            query = await FilteredAsync(filter, choices, snapshot, ct, probeMatches: true);
-        }
+        var probeMatches = filter.Sort == RegisterSort.Code && count > ProbeMatchesAbove && FullTextQuery.Terms(filter.Query).Count > 0;
 
         // The page's rows too are kept per data version: paging back and forth, or many people on the same page,
         // costs no query until the next business write.
-        var rows = await snapshot.GetAsync($"register-page:{filter with { Page = page }}", () => Sorted(query, filter.Sort, filter.Descending)
+        var rows = await snapshot.GetAsync($"register-page:{filter with { Page = page }}", async () => await Sorted(await FilteredAsync(filter, choices, snapshot, ct, probeMatches), filter.Sort, filter.Descending)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(p => new ProposalRow(
