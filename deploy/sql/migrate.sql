@@ -3551,3 +3551,94 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    CREATE TABLE [BalanceInputChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ProposalId] int NULL,
+        CONSTRAINT [PK_BalanceInputChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Proposals_BalanceInputs] ON [Proposals] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([Status]) OR UPDATE([ProgramId]) OR UPDATE([ContentItemId]) OR UPDATE([ApprovedTotalCost])
+                    OR UPDATE([ApprovedProvincialShare]) OR UPDATE([SettledTotalCost]) OR UPDATE([SettledProvincialShare])) RETURN;
+        IF NOT EXISTS (SELECT 1 FROM inserted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled''))
+           AND NOT EXISTS (SELECT 1 FROM deleted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'')) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId])
+        SELECT [Id] FROM inserted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'')
+        UNION
+        SELECT [Id] FROM deleted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'');
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Programs_BalanceInputs] ON [Programs] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([Code])) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ContentGroups_BalanceInputs] ON [ContentGroups] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([Code]) OR UPDATE([ProgramId])) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ContentItems_BalanceInputs] ON [ContentItems] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([GroupId])) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205144811_Issue21LedgerAfterChange', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
