@@ -15,9 +15,9 @@ namespace NgheAn.CNHT.Application.Disbursements;
 /// watermark the totals were built at (a primary-key range, a handful of rows) are added to them, each to the balanced
 /// proposal it belongs to, and its advances to the outstanding ones while the proposal is open. When that part changed,
 /// the log of changes to the inputs (<see cref="IBalanceInputChanges"/>, written by triggers) says what changed since: no
-/// row (a write that touched no input: a message, an account, a title, a raw raise of the version) keeps the totals as
-/// they are; rows naming proposals (a status change, a settlement, an approval) take each one's old share out and put its
-/// new one in (its figures from its row, its ledger from its few entries); a change of the catalog, or more than
+/// row, or only lead units' (a write that touched no proposal and no catalog: a message, an account, a notification, a
+/// raw raise of the version) keeps the totals as they are; rows naming proposals (a status change, a settlement, an
+/// approval, an edit) take each one's old share out and put its new one in (its figures from its row, its ledger from its few entries); a change of the catalog, or more than
 /// <see cref="ProposalLimit"/> rows (an import), builds them again in full. One instance per process; each node reads
 /// the version, the log and the new entries from the shared database, so it never shows a figure older than the last
 /// commit it has seen (ADR 0216: its own at once, another node's within the watch's second).
@@ -130,9 +130,15 @@ public sealed class KeptBalanceTotals : IDisposable
             return false;
         }
 
+        // 0: a lead unit changed, which no total reads.
+        var ids = rows.Select(r => r.ProposalId!.Value).Where(id => id != 0).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            await ReplaceProposalsAsync(db, kept, ids, ct);
+        }
+
         if (rows.Count > 0)
         {
-            await ReplaceProposalsAsync(db, kept, rows.Select(r => r.ProposalId!.Value).Distinct().ToList(), ct);
             kept.LogTop = rows[^1].Id;
         }
 

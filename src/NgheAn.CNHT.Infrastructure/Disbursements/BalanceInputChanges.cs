@@ -9,10 +9,10 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Infrastructure.Disbursements;
 
 /// <summary>
-/// A row of the log of changes to the ledger page's balance totals' inputs (ADR 0226), written only by the triggers of
-/// migration <c>Issue21LedgerAfterChange</c>: a proposal's id when its status, program, item or approved or settled
-/// figures change (or it is added or deleted) in or out of a status that carries a ledger; null when a program, a group
-/// or an item is added, deleted or moved. Not a business record: never audited, never read by a page.
+/// A row of the log of changes to the proposals, the catalog and the lead units (ADR 0226, 0227), written only by the
+/// triggers of migration <c>Issue21LedgerAfterChange</c>: a proposal's id when it is added, written or deleted; null when
+/// a program, a group or an item is; 0 when a lead unit (an organization) is. Not a business record: never audited,
+/// never read by a page.
 /// </summary>
 public sealed class BalanceInputChangeRow
 {
@@ -41,6 +41,7 @@ internal static class BalanceInputTriggers
     public const string Programs = "TR_Programs_BalanceInputs";
     public const string Groups = "TR_ContentGroups_BalanceInputs";
     public const string Items = "TR_ContentItems_BalanceInputs";
+    public const string Organizations = "TR_Organizations_BalanceInputs";
 }
 
 internal sealed class ProposalBalanceInputTriggers : IEntityTypeConfiguration<Proposal>

@@ -16,37 +16,40 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
     {
         private const string WithLedger = "('Approved', 'Implementing', 'Accepted', 'Settled')";
 
+        /// <summary>The proposal's columns whose change is logged (ADR 0226, 0227).</summary>
+        internal static readonly string[] Watched =
+        [
+            "Code", "Title", "SearchText", "ProgramId", "ContentItemId", "LeadOrganizationId", "StartYear", "EndYear", "Status",
+            "StatusChangedAt", "IsSample", "RequestedTotalCost", "RequestedProvincialShare", "ApprovedTotalCost",
+            "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare", "ConcurrencyStamp",
+        ];
+
         public static void Up(MigrationBuilder b) => CreateTriggers(b);
 
         /// <summary>The triggers (also after a table rebuild).</summary>
         public static void CreateTriggers(MigrationBuilder b)
         {
-            b.Sql($"""
-                CREATE TRIGGER "TR_Proposals_BalanceInputs_Insert" AFTER INSERT ON "Proposals"
-                WHEN new."Status" IN {WithLedger} BEGIN
-                  INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES (new."Id");
-                END;
-                """);
-            b.Sql($"""
-                CREATE TRIGGER "TR_Proposals_BalanceInputs_Update"
-                AFTER UPDATE OF "Status", "ProgramId", "ContentItemId", "ApprovedTotalCost", "ApprovedProvincialShare", "SettledTotalCost", "SettledProvincialShare" ON "Proposals"
-                WHEN old."Status" IN {WithLedger} OR new."Status" IN {WithLedger} BEGIN
-                  INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES (new."Id");
-                END;
-                """);
-            b.Sql($"""
-                CREATE TRIGGER "TR_Proposals_BalanceInputs_Delete" AFTER DELETE ON "Proposals"
-                WHEN old."Status" IN {WithLedger} BEGIN
-                  INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES (old."Id");
-                END;
-                """);
-            foreach (var (table, columns) in new[] { ("Programs", "\"Code\""), ("ContentGroups", "\"Code\", \"ProgramId\""), ("ContentItems", "\"GroupId\"") })
+            // An update is logged when a column the ledger's totals, the register's rows, filters, totals or search read
+            // changed value, or the concurrency stamp did (every edit through the application renews it): not for the
+            // no-op update a posting takes the proposal's row lock with (LedgerService), so a posting stays ledger-only.
+            var changed = string.Join(" OR ", Watched.Select(c => $"old.\"{c}\" IS NOT new.\"{c}\""));
+            foreach (var (name, when, row) in new[] { ("Insert", "AFTER INSERT", "new"), ("Update", $"AFTER UPDATE ON \"Proposals\" WHEN {changed}", "new"), ("Delete", "AFTER DELETE", "old") })
             {
-                foreach (var (name, when) in new[] { ("Insert", "AFTER INSERT"), ("Update", $"AFTER UPDATE OF {columns}"), ("Delete", "AFTER DELETE") })
+                var on = name == "Update" ? when : $"{when} ON \"Proposals\"";
+                b.Sql($"""
+                    CREATE TRIGGER "TR_Proposals_BalanceInputs_{name}" {on} BEGIN
+                      INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES ({row}."Id");
+                    END;
+                    """);
+            }
+
+            foreach (var (table, marker) in new[] { ("Programs", "NULL"), ("ContentGroups", "NULL"), ("ContentItems", "NULL"), ("Organizations", "0") })
+            {
+                foreach (var (name, when) in new[] { ("Insert", "AFTER INSERT"), ("Update", "AFTER UPDATE"), ("Delete", "AFTER DELETE") })
                 {
                     b.Sql($"""
                         CREATE TRIGGER "TR_{table}_BalanceInputs_{name}" {when} ON "{table}" BEGIN
-                          INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES (NULL);
+                          INSERT INTO "BalanceInputChanges" ("ProposalId") VALUES ({marker});
                         END;
                         """);
                 }
@@ -55,7 +58,7 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
         public static void Down(MigrationBuilder b)
         {
-            foreach (var table in new[] { "Proposals", "Programs", "ContentGroups", "ContentItems" })
+            foreach (var table in new[] { "Proposals", "Programs", "ContentGroups", "ContentItems", "Organizations" })
             {
                 foreach (var name in new[] { "Insert", "Update", "Delete" })
                 {

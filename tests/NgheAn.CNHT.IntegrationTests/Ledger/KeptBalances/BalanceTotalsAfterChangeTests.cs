@@ -13,7 +13,7 @@ namespace NgheAn.CNHT.IntegrationTests.Ledger.KeptBalances;
 
 /// <summary>
 /// Issue 21, item 2 (ADR 0226): after a write outside the ledger the ledger page's balance totals are kept when the write
-/// changed nothing they read (a raw raise of the version, a title), taken in per changed proposal when it changed
+/// changed no proposal and no catalog (a raw raise of the version, a lead unit's name), taken in per changed proposal when it changed
 /// proposals (an approval, a cancellation, a settlement, new figures, a move to another item, written through the forms,
 /// the domain or raw SQL: the log is written by triggers), and built again only when the catalog changed or too many
 /// proposals did; after each, they equal a fresh computation from every row, and the page shows them at once.
@@ -44,17 +44,21 @@ public sealed class BalanceTotalsAfterChangeTests
         var built = FullBuilds(portal);
         var updates = ProposalUpdates(portal);
 
-        // A raw raise of the version (what scripts/perf/page-times.sh does), a balanced proposal's title and objectives
-        // through raw SQL, a new submitted proposal through the audited save (no status that carries a ledger).
+        // A raw raise of the version (what scripts/perf/page-times.sh does) and a lead unit's new name: nothing is read again.
         var before = await VersionAsync(portal);
         await RawAsync(portal, "SELECT 1");
-        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = 'Đề án đổi tên (giá trị minh họa)' WHERE \"Id\" = {implementing}");
-        await ProposalArrange.InStatusAsync(portal, ProposalStatus.Submitted);
-        Assert.True(DataVersionSteps.OutsideLedger(await VersionAsync(portal)) >= DataVersionSteps.OutsideLedger(before) + 3);
-
+        await RawAsync(portal, "UPDATE \"Organizations\" SET \"Name\" = \"Name\" || ' (mới)' WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"Organizations\")");
+        Assert.True(DataVersionSteps.OutsideLedger(await VersionAsync(portal)) >= DataVersionSteps.OutsideLedger(before) + 2);
         await AssertEqualAsync(portal, portal, filters);
         Assert.Equal(built, FullBuilds(portal));
         Assert.Equal(updates, ProposalUpdates(portal));
+
+        // A balanced proposal's title by raw SQL and a new submitted proposal through the audited save: each proposal is
+        // read again by id (it changes nothing), no build.
+        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = 'Đề án đổi tên (giá trị minh họa)' WHERE \"Id\" = {implementing}");
+        await ProposalArrange.InStatusAsync(portal, ProposalStatus.Submitted);
+        await AssertEqualAsync(portal, portal, filters);
+        Assert.Equal(built, FullBuilds(portal));
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class BalanceTotalsAfterChangeTests
     }
 
     [Fact]
-    public async Task The_triggers_log_every_write_path_of_the_inputs_and_nothing_else()
+    public async Task The_triggers_log_every_write_of_a_proposal_the_catalog_or_a_lead_unit_and_nothing_else()
     {
         await using var portal = new CnhtFactory();
         var id = await ProposalArrange.InStatusAsync(portal, ProposalStatus.Implementing);
@@ -165,13 +169,13 @@ public sealed class BalanceTotalsAfterChangeTests
             .SqlQuery<int?>($"SELECT \"ProposalId\" AS \"Value\" FROM \"BalanceInputChanges\" WHERE \"Id\" > {after} ORDER BY \"Id\"").ToListAsync());
         var top = await portal.ScopedAsync(sp => sp.GetRequiredService<IBalanceInputChanges>().TopAsync());
 
-        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = 'Khác' WHERE \"Id\" = {id}");
-        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Status\" = 'Submitted' WHERE \"Id\" = {draft}");
+        await RawAsync(portal, "SELECT 1");
         Assert.Empty(await LogAsync(top));
 
-        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Status\" = 'Accepted' WHERE \"Id\" = {id}");
-        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"SettledTotalCost\" = 1 WHERE \"Id\" = {id}");
+        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = 'Khác' WHERE \"Id\" = {id}");
+        await RawAsync(portal, $"UPDATE \"Proposals\" SET \"Status\" = 'Submitted' WHERE \"Id\" = {draft}");
         await RawAsync(portal, "UPDATE \"Programs\" SET \"Code\" = \"Code\" WHERE \"Code\" = '2026-2030'");
-        Assert.Equal(new int?[] { id, id, null }, await LogAsync(top));
+        await RawAsync(portal, "UPDATE \"Organizations\" SET \"Name\" = \"Name\" WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"Organizations\")");
+        Assert.Equal(new int?[] { id, draft, null, 0 }, await LogAsync(top));
     }
 }
