@@ -3554,7 +3554,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     CREATE TABLE [BalanceInputChanges] (
@@ -3566,35 +3566,38 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     EXEC(N'CREATE TRIGGER [TR_Proposals_BalanceInputs] ON [Proposals] AFTER INSERT, UPDATE, DELETE AS
     BEGIN
         SET NOCOUNT ON;
-        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
-           AND NOT (UPDATE([Status]) OR UPDATE([ProgramId]) OR UPDATE([ContentItemId]) OR UPDATE([ApprovedTotalCost])
-                    OR UPDATE([ApprovedProvincialShare]) OR UPDATE([SettledTotalCost]) OR UPDATE([SettledProvincialShare])) RETURN;
-        IF NOT EXISTS (SELECT 1 FROM inserted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled''))
-           AND NOT EXISTS (SELECT 1 FROM deleted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'')) RETURN;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
         UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
         INSERT INTO [BalanceInputChanges] ([ProposalId])
-        SELECT [Id] FROM inserted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'')
+        SELECT i.[Id] FROM inserted AS i LEFT JOIN deleted AS d ON d.[Id] = i.[Id]
+        WHERE d.[Id] IS NULL OR EXISTS (
+            SELECT i.[Code], i.[Title], i.[SearchText], i.[ProgramId], i.[ContentItemId], i.[LeadOrganizationId], i.[StartYear], i.[EndYear],
+                   i.[Status], i.[StatusChangedAt], i.[IsSample], i.[RequestedTotalCost], i.[RequestedProvincialShare], i.[ApprovedTotalCost],
+                   i.[ApprovedProvincialShare], i.[SettledTotalCost], i.[SettledProvincialShare], i.[ConcurrencyStamp]
+            EXCEPT
+            SELECT d.[Code], d.[Title], d.[SearchText], d.[ProgramId], d.[ContentItemId], d.[LeadOrganizationId], d.[StartYear], d.[EndYear],
+                   d.[Status], d.[StatusChangedAt], d.[IsSample], d.[RequestedTotalCost], d.[RequestedProvincialShare], d.[ApprovedTotalCost],
+                   d.[ApprovedProvincialShare], d.[SettledTotalCost], d.[SettledProvincialShare], d.[ConcurrencyStamp])
         UNION
-        SELECT [Id] FROM deleted WHERE [Status] IN (N''Approved'', N''Implementing'', N''Accepted'', N''Settled'');
+        SELECT d.[Id] FROM deleted AS d WHERE NOT EXISTS (SELECT 1 FROM inserted AS i WHERE i.[Id] = d.[Id]);
     END')
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     EXEC(N'CREATE TRIGGER [TR_Programs_BalanceInputs] ON [Programs] AFTER INSERT, UPDATE, DELETE AS
     BEGIN
         SET NOCOUNT ON;
         IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
-        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([Code])) RETURN;
         UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
         INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
     END')
@@ -3602,14 +3605,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     EXEC(N'CREATE TRIGGER [TR_ContentGroups_BalanceInputs] ON [ContentGroups] AFTER INSERT, UPDATE, DELETE AS
     BEGIN
         SET NOCOUNT ON;
         IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
-        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([Code]) OR UPDATE([ProgramId])) RETURN;
         UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
         INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
     END')
@@ -3617,14 +3619,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     EXEC(N'CREATE TRIGGER [TR_ContentItems_BalanceInputs] ON [ContentItems] AFTER INSERT, UPDATE, DELETE AS
     BEGIN
         SET NOCOUNT ON;
         IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
-        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT (UPDATE([GroupId])) RETURN;
         UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
         INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
     END')
@@ -3632,11 +3633,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205144811_Issue21LedgerAfterChange'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Organizations_BalanceInputs] ON [Organizations] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (0);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205144811_Issue21LedgerAfterChange', N'10.0.15');
+    VALUES (N'20261205151847_Issue21LedgerAfterChange', N'10.0.15');
 END;
 
 COMMIT;
