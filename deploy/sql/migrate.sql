@@ -3715,7 +3715,113 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    CREATE TABLE [BalanceInputChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ProposalId] int NULL,
+        CONSTRAINT [PK_BalanceInputChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Proposals_BalanceInputs] ON [Proposals] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId])
+        SELECT i.[Id] FROM inserted AS i LEFT JOIN deleted AS d ON d.[Id] = i.[Id]
+        WHERE d.[Id] IS NULL OR EXISTS (
+            SELECT i.[Code], i.[Title], i.[SearchText], i.[ProgramId], i.[ContentItemId], i.[LeadOrganizationId], i.[StartYear], i.[EndYear],
+                   i.[Status], i.[StatusChangedAt], i.[IsSample], i.[RequestedTotalCost], i.[RequestedProvincialShare], i.[ApprovedTotalCost],
+                   i.[ApprovedProvincialShare], i.[SettledTotalCost], i.[SettledProvincialShare], i.[ConcurrencyStamp]
+            EXCEPT
+            SELECT d.[Code], d.[Title], d.[SearchText], d.[ProgramId], d.[ContentItemId], d.[LeadOrganizationId], d.[StartYear], d.[EndYear],
+                   d.[Status], d.[StatusChangedAt], d.[IsSample], d.[RequestedTotalCost], d.[RequestedProvincialShare], d.[ApprovedTotalCost],
+                   d.[ApprovedProvincialShare], d.[SettledTotalCost], d.[SettledProvincialShare], d.[ConcurrencyStamp])
+        UNION
+        SELECT d.[Id] FROM deleted AS d WHERE NOT EXISTS (SELECT 1 FROM inserted AS i WHERE i.[Id] = d.[Id]);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Programs_BalanceInputs] ON [Programs] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ContentGroups_BalanceInputs] ON [ContentGroups] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_ContentItems_BalanceInputs] ON [ContentItems] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (NULL);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [TR_Organizations_BalanceInputs] ON [Organizations] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM inserted) AND NOT EXISTS (SELECT 1 FROM deleted) RETURN;
+        UPDATE [DataVersions] SET [Version] = [Version] WHERE [Id] = 1;
+        INSERT INTO [BalanceInputChanges] ([ProposalId]) VALUES (0);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205151847_Issue21LedgerAfterChange'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205151847_Issue21LedgerAfterChange', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205160359_Issue21PublicProgramOrder'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_PublicOrder] ON [Proposals] ([ProgramId], [StartYear] DESC, [Code], [Status]);
@@ -3723,7 +3829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205160359_Issue21PublicProgramOrder'
 )
 BEGIN
     CREATE INDEX [IX_Proposals_Running] ON [Proposals] ([ProgramId], [Status], [EndYear], [StartYear], [ContentItemId], [ApprovedProvincialShare]);
@@ -3731,11 +3837,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261205160231_Issue21PublicProgramOrder'
+    WHERE [MigrationId] = N'20261205160359_Issue21PublicProgramOrder'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261205160231_Issue21PublicProgramOrder', N'10.0.15');
+    VALUES (N'20261205160359_Issue21PublicProgramOrder', N'10.0.15');
 END;
 
 COMMIT;

@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<Geography.AdministrativeUnitQueries>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ProposalQueries>();
+        services.AddSingleton<RegisterInputsState>();
+        services.AddScoped<RegisterInputs>();
         services.AddScoped<SupportRules.SupportRuleChecks>();
         services.AddScoped<SupportRules.SupportRuleService>();
         services.AddScoped<SupportRules.SupportRuleQueries>();

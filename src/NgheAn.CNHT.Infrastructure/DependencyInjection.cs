@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<DbContextBuilt>();
         services.AddScoped<IAppDbContext, LazyAppDbContext>();
         services.AddScoped<IDataVersion, DataVersion>();
+        services.AddScoped<Application.Disbursements.IBalanceInputChanges, Disbursements.BalanceInputChanges>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -48,19 +48,28 @@ public sealed class VersionedCache(IDataVersion version, IMemoryCache cache, IAp
     public async Task<Snapshot> SnapshotAsync(CancellationToken ct = default) =>
         db.InTransaction ? new Snapshot(cache, null) : new Snapshot(cache, await version.CurrentAsync(ct));
 
+    /// <summary>
+    /// A snapshot keyed by a narrower counter than the data version (<paramref name="tag"/> keeps its keys apart from the
+    /// version's): models that read only what that counter follows survive the writes it ignores (ADR 0227).
+    /// </summary>
+    public async Task<Snapshot> SnapshotUnderAsync(string tag, Func<CancellationToken, Task<long>> counter, CancellationToken ct = default) =>
+        db.InTransaction ? new Snapshot(cache, null) : new Snapshot(cache, await counter(ct), tag);
+
     public readonly struct Snapshot
     {
         private readonly IMemoryCache _cache;
         private readonly long? _version;
+        private readonly string _tag;
 
-        internal Snapshot(IMemoryCache cache, long? version)
+        internal Snapshot(IMemoryCache cache, long? version, string tag = "")
         {
             _cache = cache;
             _version = version;
+            _tag = tag;
         }
 
         public Task<T> GetAsync<T>(string key, Func<Task<T>> build) =>
-            _version is { } current ? KeepAsync($"{key}@{current}", build) : build();
+            _version is { } current ? KeepAsync($"{key}@{_tag}{current}", build) : build();
 
         /// <summary>
         /// A model that reads no ledger entry, kept under the version's part outside the ledger (ADR 0214): a posting or a

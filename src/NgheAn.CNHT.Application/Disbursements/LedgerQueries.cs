@@ -54,7 +54,8 @@ public sealed record ProposalBalance(
 }
 
 /// <summary>Reads of the ledger: the register, its totals and per-proposal balances, all aggregated in SQL.</summary>
-public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, LedgerItemSums kept, KeptBalanceTotals keptBalances, IDataVersion version)
+public sealed class LedgerQueries(
+    IAppDbContext db, VersionedCache cache, LedgerItemSums kept, KeptBalanceTotals keptBalances, IDataVersion version, IBalanceInputChanges balanceInputs)
 {
     private static readonly ProposalStatus[] WithLedger =
         [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
@@ -132,8 +133,9 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
     /// <summary>Totals of every balance the filter selects (not only a page), by SQL aggregates and the kept ledger sums.</summary>
     /// <remarks>
     /// When the kept sums can answer, the totals are kept per filter and brought up to date per posting
-    /// (<see cref="KeptBalanceTotals"/>, ADR 0214): built in full (the program's shared grouping of proposals, the balanced
-    /// proposals' ids and statuses, their kept sums: 108–172 ms at national size) only after a write outside the ledger.
+    /// (<see cref="KeptBalanceTotals"/>, ADR 0214) and per changed proposal (ADR 0226): built in full (the balanced
+    /// proposals' ids, statuses and figures, their kept sums: 110–150 ms at national size) only after a change of the
+    /// catalog or a bulk write (an import).
     /// The year, source and kind select no proposals: one figure serves them all. Otherwise kept under the data version.
     /// </remarks>
     public async Task<BalanceTotals> BalanceTotalsAsync(LedgerFilter filter, CancellationToken ct = default)
@@ -144,7 +146,7 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
         }
 
         var f = filter with { Year = null, Source = null, Kind = null, Page = 1 };
-        return await keptBalances.GetAsync(db, version, $"{f.ProgramCode}:{f.GroupCode}", () => KeptBalanceTotalsAsync(f, ct), ct);
+        return await keptBalances.GetAsync(db, version, balanceInputs, $"{f.ProgramCode}:{f.GroupCode}", () => KeptBalanceTotalsAsync(f, ct), ct);
     }
 
     /// <summary>Whether the kept sums can answer: they know the program, item, voucher year, source and kind of each entry.</summary>
@@ -201,24 +203,16 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
 
     /// <summary>
     /// The balances' totals when the kept sums can answer (a program and a group, whatever the year, source or kind, which
-    /// do not select proposals): the proposals' figures from the program's shared grouping; the ledger's from the sums kept
-    /// per proposal, added over the balanced proposals (their ids and statuses read from the program's covering index).
+    /// do not select proposals): the proposals' figures and statuses read once from the program's covering index
+    /// (<c>IX_Proposals_Figures</c>) and kept per proposal, so a changed proposal's part can be taken out again (ADR 0226);
+    /// the ledger's from the sums kept per proposal, added over the balanced proposals.
     /// </summary>
     private async Task<KeptBalanceTotals.Build> KeptBalanceTotalsAsync(LedgerFilter filter, CancellationToken ct)
     {
         var scope = await ScopeAsync(filter, ct);
-        // The proposals' figures: the program's grouping by item, start year and status that the dashboard, the appendix and
-        // the year matrix share (one scan per data version), summed over the balances' statuses.
-        var heads = new List<Reports.ProposalFigureRow>();
-        foreach (var programId in scope.ProgramIds)
-        {
-            heads.AddRange((await Reports.ProgramProposalFigures.ByItemYearStatusAsync(db, cache, programId, ct))
-                .Where(h => WithLedger.Contains(h.Status) && scope.Has(h.ContentItemId)));
-        }
-
-        // Read once per version outside the ledger: the postings after it are added to the kept totals (BalanceTotalsAsync).
+        // Read once per change of the catalog: the postings and the changed proposals after it are taken in by the kept totals.
         var balanced = await BalanceProposals(filter, await ProgramIdAsync(filter, ct))
-            .Select(p => new BalancedProposal(p.Id, p.ProgramId, p.Status != ProposalStatus.Settled))
+            .Select(p => new BalancedProposal(p.Id, p.ProgramId, p.Status != ProposalStatus.Settled, p.CountedProvincialShare(), p.CountedTotalCost()))
             .ToListAsync(ct);
         decimal provincial = 0, nonProvincial = 0, outstanding = 0;
         var upTo = new Dictionary<int, int>();
@@ -231,13 +225,14 @@ public sealed class LedgerQueries(IAppDbContext db, VersionedCache cache, Ledger
             upTo[programId] = sums.UpToId;
         }
 
-        var share = heads.Sum(h => h.Share);
+        var share = balanced.Sum(h => h.Share);
         return new KeptBalanceTotals.Build(
-            new BalanceTotals(heads.Sum(h => h.Count), share, heads.Sum(h => h.TotalCost) - share, provincial, nonProvincial, outstanding),
-            balanced.ToDictionary(b => b.Id, b => b.Open), upTo);
+            new BalanceTotals(balanced.Count, share, balanced.Sum(h => h.Total) - share, provincial, nonProvincial, outstanding),
+            balanced.ToDictionary(b => b.Id, b => new KeptBalanceTotals.Head(b.Open, b.Share, b.Total)), upTo,
+            scope.ProgramIds.ToHashSet(), scope.Items);
     }
 
-    private sealed record BalancedProposal(int Id, int ProgramId, bool Open);
+    private sealed record BalancedProposal(int Id, int ProgramId, bool Open, decimal Share, decimal Total);
 
     /// <summary>
     /// A figure over every filtered row, under the data version (ADR 0100): the same for every user until the next business

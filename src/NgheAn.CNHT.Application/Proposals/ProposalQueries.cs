@@ -11,7 +11,7 @@ namespace NgheAn.CNHT.Application.Proposals;
 /// Reads of proposals: the register (filtered, searched, sorted, paged and totalled in SQL), one
 /// proposal with its history, files and ledger, and the choices the forms offer.
 /// </summary>
-public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
+public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, RegisterInputs? inputs = null)
 {
     public const int PageSize = 50;
 
@@ -19,9 +19,13 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache)
         (await RegisterWithChoicesAsync(filter, ct)).Page;
 
     /// <summary>The register page and the filter choices, of one data version (read once).</summary>
+    /// <remarks>
+    /// Kept under the register's own counter (ADR 0227) rather than the whole data version: a write that touches no
+    /// proposal, no catalog and no lead unit (a posting, a message) leaves the choices, the totals and the pages kept.
+    /// </remarks>
     public async Task<(RegisterPage Page, ProposalChoices Choices)> RegisterWithChoicesAsync(RegisterFilter filter, CancellationToken ct = default)
     {
-        var snapshot = await cache.SnapshotAsync(ct);
+        var snapshot = inputs is null ? await cache.SnapshotAsync(ct) : await cache.SnapshotUnderAsync("r", inputs.CounterAsync, ct);
         var choices = await snapshot.GetAsync(ChoicesKey, () => BuildChoicesAsync(ct));
         // The filtered query is built only when a figure is not kept: building it touches the request's database
         // context, which a warm register page otherwise never builds (issue 21 § 4, ADR 0223).

@@ -785,7 +785,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Programs", (string)null);
+                    b.ToTable("Programs", null, t =>
+                        {
+                            t.HasTrigger("TR_Programs_BalanceInputs");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentGroup", b =>
@@ -832,7 +837,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentGroups", (string)null);
+                    b.ToTable("ContentGroups", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentGroups_BalanceInputs");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
@@ -882,7 +892,12 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("GroupId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentItems", (string)null);
+                    b.ToTable("ContentItems", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentItems_BalanceInputs");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.PlanRevision", b =>
@@ -2271,6 +2286,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_BalanceInputs");
+
                             t.HasTrigger("TR_Proposals_LedgerFigures");
 
                             t.HasTrigger("TR_Proposals_SearchWords");
@@ -3561,6 +3578,22 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
                     b.HasIndex("SupportRuleId");
 
                     b.ToTable("UnitNorms", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Disbursements.BalanceInputChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BalanceInputChanges", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Identity.AppUser", b =>

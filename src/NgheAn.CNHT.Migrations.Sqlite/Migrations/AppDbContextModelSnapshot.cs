@@ -751,7 +751,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Programs", (string)null);
+                    b.ToTable("Programs", null, t =>
+                        {
+                            t.HasTrigger("TR_Programs_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentGroup", b =>
@@ -796,7 +799,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentGroups", (string)null);
+                    b.ToTable("ContentGroups", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentGroups_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
@@ -844,7 +850,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("GroupId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentItems", (string)null);
+                    b.ToTable("ContentItems", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentItems_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.PlanRevision", b =>
@@ -2187,6 +2196,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_BalanceInputs");
+
                             t.HasTrigger("TR_Proposals_LedgerFigures");
 
                             t.HasTrigger("TR_Proposals_SearchWords");
@@ -3445,6 +3456,20 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("SupportRuleId");
 
                     b.ToTable("UnitNorms", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Disbursements.BalanceInputChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BalanceInputChanges", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Identity.AppUser", b =>

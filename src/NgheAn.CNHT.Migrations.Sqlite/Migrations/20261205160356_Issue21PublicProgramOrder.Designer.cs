@@ -11,7 +11,7 @@ using NgheAn.CNHT.Infrastructure.Persistence;
 namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205160228_Issue21PublicProgramOrder")]
+    [Migration("20261205160356_Issue21PublicProgramOrder")]
     partial class Issue21PublicProgramOrder
     {
         /// <inheritdoc />
@@ -754,7 +754,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Programs", (string)null);
+                    b.ToTable("Programs", null, t =>
+                        {
+                            t.HasTrigger("TR_Programs_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentGroup", b =>
@@ -799,7 +802,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentGroups", (string)null);
+                    b.ToTable("ContentGroups", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentGroups_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.ContentItem", b =>
@@ -847,7 +853,10 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("GroupId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ContentItems", (string)null);
+                    b.ToTable("ContentItems", null, t =>
+                        {
+                            t.HasTrigger("TR_ContentItems_BalanceInputs");
+                        });
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Domain.Catalog.PlanRevision", b =>
@@ -2190,6 +2199,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.ToTable("Proposals", null, t =>
                         {
+                            t.HasTrigger("TR_Proposals_BalanceInputs");
+
                             t.HasTrigger("TR_Proposals_LedgerFigures");
 
                             t.HasTrigger("TR_Proposals_SearchWords");
@@ -3448,6 +3459,20 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("SupportRuleId");
 
                     b.ToTable("UnitNorms", (string)null);
+                });
+
+            modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Disbursements.BalanceInputChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BalanceInputChanges", (string)null);
                 });
 
             modelBuilder.Entity("NgheAn.CNHT.Infrastructure.Identity.AppUser", b =>
