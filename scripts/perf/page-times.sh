@@ -4,6 +4,7 @@
 # For each page: "after change" = the first request after the data version is raised (what any business write does
 # to the versioned cache, ADR 0100), then `runs` requests in a row. Prints milliseconds (curl time_total) and status.
 # The database is used as it is (migrated on start if the build is newer): pass a copy if it must stay untouched.
+# PAGE_TIMES_EXTRA="/path1 /path2" adds pages to the list (e.g. the funding request and the public program page).
 set -euo pipefail
 app=$(cd "$1" && pwd); db=$(realpath "$2"); email=${3:-lanhdao@cnht.demo}; port=${4:-5391}; runs=${5:-3}
 base="http://127.0.0.1:$port"
@@ -38,6 +39,8 @@ pages=(
   "/Proposals?q=2901234563"
   "/Proposals?q=dao+tao"
 )
+read -r -a extra <<< "${PAGE_TIMES_EXTRA:-}"
+pages+=("${extra[@]}")
 echo "$(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores (load $(cut -d' ' -f1-3 /proc/loadavg)), $email, $(basename "$db"); status:ms"
 printf "%-34s %14s   %s\n" page "after change" "then"
 for path in "${pages[@]}"; do

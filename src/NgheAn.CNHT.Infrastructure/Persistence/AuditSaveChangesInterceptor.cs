@@ -51,7 +51,9 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         [typeof(AuditEntry), typeof(ReportDownload), typeof(Notification), typeof(NotificationReceipt), typeof(OutgoingEmail), typeof(AttachmentContent),
          typeof(NgheAn.CNHT.Domain.Enterprises.DossierFileContent),
          // Kept by the database's triggers from the ledger and the proposals (ADR 0220); the application never writes it.
-         typeof(NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures)];
+         typeof(NgheAn.CNHT.Domain.Reconciliation.ProposalLedgerFigures),
+         // Written by the database's triggers when a proposal or the catalog changes (ADR 0226); the application only reads it.
+         typeof(Disbursements.BalanceInputChangeRow)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
     private bool _ledgerOnly;
