@@ -89,6 +89,14 @@ public sealed class BulkImportTests(DemoPortal demo) : IClassFixture<DemoPortal>
         Assert.Equal(await Audit(chunked), await Audit(bulk));
         Assert.Equal(await KeptSums(chunked), await KeptSums(bulk));
 
+        // The figures the bulk path computes once after its rows (its row triggers set aside) are those the chunked save's
+        // triggers keep row by row (ADR 0220); the triggers are back, and the balance-input log says "rebuild" (ADR 0226).
+        Assert.NotEmpty(await LedgerFigures(bulk));
+        Assert.Equal(await LedgerFigures(chunked), await LedgerFigures(bulk));
+        Assert.Equal(await Triggers(chunked), await Triggers(bulk));
+        Assert.True(await bulk.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Database
+            .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"BalanceInputChanges\" WHERE \"ProposalId\" IS NULL").SingleAsync()) > 0);
+
         await bulk.ScopedAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -107,6 +115,15 @@ public sealed class BulkImportTests(DemoPortal demo) : IClassFixture<DemoPortal>
             return 0;
         });
     }
+
+    private static Task<List<string>> LedgerFigures(CnhtFactory p) => p.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().ProposalLedgerFigures.AsNoTracking()
+        .OrderBy(f => f.ProposalId)
+        .Select(f => f.ProposalId + ":" + f.ProgramId + "/" + f.Status + "/" + f.ProvincialCeiling + "/" + f.OtherCeiling + "/" + f.ProvincialCount + "/" + f.Provincial
+            + "/" + f.OtherCount + "/" + f.Other + "/" + f.LastAdvanceDate + "/" + f.Advanced + "/" + f.LastFinalDate + "/" + f.OverCeiling + "/" + f.OpenAdvance)
+        .ToListAsync());
+
+    private static Task<List<string>> Triggers(CnhtFactory p) => p.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Database
+        .SqlQueryRaw<string>("SELECT name || ' ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger' ORDER BY name").ToListAsync());
 
     private static Task<List<string>> Ledger(CnhtFactory p) => p.ScopedAsync(sp =>
     {
