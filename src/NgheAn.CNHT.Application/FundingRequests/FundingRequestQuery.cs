@@ -104,7 +104,10 @@ public sealed class FundingRequestQuery(IAppDbContext db, EstimateService estima
     public static IQueryable<Proposal> Running(IAppDbContext db, int programId, int year)
     {
         ProposalStatus[] running = [ProposalStatus.Approved, ProposalStatus.Implementing];
-        return db.Proposals.AsNoTracking().Where(p => p.ProgramId == programId && running.Contains(p.Status) && p.EndYear >= year && p.StartYear <= year);
+        // "StartYear + 0": the start year is checked on the index's entries but cannot serve as a range itself, so SQLite
+        // cannot prefer IX_Proposals_Figures' (ProgramId, Status, StartYear) range (every approved proposal of the program,
+        // each row then read for its end year) to this index's end-year range; it did, with a national database's statistics.
+        return db.Proposals.AsNoTracking().Where(p => p.ProgramId == programId && running.Contains(p.Status) && p.EndYear >= year && p.StartYear + 0 <= year);
     }
 
     /// <summary>

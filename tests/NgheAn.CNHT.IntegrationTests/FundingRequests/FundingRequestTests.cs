@@ -102,6 +102,18 @@ public sealed class FundingRequestTests
         await ReportTestData.RecordAsync(portal, paying, day, 30_000_000m, FundingSource.ProvincialBudget, DisbursementKind.Payment);
         Assert.Equal(150_000_000m, await FromProposalsAsync(portal, "4.1"));
         Assert.Equal(await PaidByReadingTheLedgerAsync(portal), await PaidAsKeptAsync(portal));
+
+        // The running proposals come from the covering index by their end year, never from their rows (ADR 0232).
+        var programId = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().Programs.Where(p => p.Code == "2026-2030").Select(p => p.Id).SingleAsync());
+        foreach (var query in new Func<AppDbContext, string>[]
+        {
+            db => FundingRequestQuery.Running(db, programId, 2027).Select(p => new { p.Id, p.ContentItemId }).ToQueryString(),
+            db => FundingRequestQuery.Running(db, programId, 2027).GroupBy(p => p.ContentItemId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(p => p.ApprovedProvincialShare ?? 0) }).ToQueryString(),
+        })
+        {
+            var plan = await portal.ScopedAsync(sp => { var db = sp.GetRequiredService<AppDbContext>(); return QueryPlans.OfAsync(db, query(db)); });
+            Assert.Contains("USING COVERING INDEX IX_Proposals_Running (ProgramId=? AND Status=? AND EndYear>?)", plan, StringComparison.Ordinal);
+        }
     }
 
     private static Task<string> CodeAsync(CnhtFactory portal, int id) =>
