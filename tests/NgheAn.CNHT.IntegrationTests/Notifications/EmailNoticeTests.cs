@@ -170,8 +170,22 @@ public sealed class OutboxClaimTests
             Task.Run(async () => { while (await a.SendDueAsync(options, CancellationToken.None) > 0) { } }),
             Task.Run(async () => { while (await b.SendDueAsync(options, CancellationToken.None) > 0) { } }));
 
-        // Both senders have returned, and the fake server stores a message before it answers "250 queued": every
-        // message either sender sent is already counted, so no grace period is needed to see a duplicate.
+        // The portal's own background sender is a third sender on the same outbox: woken by the commit above, it may
+        // have claimed messages and still be sending them when both senders return (seen once in CI: 2 of 12 counted).
+        // So wait until the outbox records every message as sent; the fake server stores a message before it answers
+        // "250 queued", so by then every message any sender sent is counted, and a duplicate would show.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var poll = portal.Services.CreateScope();
+            if (!await poll.ServiceProvider.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>().OutgoingEmails.AnyAsync(e => e.SentAt == null))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
         var messages = smtp.Messages;
         Assert.Equal(12, messages.Count);
         Assert.Equal(12, messages.Select(m => m.Subject).Distinct().Count());
