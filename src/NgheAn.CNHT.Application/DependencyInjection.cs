@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<ProposalQueries>();
         services.AddSingleton<RegisterInputsState>();
         services.AddScoped<RegisterInputs>();
+        services.AddSingleton<KeptRegisterFigures>();
         services.AddScoped<SupportRules.SupportRuleChecks>();
         services.AddScoped<SupportRules.SupportRuleService>();
         services.AddScoped<SupportRules.SupportRuleQueries>();

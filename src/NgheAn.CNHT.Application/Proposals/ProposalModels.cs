@@ -44,6 +44,7 @@ public sealed record ProposalRow(
     string Code,
     string Title,
     string ProgramCode,
+    int ContentItemId,
     string ItemCode,
     string ItemName,
     int OrganizationId,

@@ -64,4 +64,7 @@ public sealed class RegisterInputsState : IDisposable
 public sealed class RegisterInputs(RegisterInputsState state, IDataVersion version, IBalanceInputChanges log)
 {
     public Task<long> CounterAsync(CancellationToken ct = default) => state.CounterAsync(version, log, ct);
+
+    /// <summary>The log the counter follows (what the register's kept figures take in, ADR 0237).</summary>
+    public IBalanceInputChanges Log => log;
 }
