@@ -163,13 +163,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     /// <summary>Each proposal's part of the filter's figures: every match, or the matches among <paramref name="ids"/>.</summary>
     private async Task<List<(int Id, RegisterPart Part)>> PartsAsync(RegisterFilter filter, ProposalChoices choices, VersionedCache.Snapshot snapshot, IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
-        var filtered = await FilteredAsync(filter, choices, snapshot, ct);
-        if (ids is not null)
-        {
-            var some = ids.ToArray();
-            filtered = filtered.Where(p => some.Contains(p.Id));
-        }
-
+        var filtered = await FilteredAsync(filter, choices, snapshot, ct, among: ids);
         var parts = await filtered
             .Select(p => new { p.Id, Cost = p.EffectiveTotalCost(), Share = p.EffectiveProvincialShare(), p.LeadOrganizationId, p.ContentItemId })
             .ToListAsync(ct);
@@ -195,7 +189,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     /// </summary>
     public const int ProbeMatchesAbove = 1000;
 
-    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, ProposalChoices choices, VersionedCache.Snapshot snapshot, CancellationToken ct, bool probeMatches = false)
+    private async Task<IQueryable<Proposal>> FilteredAsync(RegisterFilter f, ProposalChoices choices, VersionedCache.Snapshot snapshot, CancellationToken ct, bool probeMatches = false, IReadOnlyCollection<int>? among = null)
     {
         var query = db.Proposals.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.ProgramCode))
@@ -244,7 +238,13 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
 
         // Each word must start a word of the code, title, lead unit or tax code, with or without diacritics:
         // "dao tao" finds "Đào tạo", "th-2024" the codes TH-2024-… (full-text index, ADR 0106).
-        return query.Matching(db, f.Query, probeMatches);
+        if (among is not null)
+        {
+            var some = among.ToArray();
+            query = query.Where(p => some.Contains(p.Id));
+        }
+
+        return query.Matching(db, f.Query, probeMatches, among);
     }
 
     private static IQueryable<Proposal> Sorted(IQueryable<Proposal> q, RegisterSort sort, bool desc) => sort switch
