@@ -33,6 +33,7 @@ public sealed class KeptRegisterFigures : IDisposable
         public void Dispose() => Gate.Dispose();
 
         public Dictionary<int, RegisterPart>? Parts;
+
         public Dictionary<int, int> ByOrganization = [];
         public Dictionary<int, int> ByItem = [];
         public decimal Cost;
@@ -212,6 +213,73 @@ public sealed class KeptRegisterFigures : IDisposable
         finally
         {
             entry.Gate.Release();
+        }
+    }
+
+    /// <summary>Whether the filter's parts are kept (so a write is taken in rather than summed again).</summary>
+    public bool HasParts(string key)
+    {
+        lock (_entries)
+        {
+            return _entries.TryGetValue(key, out var entry) && Volatile.Read(ref entry.Parts) is not null;
+        }
+    }
+
+    private readonly Dictionary<string, Task> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Builds the filter's parts off the request (ADR 0237): the first visit of a filter answers from one aggregate (a
+    /// covering index's scan, ~10 ms at national size) and leaves the reading of every proposal's part (~100-200 ms) to
+    /// this, so the next visit after a write takes the write in. At most one build per filter at a time; a failure only
+    /// leaves the filter unkept (the next visit schedules it again).
+    /// </summary>
+    public void BuildLater(string key, Func<Task> build)
+    {
+        lock (_pending)
+        {
+            if (_pending.ContainsKey(key) || HasParts(key))
+            {
+                return;
+            }
+
+            _pending[key] = Task.Run(async () =>
+            {
+                try
+                {
+                    await build();
+                }
+                catch (Exception)
+                {
+                    // Nothing kept: the register answers from the aggregate and schedules the build again.
+                }
+                finally
+                {
+                    lock (_pending)
+                    {
+                        _pending.Remove(key);
+                    }
+                }
+            });
+        }
+    }
+
+    /// <summary>Completes when no build scheduled by <see cref="BuildLater"/> is running (tests, shutdown).</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_pending)
+            {
+                running = [.. _pending.Values];
+            }
+
+            if (running.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(running);
         }
     }
 

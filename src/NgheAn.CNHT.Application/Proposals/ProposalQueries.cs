@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.Search;
 using NgheAn.CNHT.Domain.Common;
@@ -11,7 +12,7 @@ namespace NgheAn.CNHT.Application.Proposals;
 /// Reads of proposals: the register (filtered, searched, sorted, paged and totalled in SQL), one
 /// proposal with its history, files and ledger, and the choices the forms offer.
 /// </summary>
-public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, RegisterInputs? inputs = null, KeptRegisterFigures? kept = null)
+public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, RegisterInputs? inputs = null, KeptRegisterFigures? kept = null, IServiceScopeFactory? scopes = null)
 {
     public const int PageSize = 50;
 
@@ -33,12 +34,25 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
         // context, which a warm register page otherwise never builds (issue 21 § 4, ADR 0223).
         // Totals of the whole filtered set, never summed from a page: each proposal's part kept and taken in per changed
         // proposal (ADR 0237), or one aggregate where nothing is kept.
+        // A filter's parts are read on the request only when they are kept already (a write taken in) or the page is
+        // sorted by bucket (the counts per lead unit or item come from them); otherwise the first visit answers from one
+        // aggregate and the parts are read off the request for the next write (ADR 0237).
         var filterKey = $"{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}";
-        var view = kept is not null && inputs is not null
+        var bucketSort = filter.Sort is RegisterSort.Organization or RegisterSort.Item;
+        var view = kept is not null && inputs is not null && (bucketSort || kept.HasParts(filterKey))
             ? await snapshot.GetAsync("register-view:" + filterKey, () => kept.ViewAsync(filterKey, ReadsNames(filter), inputs.Log, ids => PartsAsync(filter, choices, snapshot, ids, ct), ct))
             : null;
         var totals = view?.Totals ?? await snapshot.GetAsync("register-totals:" + filterKey, async () =>
             await Totals(await FilteredAsync(filter, choices, snapshot, ct)).FirstOrDefaultAsync(ct));
+        if (view is null && kept is not null && scopes is not null)
+        {
+            kept.BuildLater(filterKey, async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ProposalQueries>().KeepPartsAsync(filter, filterKey);
+            });
+        }
+
         var count = totals?.Count ?? 0;
         var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -57,6 +71,19 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
                 .ToListAsync(ct));
 
         return (new RegisterPage(rows, count, totals?.TotalCost ?? 0, totals?.ProvincialShare ?? 0, page, PageSize), choices);
+    }
+
+    /// <summary>Reads and keeps a filter's parts (<see cref="KeptRegisterFigures.BuildLater"/>, in a scope of its own).</summary>
+    private async Task KeepPartsAsync(RegisterFilter filter, string filterKey)
+    {
+        if (kept is null || inputs is null)
+        {
+            return;
+        }
+
+        var snapshot = await cache.SnapshotUnderAsync("r", inputs.CounterAsync, CancellationToken.None);
+        var choices = await snapshot.GetAsync(ChoicesKey, () => kept.ChoicesAsync(inputs.Log, () => BuildChoicesAsync(CancellationToken.None), CancellationToken.None));
+        await kept.ViewAsync(filterKey, ReadsNames(filter), inputs.Log, ids => PartsAsync(filter, choices, snapshot, ids, CancellationToken.None), CancellationToken.None);
     }
 
     private IQueryable<ProposalRow> RowsOf(IQueryable<Proposal> q) => q.Select(p => new ProposalRow(

@@ -218,6 +218,31 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
         Assert.Equal(builds + 1, kept.Builds);
     }
 
+    [Fact]
+    public async Task A_filter_s_first_visit_answers_from_the_aggregate_and_keeps_its_parts_for_the_next_write()
+    {
+        var kept = _portal.Services.GetRequiredService<KeptRegisterFigures>();
+        const string query = "program=2018-2025&q=cong+ty&status=Implementing";
+        var first = await _client.GetStringAsync($"/Proposals?{query}");
+        await kept.WhenIdleAsync();
+        var builds = kept.Builds;
+        var takeIns = kept.TakeIns;
+        Assert.Equal(await ExpectedCountAsync(ProposalStatus.Implementing, "cong ty"), Figure(first, "total-count"));
+
+        // A write to a proposal the filter holds: the kept parts take it in (no build), the figures are right.
+        var id = await ReadAsync(db => db.Proposals.Where(p => p.ProgramId == _programId && p.Status == ProposalStatus.Implementing).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await RawAsync($"UPDATE \"Proposals\" SET \"Status\" = 'Accepted' WHERE \"Id\" = {id}");
+        var html = await _client.GetStringAsync($"/Proposals?{query}");
+        Assert.Equal(await ExpectedCountAsync(ProposalStatus.Implementing, "cong ty"), Figure(html, "total-count"));
+        Assert.NotEqual(Figure(first, "total-count"), Figure(html, "total-count"));
+        Assert.Equal(builds, kept.Builds);
+        Assert.Equal(takeIns + 1, kept.TakeIns);
+    }
+
+    private Task<string> ExpectedCountAsync(ProposalStatus status, string search) =>
+        ReadAsync(async db => (await NgheAn.CNHT.Application.Search.ProposalSearch.Matching(
+            db.Proposals.Where(p => p.ProgramId == _programId && p.Status == status), db, search).CountAsync()).ToString(CultureInfo.InvariantCulture));
+
     private async Task AssertAgreesAsync(string query, RegisterSort sort, bool descending, string? search)
     {
         Assert.Equal(await PlainOrderAsync(sort, descending, _programId, search), await EveryPageAsync(query));
