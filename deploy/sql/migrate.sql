@@ -3847,3 +3847,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205184554_Issue21RegisterParts'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_Figures] ON [Proposals];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205184554_Issue21RegisterParts'
+)
+BEGIN
+    DROP INDEX [IX_Proposals_SearchTotals] ON [Proposals];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205184554_Issue21RegisterParts'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Figures] ON [Proposals] ([ProgramId], [Status], [StartYear], [ContentItemId], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare], [LeadOrganizationId], [EndYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205184554_Issue21RegisterParts'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_SearchTotals] ON [Proposals] ([Id], [ProgramId], [Status], [SettledTotalCost], [ApprovedTotalCost], [RequestedTotalCost], [SettledProvincialShare], [ApprovedProvincialShare], [RequestedProvincialShare], [LeadOrganizationId], [ContentItemId], [StartYear], [EndYear]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205184554_Issue21RegisterParts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205184554_Issue21RegisterParts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

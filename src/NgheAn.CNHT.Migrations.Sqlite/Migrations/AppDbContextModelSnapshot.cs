@@ -2185,14 +2185,14 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Status", "EndYear", "StartYear", "ContentItemId", "ApprovedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Running");
 
-                    b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
-                        .HasDatabaseName("IX_Proposals_SearchTotals");
-
                     b.HasIndex("Status", "StatusChangedAt", "Id", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
                         .HasDatabaseName("IX_Proposals_Waiting");
 
-                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare")
+                    b.HasIndex("ProgramId", "Status", "StartYear", "ContentItemId", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare", "LeadOrganizationId", "EndYear")
                         .HasDatabaseName("IX_Proposals_Figures");
+
+                    b.HasIndex("Id", "ProgramId", "Status", "SettledTotalCost", "ApprovedTotalCost", "RequestedTotalCost", "SettledProvincialShare", "ApprovedProvincialShare", "RequestedProvincialShare", "LeadOrganizationId", "ContentItemId", "StartYear", "EndYear")
+                        .HasDatabaseName("IX_Proposals_SearchTotals");
 
                     b.ToTable("Proposals", null, t =>
                         {
