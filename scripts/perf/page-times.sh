@@ -23,7 +23,8 @@ curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$email" 
 
 # A business write outside the ledger raises the version's upper part (ADR 0214; any raise changes the whole version). A node
 # sees a write made elsewhere (here: the sqlite3 command line) within its watch's second (ADR 0198/0216): wait for it.
-raise() { sqlite3 "$db" "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 4294967296 WHERE \"Id\" = 1;"; sleep 1.2; }
+# The busy timeout: the portal may be writing at that moment (the download log's batch, ADR 0219).
+raise() { sqlite3 -cmd ".timeout 10000" "$db" "UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 4294967296 WHERE \"Id\" = 1;"; sleep 1.2; }
 time_of() { curl -s -o /dev/null -b "$jar" -w "%{http_code} %{time_total}" "$base$1" | awk '{printf "%s:%.0f", $1, $2 * 1000}'; }
 
 pages=(

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<ImportWriter>();
         services.AddScoped<ImportBatchService>();
         services.AddScoped<ExportQuery>();
+        services.AddScoped<ImportTemplate>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ApiReadQueries>();
         services.AddScoped<CatalogService>();

@@ -122,6 +122,9 @@ public static class DependencyInjection
         // The kept ledger sums built once the database is ready after a start, before any request needs them (ADR 0104 addendum 2).
         services.AddSingleton<Startup.KeptSumsWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Startup.KeptSumsWarmUp>());
+        // Then, idle, the first use of the Excel and PDF writers and each program's import template (ADR 0233).
+        services.AddSingleton<Startup.DownloadWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Startup.DownloadWarmUp>());
         // Report downloads are logged in batches by one writer, off the download's request (ADR 0219).
         services.AddHostedService<Reporting.ReportDownloadWriter>();
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Domain.Common;
@@ -10,6 +12,13 @@ namespace NgheAn.CNHT.Application.Reports;
 /// same bytes without building or rendering; any business write raises the version, so a changed figure always gives a
 /// new file. The key also holds today's date in Vietnam (files carry the date they are made). Files larger than
 /// <see cref="MaxCachedBytes"/> (the register at national size) are rendered each time and never kept.
+/// <para>
+/// After a write the model is built again, but a PDF, Excel or Word file is rendered again only when the model's content
+/// changed (ADR 0233): the rendering is also kept under a fingerprint of the model (its JSON form without the moment it
+/// was made), so a write that leaves this report's figures and texts as they were (most writes, for a per-item report)
+/// costs the model's queries, not ClosedXML's or PDFsharp's rendering. The same keeping serves files that are a function
+/// of a small model alone (<see cref="KeepByContent"/>: the import template of a program's catalog).
+/// </para>
 /// </summary>
 public sealed class ReportFileCache(ReportService reports, IDataVersion version, IMemoryCache cache, IAppDbContext db, TimeProvider clock)
 {
@@ -34,7 +43,50 @@ public sealed class ReportFileCache(ReportService reports, IDataVersion version,
             return hit;
         }
 
-        var file = await reports.RenderAsync(request, format, ct);
+        await reports.EnsurePrintableAsync(request, format, ct);
+        var model = await reports.BuildAsync(request, ct);
+        // JSON costs no rendering (and carries the moment it was made); the register's rows are many (ADR 0229): neither is
+        // fingerprinted.
+        var file = format == ReportFormat.Json || model.Kind == ReportKind.Register
+            ? reports.Render(model, format)
+            : KeepByContent($"{model.Kind}:{format}:{today:yyyyMMdd}", ReportFingerprint(model), () => reports.Render(model, format));
+        Keep(key, file);
+        return file;
+    }
+
+    /// <summary>
+    /// The file <paramref name="render"/> makes, kept under <paramref name="kind"/> and the <paramref name="fingerprint"/> of
+    /// everything it is made from (<see cref="Fingerprint(object)"/>): the same content serves the same bytes, any change to
+    /// the content gives a new file. Only for files that depend on nothing but that content.
+    /// </summary>
+    public ReportFile KeepByContent(string kind, string fingerprint, Func<ReportFile> render)
+    {
+        var key = $"report-content:{kind}:{fingerprint}";
+        if (cache.TryGetValue(key, out ReportFile? hit) && hit is not null)
+        {
+            return hit;
+        }
+
+        var file = render();
+        Keep(key, file);
+        return file;
+    }
+
+    /// <summary>A report model's content: its JSON form (the one issued reports are frozen as) without the moment it was made.</summary>
+    public static string ReportFingerprint(IReportModel model)
+    {
+        var node = JsonSerializer.SerializeToNode(model, model.GetType(), ReportJson.Options)!.AsObject();
+        node.Remove("generatedAtUtc");
+        return Hash(JsonSerializer.SerializeToUtf8Bytes(node, ReportJson.Options));
+    }
+
+    /// <summary>Any other model's content: its JSON form, every public property.</summary>
+    public static string Fingerprint(object model) => Hash(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), ReportJson.Options));
+
+    private static string Hash(byte[] content) => Convert.ToHexString(SHA256.HashData(content));
+
+    private void Keep(string key, ReportFile file)
+    {
         if (file.Content.Length <= MaxCachedBytes)
         {
             cache.Set(key, file, new MemoryCacheEntryOptions
@@ -43,7 +95,5 @@ public sealed class ReportFileCache(ReportService reports, IDataVersion version,
                 Size = 1 + (file.Content.Length / BytesPerUnit),
             });
         }
-
-        return file;
     }
 }

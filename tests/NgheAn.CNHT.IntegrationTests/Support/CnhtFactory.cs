@@ -105,6 +105,8 @@ public class CnhtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedDemoData", SeedDemoData ? "true" : "false");
         // Tests read the database as soon as the host exists: it is prepared before the host listens (Program.cs).
         builder.UseSetting("Portal:InitializeInBackground", "false");
+        // No background rendering of downloads after the start (ADR 0233) unless a test is about it.
+        builder.UseSetting("Portal:WarmDownloadsAfterStart", "false");
         builder.UseSetting("Security:EnforceTwoFactor", EnforceTwoFactor ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Every test signs in from the same (absent) address: the per-address sign-in limit is generous here, and a

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Catalog;
 using NgheAn.CNHT.Application.Common;
 using NgheAn.CNHT.Application.DataExchange;
+using NgheAn.CNHT.Application.Reports;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Web.Services;
 
@@ -12,7 +13,7 @@ namespace NgheAn.CNHT.Web.Pages.Import;
 /// <summary>Template download and workbook upload (step 1 of upload → preview → confirm).</summary>
 [RequestSizeLimit(ImportStreaming.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportStreaming.MaxRequestBytes)]
-public sealed class IndexModel(CatalogQueries catalog, ImportBatchService batches, ExportQuery export, IWorkbookWriter writer, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(CatalogQueries catalog, ImportBatchService batches, ImportTemplate template, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,20 +39,17 @@ public sealed class IndexModel(CatalogQueries catalog, ImportBatchService batche
 
     public async Task<IActionResult> OnGetTemplateAsync(string program, CancellationToken ct)
     {
-        ProgramWorkbook model;
+        ReportFile file;
         try
         {
-            model = await export.BuildAsync(program, template: true, ct);
+            file = await template.FileAsync(program, ct);
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
 
-        var stream = new MemoryStream();
-        writer.Write(model, stream);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"Mẫu nhập dữ liệu CNHT {model.ProgramCode}.xlsx");
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
