@@ -122,6 +122,9 @@ public static class DependencyInjection
         // The kept ledger sums built once the database is ready after a start, before any request needs them (ADR 0104 addendum 2).
         services.AddSingleton<Startup.KeptSumsWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Startup.KeptSumsWarmUp>());
+        // Then a proposal page's reads, so their queries are compiled before the first visit (ADR 0236).
+        services.AddSingleton<Startup.ProposalPageWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Startup.ProposalPageWarmUp>());
         // Report downloads are logged in batches by one writer, off the download's request (ADR 0219).
         services.AddHostedService<Reporting.ReportDownloadWriter>();
 

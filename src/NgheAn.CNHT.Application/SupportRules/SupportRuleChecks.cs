@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NgheAn.CNHT.Application.Common;
+using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
@@ -56,7 +57,14 @@ public sealed record ProposalRuleSubject(
     decimal? ApprovedTotalCost,
     decimal? ApprovedProvincialShare,
     decimal? SettledTotalCost,
-    decimal? SettledProvincialShare);
+    decimal? SettledProvincialShare)
+{
+    /// <summary>The subject of a proposal's details as its page read them.</summary>
+    public static ProposalRuleSubject Of(ProposalDetails d) => new(
+        d.Id, d.ItemProgramId, d.ContentItemId, d.LeadOrganizationId, d.OrganizationName, d.OrganizationKind, d.StartYear, d.LastSubmittedAt,
+        d.RequestedTotalCost, d.RequestedProvincialShare, d.RecommendedTotalCost, d.RecommendedProvincialShare,
+        d.ApprovedTotalCost, d.ApprovedProvincialShare, d.SettledTotalCost, d.SettledProvincialShare);
+}
 
 /// <summary>
 /// Gathers what the domain checker needs from the database (the rule set in force on the reference date, the lead unit,

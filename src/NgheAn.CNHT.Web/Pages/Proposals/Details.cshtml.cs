@@ -54,11 +54,7 @@ public sealed partial class DetailsModel(
         Proposal = details;
         // The panel and the checklist take what the details read (the proposal, its history and files) instead of reading
         // them again: fewer queries per view, and fewer to compile on the page's first visit (ADR 0235).
-        RulePanel = await supportRules.PanelAsync(new Application.SupportRules.ProposalRuleSubject(
-            details.Id, details.ItemProgramId, details.ContentItemId, details.LeadOrganizationId, details.OrganizationName, details.OrganizationKind,
-            details.StartYear, details.LastSubmittedAt,
-            details.RequestedTotalCost, details.RequestedProvincialShare, details.RecommendedTotalCost, details.RecommendedProvincialShare,
-            details.ApprovedTotalCost, details.ApprovedProvincialShare, details.SettledTotalCost, details.SettledProvincialShare), ct);
+        RulePanel = await supportRules.PanelAsync(Application.SupportRules.ProposalRuleSubject.Of(details), ct);
         Checklist = await checklist.ForDetailsAsync(details, ct);
         SubmitRefusal = DossierChecklist.Refusal(Checklist)?.Message;
         if (!UploadOpen && Checklist.FirstOrDefault(c => c.Document.IsMandatory && !c.IsMet) is { } firstMissing)
