@@ -93,6 +93,38 @@ public sealed class ProposalDetailsReadsTests(SqlCountingPortal portal) : IClass
         Assert.Contains($"data-figure=\"disbursed\">{VnFormat.Dong(first.Provincial)}</div>", html);
     }
 
+    [Fact]
+    public async Task The_page_s_reads_translate_to_TSql_that_parses_and_read_replayed_rows_alike()
+    {
+        var id = await portal.ScopedAsync(sp => sp.GetRequiredService<AppDbContext>().DisbursementEntries.AsNoTracking()
+            .GroupBy(e => e.ProposalId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        var capture = await SqlServerQueryRecorder.RunAsync(portal.ConnectionString, async db =>
+        {
+            var details = (await new ProposalQueries(db, FreshCache.For(db)).DetailsAsync(id))!;
+            var rules = new SupportRuleChecks(db, TimeProvider.System);
+            var panel = await rules.PanelAsync(ProposalRuleSubject.Of(details));
+            var history = await rules.HistoryAsync(details.LeadOrganizationId, details.ContentItemId, details.StartYear, null, CancellationToken.None);
+            var checklist = await new DossierChecklist(db).ForDetailsAsync(details);
+            return System.Text.Json.JsonSerializer.Serialize(new
+            {
+                details.Code, details.ItemProgramId, details.OrganizationKind, details.LastSubmittedAt,
+                details.Disbursements.DisbursedProvincial, details.Disbursements.DisbursedOther, Lines = details.Disbursements.Entries.Count,
+                panel.Stage, panel.Result.ReferenceDate, panel.Result.MaxAllowedProvincialSupport, Findings = panel.Result.Findings.Count,
+                history.ApprovedInYear, history.ApprovedInPeriod, Checklist = checklist.Count,
+            });
+        });
+        Assert.Contains(capture.Commands, c => c.Contains("SUM(CASE", StringComparison.Ordinal));
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in capture.Commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        }
+
+        Assert.Equal(capture.SqliteResult, capture.SqlServerResult);
+    }
+
     [Theory]
     [InlineData("DoitSpecialist")]
     [InlineData("DoitLeader")]
