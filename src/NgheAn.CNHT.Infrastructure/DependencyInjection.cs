@@ -125,6 +125,9 @@ public static class DependencyInjection
         // Then, idle, the first use of the Excel and PDF writers and each program's import template (ADR 0233).
         services.AddSingleton<Startup.DownloadWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<Startup.DownloadWarmUp>());
+        // Then a proposal page's reads, so their queries are compiled before the first visit (ADR 0236).
+        services.AddSingleton<Startup.ProposalPageWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Startup.ProposalPageWarmUp>());
         // Report downloads are logged in batches by one writer, off the download's request (ADR 0219).
         services.AddHostedService<Reporting.ReportDownloadWriter>();
 

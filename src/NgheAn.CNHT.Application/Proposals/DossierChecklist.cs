@@ -45,6 +45,17 @@ public sealed class DossierChecklist(IAppDbContext db)
         return documents.Select(d => new ChecklistEntry(d, files.Where(f => f.DocumentType == d.DocumentType).Select(f => f.FileName).ToList())).ToList();
     }
 
+    /// <summary>
+    /// The checklist of a proposal its page has read already: its item's entries against the files in the details (only the
+    /// item's checklist is read; ADR 0235).
+    /// </summary>
+    public async Task<IReadOnlyList<ChecklistEntry>> ForDetailsAsync(ProposalDetails details, CancellationToken ct = default)
+    {
+        var documents = await ForItemAsync(details.ContentItemId, ct);
+        var files = details.Attachments.Where(a => !a.IsDeleted).ToList();
+        return documents.Select(d => new ChecklistEntry(d, files.Where(f => f.DocumentType == d.DocumentType).Select(f => f.FileName).ToList())).ToList();
+    }
+
     /// <summary>The refusal for a dossier that lacks mandatory documents, or null when it may be submitted.</summary>
     public static DomainException? Refusal(IReadOnlyList<ChecklistEntry> checklist)
     {

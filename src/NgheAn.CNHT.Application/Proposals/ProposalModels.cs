@@ -1,4 +1,5 @@
 using NgheAn.CNHT.Domain.Disbursements;
+using NgheAn.CNHT.Domain.Organizations;
 using NgheAn.CNHT.Domain.Proposals;
 
 namespace NgheAn.CNHT.Application.Proposals;
@@ -155,6 +156,15 @@ public sealed record ProposalDetails(
     public IReadOnlyList<TransitionRow> Transitions { get; init; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; init; } = [];
     public DisbursementSummary Disbursements { get; init; } = new([], null, 0, 0);
+
+    /// <summary>The program of the proposal's content item (the one whose support rules apply).</summary>
+    public int ItemProgramId { get; init; }
+
+    /// <summary>The lead unit's kind (the support rules' caps per enterprise apply to enterprises only).</summary>
+    public OrganizationKind OrganizationKind { get; init; }
+
+    /// <summary>When the proposal was last submitted (the support rules' reference date), from its history; null while never submitted.</summary>
+    public DateTime? LastSubmittedAt => Transitions.Where(t => t.ToStatus == ProposalStatus.Submitted).Max(t => (DateTime?)t.At);
 }
 
 /// <summary>The values of the edit form as stored, with the stamp the user will send back.</summary>

@@ -369,7 +369,11 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
                 p.AcceptanceDate, p.AcceptanceResult,
                 p.SettlementDecisionNumber, p.SettlementDate, p.SettledTotalCost, p.SettledProvincialShare,
                 p.ClosingReason, p.Status, p.StatusChangedAt, p.IsSample, p.ConcurrencyStamp,
-                p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt))
+                p.CreatedBy, p.CreatedAt, p.UpdatedBy, p.UpdatedAt)
+            {
+                ItemProgramId = p.ContentItem.Group.ProgramId,
+                OrganizationKind = p.LeadOrganization.Kind,
+            })
             .FirstOrDefaultAsync(ct);
         if (details is null)
         {
@@ -395,7 +399,11 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
         };
     }
 
-    /// <summary>The proposal's ledger lines and sums (SQL aggregates); recording them is the disbursement feature's.</summary>
+    /// <summary>The proposal's ledger lines and sums; recording them is the disbursement feature's.</summary>
+    /// <remarks>
+    /// The sums are taken from the lines just read (every line of the proposal is on the page, whole đồng, exact decimal):
+    /// a second query of the same rows would cost a round trip and, on the page's first visit, a query compilation (ADR 0235).
+    /// </remarks>
     public async Task<DisbursementSummary> DisbursementsAsync(int proposalId, decimal? provincialCeiling, CancellationToken ct = default)
     {
         var entries = await db.DisbursementEntries.AsNoTracking()
@@ -403,14 +411,9 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
             .OrderBy(e => e.EntryDate).ThenBy(e => e.Id)
             .Select(e => new DisbursementRow(e.Id, e.EntryDate, e.Kind, e.Source, e.VoucherNumber, e.Amount, e.Note, e.RecordedBy, e.ReversesEntryId))
             .ToListAsync(ct);
-        var sums = await db.DisbursementEntries.AsNoTracking()
-            .Where(e => e.ProposalId == proposalId)
-            .GroupBy(e => e.Source == FundingSource.ProvincialBudget)
-            .Select(g => new { Provincial = g.Key, Amount = g.Sum(e => e.Amount) })
-            .ToListAsync(ct);
         return new DisbursementSummary(entries, provincialCeiling,
-            sums.Where(s => s.Provincial).Sum(s => s.Amount),
-            sums.Where(s => !s.Provincial).Sum(s => s.Amount));
+            entries.Where(e => e.Source == FundingSource.ProvincialBudget).Sum(e => e.Amount),
+            entries.Where(e => e.Source != FundingSource.ProvincialBudget).Sum(e => e.Amount));
     }
 
     public async Task<ProposalForm?> FormAsync(int id, CancellationToken ct = default) =>

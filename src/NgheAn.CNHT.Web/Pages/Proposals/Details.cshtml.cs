@@ -52,8 +52,10 @@ public sealed partial class DetailsModel(
         }
 
         Proposal = details;
-        RulePanel = await supportRules.PanelAsync(id, ct);
-        Checklist = await checklist.ForProposalAsync(id, ct);
+        // The panel and the checklist take what the details read (the proposal, its history and files) instead of reading
+        // them again: fewer queries per view, and fewer to compile on the page's first visit (ADR 0235).
+        RulePanel = await supportRules.PanelAsync(Application.SupportRules.ProposalRuleSubject.Of(details), ct);
+        Checklist = await checklist.ForDetailsAsync(details, ct);
         SubmitRefusal = DossierChecklist.Refusal(Checklist)?.Message;
         if (!UploadOpen && Checklist.FirstOrDefault(c => c.Document.IsMandatory && !c.IsMet) is { } firstMissing)
         {
