@@ -12,14 +12,32 @@ namespace NgheAn.CNHT.BrowserTests.Support;
 /// </summary>
 public static class PageWaits
 {
-    private static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
-    /// <summary>Waits until the page's URL satisfies <paramref name="url"/> and that document is parsed with its scripts run.</summary>
+    private static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
+
+    /// <summary>
+    /// Waits until the page's URL satisfies <paramref name="url"/> and that document is parsed with its scripts run. The
+    /// document's own ready state is polled rather than Playwright's DOMContentLoaded event: a fourth CI run (2026-12-05,
+    /// stop 32) timed out waiting for that event on a page whose ready state was already "complete".
+    /// </summary>
     public static async Task WaitForPageAsync(this IPage page, Func<string, bool> url)
     {
         try
         {
-            await page.WaitForURLAsync(url, Parsed);
+            await page.WaitForURLAsync(url, Committed);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, Polled);
+                    break;
+                }
+                catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The document committed was replaced while the check ran (a redirect): check the new one.
+                }
+            }
         }
         catch (TimeoutException timeout)
         {
