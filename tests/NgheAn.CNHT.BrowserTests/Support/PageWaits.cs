@@ -12,31 +12,40 @@ namespace NgheAn.CNHT.BrowserTests.Support;
 /// </summary>
 public static class PageWaits
 {
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
-
     /// <summary>
-    /// Waits until the page's URL satisfies <paramref name="url"/> and that document is parsed with its scripts run. The
-    /// document's own ready state is polled rather than Playwright's DOMContentLoaded event: a fourth CI run (2026-12-05,
-    /// stop 32) timed out waiting for that event on a page whose ready state was already "complete".
+    /// Waits until the page's URL satisfies <paramref name="url"/> and that document is parsed with its scripts run.
+    /// Neither Playwright's DOMContentLoaded nor its commit event is awaited: CI runs on 2026-12-05 timed out waiting
+    /// for each on a page whose ready state was already "complete". The URL Playwright tracks and the document's own
+    /// ready state are polled every 100 ms for 30 s instead.
     /// </summary>
     public static async Task WaitForPageAsync(this IPage page, Func<string, bool> url)
     {
         try
         {
-            await page.WaitForURLAsync(url, Committed);
-            for (var attempt = 1; ; attempt++)
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
             {
-                try
+                if (url(page.Url))
                 {
-                    await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, Polled);
-                    break;
+                    try
+                    {
+                        if (await page.EvaluateAsync<string>("() => document.readyState") != "loading" && url(page.Url))
+                        {
+                            return;
+                        }
+                    }
+                    catch (PlaywrightException)
+                    {
+                        // The document was replaced while the check ran: check the new one.
+                    }
                 }
-                catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase))
+
+                if (DateTime.UtcNow > deadline)
                 {
-                    // The document committed was replaced while the check ran (a redirect): check the new one.
+                    throw new TimeoutException($"Timeout 30000ms exceeded waiting for the page (now {page.Url}).");
                 }
+
+                await Task.Delay(100);
             }
         }
         catch (TimeoutException timeout)
