@@ -40,7 +40,14 @@ public sealed class KeptRegisterFigures : IDisposable
         public decimal Share;
         public long LogTop;
         public long LastUse;
+
+        /// <summary>The parts in the order of their total cost (provincial share), made on the first sort after a change.</summary>
+        public AmountOrder? ByCost;
+        public AmountOrder? ByShare;
     }
+
+    /// <summary>A filter's proposals in ascending order of one amount: the amounts and, at the same positions, the ids.</summary>
+    private sealed record AmountOrder(decimal[] Amounts, int[] Ids);
 
     private sealed class KeptChoices
     {
@@ -73,8 +80,12 @@ public sealed class KeptRegisterFigures : IDisposable
 
     public int TakeIns => Volatile.Read(ref _takeIns);
 
+    /// <summary>Pages sorted by an amount answered from the kept order (tests).</summary>
+    public int AmountSlices => Volatile.Read(ref _amountSlices);
+
     private int _builds;
     private int _takeIns;
+    private int _amountSlices;
 
     /// <summary>The filter choices, built again only when the log shows a change to the catalog or a lead unit.</summary>
     public async Task<ProposalChoices> ChoicesAsync(IBalanceInputChanges log, Func<Task<ProposalChoices>> build, CancellationToken ct)
@@ -183,6 +194,9 @@ public sealed class KeptRegisterFigures : IDisposable
                             Count(entry, part, +1);
                         }
 
+                        entry.ByCost = null;
+                        entry.ByShare = null;
+
                         Interlocked.Increment(ref _takeIns);
                     }
 
@@ -206,6 +220,8 @@ public sealed class KeptRegisterFigures : IDisposable
 
             Interlocked.Increment(ref _builds);
             entry.LogTop = top;
+            entry.ByCost = null;
+            entry.ByShare = null;
             entry.Parts = built.Count <= PartsBudget ? built : null;
             Trim(key);
             return View(entry, built.Count);
@@ -311,6 +327,136 @@ public sealed class KeptRegisterFigures : IDisposable
         }
     }
 
+    /// <summary>
+    /// Where a page of the filter sorted by total cost (or provincial share) lies (issue 21 § 2): the ids of the kept
+    /// proposals whose amount lies between the page's first and last amount, and how many of them, in the page's order
+    /// (amount, then code), come before the page. The caller reads those few proposals by id and lets SQL order them by
+    /// amount and code, so ties fall by code as the plain ORDER BY had them, and SQL never sorts the whole filtered set.
+    /// Null when the filter is not kept, or when so many proposals share the page's amounts (more than
+    /// <paramref name="mostIds"/>) that reading them by id would cost more than the plain sort.
+    /// </summary>
+    public async Task<AmountSlice?> AmountSliceAsync(string key, bool share, bool descending, int skip, int take, int mostIds, CancellationToken ct)
+    {
+        Entry? entry;
+        lock (_entries)
+        {
+            _entries.TryGetValue(key, out entry);
+        }
+
+        if (entry is null)
+        {
+            return null;
+        }
+
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            if (entry.Parts is not { } parts)
+            {
+                return null;
+            }
+
+            var order = share ? entry.ByShare : entry.ByCost;
+            if (order is null)
+            {
+                var amounts = new decimal[parts.Count];
+                var ids = new int[parts.Count];
+                var i = 0;
+                foreach (var (id, part) in parts)
+                {
+                    amounts[i] = share ? part.Share : part.Cost;
+                    ids[i++] = id;
+                }
+
+                Array.Sort(amounts, ids);
+                order = new AmountOrder(amounts, ids);
+                if (share)
+                {
+                    entry.ByShare = order;
+                }
+                else
+                {
+                    entry.ByCost = order;
+                }
+            }
+
+            var slice = Slice(order, descending, skip, take, mostIds);
+            if (slice is not null)
+            {
+                Interlocked.Increment(ref _amountSlices);
+            }
+
+            return slice;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private static AmountSlice? Slice(AmountOrder order, bool descending, int skip, int take, int mostIds)
+    {
+        var n = order.Amounts.Length;
+        if (skip >= n || take <= 0)
+        {
+            return new AmountSlice([], 0);
+        }
+
+        var end = Math.Min(skip + take, n);
+
+        // The page's positions in ascending order: [skip, end) ascending, or [n - end, n - skip) when descending.
+        var low = order.Amounts[descending ? n - end : skip];
+        var high = order.Amounts[descending ? n - 1 - skip : end - 1];
+        var first = LowerBound(order.Amounts, low);
+        var last = UpperBound(order.Amounts, high);
+        if (last - first > mostIds)
+        {
+            return null;
+        }
+
+        // Before the page in its own order: the amounts below its lowest (ascending) or above its highest (descending).
+        var before = descending ? n - last : first;
+        return new AmountSlice(order.Ids[first..last], skip - before);
+    }
+
+    private static int LowerBound(decimal[] sorted, decimal value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int UpperBound(decimal[] sorted, decimal value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private static KeptRegisterView View(Entry entry, int count) =>
         new(new RegisterTotals(count, entry.Cost, entry.Share), new Dictionary<int, int>(entry.ByOrganization), new Dictionary<int, int>(entry.ByItem));
 
@@ -357,6 +503,12 @@ public sealed class KeptRegisterFigures : IDisposable
 
 /// <summary>A proposal's part of a register filter's figures: its current amounts, its lead unit and its item.</summary>
 public readonly record struct RegisterPart(decimal Cost, decimal Share, int OrganizationId, int ItemId);
+
+/// <summary>
+/// The kept proposals a page sorted by an amount falls among (<see cref="KeptRegisterFigures.AmountSliceAsync"/>): read
+/// them by id, order them by the amount and the code, skip <paramref name="Skip"/>, take the page.
+/// </summary>
+public sealed record AmountSlice(int[] Ids, int Skip);
 
 /// <summary>A register filter's totals with its count per lead unit and per item (ADR 0237).</summary>
 public sealed record KeptRegisterView(RegisterTotals Totals, IReadOnlyDictionary<int, int> ByOrganization, IReadOnlyDictionary<int, int> ByItem);

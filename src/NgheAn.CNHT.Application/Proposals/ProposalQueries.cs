@@ -65,7 +65,8 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
         // costs no query until the next business write.
         var rows = await snapshot.GetAsync($"register-page:{filter with { Page = page }}", async () => filter.Sort is RegisterSort.Organization or RegisterSort.Item
             ? await BucketPageAsync(filter, filterKey, view, choices, snapshot, (page - 1) * PageSize, ct)
-            : await RowsOf(Sorted(await FilteredAsync(filter, choices, snapshot, ct, probeMatches), filter.Sort, filter.Descending)
+            : (view is not null ? await AmountPageAsync(filter, filterKey, (page - 1) * PageSize, ct) : null)
+              ?? await RowsOf(Sorted(await FilteredAsync(filter, choices, snapshot, ct, probeMatches), filter.Sort, filter.Descending)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize))
                 .ToListAsync(ct));
@@ -169,6 +170,43 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Above this many proposals sharing the page's amounts, a page sorted by an amount is sorted in SQL as before: reading
+    /// them by id and sorting them would cost about as much.
+    /// </summary>
+    public const int MostAmountSliceIds = 2000;
+
+    /// <summary>
+    /// A page of a kept filter sorted by total cost or provincial share: the kept parts, ordered by that amount in memory
+    /// (once per change), name the few proposals whose amounts the page spans; SQL reads those by id and orders them by
+    /// amount, then code, exactly as the plain ORDER BY over the whole filtered set did (171-269 ms at 100.000 proposals).
+    /// Null when the filter's parts are not kept (the first visit; the caller sorts in SQL and the parts are read later).
+    /// </summary>
+    private async Task<List<ProposalRow>?> AmountPageAsync(RegisterFilter filter, string filterKey, int skip, CancellationToken ct)
+    {
+        if (kept is null || filter.Sort is not (RegisterSort.TotalCost or RegisterSort.ProvincialShare))
+        {
+            return null;
+        }
+
+        var slice = await kept.AmountSliceAsync(filterKey, filter.Sort == RegisterSort.ProvincialShare, filter.Descending, skip, PageSize, MostAmountSliceIds, ct);
+        if (slice is null)
+        {
+            return null;
+        }
+
+        if (slice.Ids.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = slice.Ids;
+        return await RowsOf(Sorted(db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)), filter.Sort, filter.Descending)
+                .Skip(slice.Skip)
+                .Take(PageSize))
+            .ToListAsync(ct);
     }
 
     /// <summary>Items by their group's position, then their own (across programs, as the plain sort had them).</summary>
