@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<RegisterInputsState>();
         services.AddScoped<RegisterInputs>();
         services.AddSingleton<KeptRegisterFigures>();
+        services.AddSingleton<KeptTitleOrder>();
         services.AddScoped<SupportRules.SupportRuleChecks>();
         services.AddScoped<SupportRules.SupportRuleService>();
         services.AddScoped<SupportRules.SupportRuleQueries>();
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentQuery>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportFileCache>();
+        services.AddSingleton<ReportRendersUnderWay>();
         services.AddScoped<ReportDownloadLog>();
         services.AddSingleton<ReportDownloadQueue>();
         services.AddScoped<IssuedReportService>();

@@ -44,7 +44,13 @@ public sealed class KeptRegisterFigures : IDisposable
         /// <summary>The parts in the order of their total cost (provincial share), made on the first sort after a change.</summary>
         public AmountOrder? ByCost;
         public AmountOrder? ByShare;
+
+        /// <summary>The parts in title order (both directions), picked from one version of the kept title order.</summary>
+        public TitleOrder? ByTitle;
     }
+
+    /// <summary>A filter's proposals by title then id (ascending), and by title descending then id.</summary>
+    private sealed record TitleOrder(KeptTitleOrder.State Source, int[] Ascending, int[] Descending);
 
     /// <summary>A filter's proposals in ascending order of one amount: the amounts and, at the same positions, the ids.</summary>
     private sealed record AmountOrder(decimal[] Amounts, int[] Ids);
@@ -82,6 +88,11 @@ public sealed class KeptRegisterFigures : IDisposable
 
     /// <summary>Pages sorted by an amount answered from the kept order (tests).</summary>
     public int AmountSlices => Volatile.Read(ref _amountSlices);
+
+    /// <summary>Pages sorted by title answered from the kept title order (tests).</summary>
+    public int TitlePages => Volatile.Read(ref _titlePages);
+
+    private int _titlePages;
 
     private int _builds;
     private int _takeIns;
@@ -196,6 +207,7 @@ public sealed class KeptRegisterFigures : IDisposable
 
                         entry.ByCost = null;
                         entry.ByShare = null;
+                        entry.ByTitle = null;
 
                         Interlocked.Increment(ref _takeIns);
                     }
@@ -222,6 +234,7 @@ public sealed class KeptRegisterFigures : IDisposable
             entry.LogTop = top;
             entry.ByCost = null;
             entry.ByShare = null;
+            entry.ByTitle = null;
             entry.Parts = built.Count <= PartsBudget ? built : null;
             Trim(key);
             return View(entry, built.Count);
@@ -392,6 +405,97 @@ public sealed class KeptRegisterFigures : IDisposable
         {
             entry.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The ids of a page of the filter sorted by title (then id, ascending in both directions, as the plain
+    /// <c>ORDER BY Title COLLATE Vietnamese_CI_AS, Id</c>): the kept parts picked, in order, out of the kept title order
+    /// (once per change of either), then the page's positions. Null when the filter is not kept.
+    /// </summary>
+    public async Task<int[]?> TitlePageAsync(string key, KeptTitleOrder.State titles, bool descending, int skip, int take, CancellationToken ct)
+    {
+        Entry? entry;
+        lock (_entries)
+        {
+            _entries.TryGetValue(key, out entry);
+        }
+
+        if (entry is null)
+        {
+            return null;
+        }
+
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            if (entry.Parts is not { } parts)
+            {
+                return null;
+            }
+
+            var order = entry.ByTitle;
+            if (order is null || !ReferenceEquals(order.Source, titles))
+            {
+                order = TitleOrderOf(parts, titles);
+                if (order is null)
+                {
+                    return null;
+                }
+
+                entry.ByTitle = order;
+            }
+
+            var ids = descending ? order.Descending : order.Ascending;
+            Interlocked.Increment(ref _titlePages);
+            return skip >= ids.Length ? [] : ids[skip..Math.Min(ids.Length, skip + take)];
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private static TitleOrder? TitleOrderOf(Dictionary<int, RegisterPart> parts, KeptTitleOrder.State titles)
+    {
+        // Ascending: the kept order's entries that are the filter's. Groups of equal titles (equal keys) stay in id order
+        // when the groups are reversed for descending. A part missing from the title order (a proposal written between
+        // the two reads of the log) leaves the page to the plain sort.
+        var ascending = new List<int>(parts.Count);
+        var groupStarts = new List<int>();
+        byte[]? previous = null;
+        foreach (var t in titles.Sorted)
+        {
+            if (!parts.ContainsKey(t.Id))
+            {
+                continue;
+            }
+
+            if (previous is null || !t.Key.AsSpan().SequenceEqual(previous))
+            {
+                groupStarts.Add(ascending.Count);
+                previous = t.Key;
+            }
+
+            ascending.Add(t.Id);
+        }
+
+        if (ascending.Count < parts.Count)
+        {
+            return null;
+        }
+
+        var descending = new int[ascending.Count];
+        var at = 0;
+        for (var g = groupStarts.Count - 1; g >= 0; g--)
+        {
+            var end = g + 1 < groupStarts.Count ? groupStarts[g + 1] : ascending.Count;
+            for (var i = groupStarts[g]; i < end; i++)
+            {
+                descending[at++] = ascending[i];
+            }
+        }
+
+        return new TitleOrder(titles, [.. ascending], descending);
     }
 
     private static AmountSlice? Slice(AmountOrder order, bool descending, int skip, int take, int mostIds)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,7 +21,7 @@ namespace NgheAn.CNHT.Application.Reports;
 /// of a small model alone (<see cref="KeepByContent"/>: the import template of a program's catalog).
 /// </para>
 /// </summary>
-public sealed class ReportFileCache(ReportService reports, IDataVersion version, IMemoryCache cache, IAppDbContext db, TimeProvider clock)
+public sealed class ReportFileCache(ReportService reports, IDataVersion version, IMemoryCache cache, IAppDbContext db, TimeProvider clock, ReportRendersUnderWay? underWay = null)
 {
     public const int MaxCachedBytes = 8 * 1024 * 1024;
 
@@ -43,6 +44,49 @@ public sealed class ReportFileCache(ReportService reports, IDataVersion version,
             return hit;
         }
 
+        // Many people asking for the same file at once (a meeting's link): one builds and renders it, the others wait for
+        // that file instead of rendering it each (40 renders at once starved a 2-core machine for minutes). A waiter whose
+        // renderer failed (its request was aborted, say) renders for itself.
+        if (underWay is null)
+        {
+            return await BuildAndKeepAsync(request, format, key, today, ct);
+        }
+
+        var mine = new TaskCompletionSource<ReportFile>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = underWay.Renders.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                return await running.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                return await BuildAndKeepAsync(request, format, key, today, ct);
+            }
+        }
+
+        try
+        {
+            var file = await BuildAndKeepAsync(request, format, key, today, ct);
+            mine.SetResult(file);
+            return file;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            underWay.Renders.TryRemove(new KeyValuePair<string, Task<ReportFile>>(key, mine.Task));
+        }
+    }
+
+    private async Task<ReportFile> BuildAndKeepAsync(ReportRequest request, ReportFormat format, string key, DateOnly today, CancellationToken ct)
+    {
+        underWay?.CountStart();
         await reports.EnsurePrintableAsync(request, format, ct);
         var model = await reports.BuildAsync(request, ct);
         // JSON costs no rendering (and carries the moment it was made); the register's rows are many (ADR 0229): neither is
@@ -96,4 +140,17 @@ public sealed class ReportFileCache(ReportService reports, IDataVersion version,
             });
         }
     }
+}
+
+/// <summary>The report files being rendered now, by their cache key (one per process): concurrent requests for one file share its rendering.</summary>
+public sealed class ReportRendersUnderWay
+{
+    public ConcurrentDictionary<string, Task<ReportFile>> Renders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Builds and renders started since the process started (tests).</summary>
+    public int Started => Volatile.Read(ref _started);
+
+    private int _started;
+
+    internal void CountStart() => Interlocked.Increment(ref _started);
 }

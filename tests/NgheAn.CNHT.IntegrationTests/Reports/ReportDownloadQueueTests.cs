@@ -39,6 +39,23 @@ public sealed class ReportDownloadQueueTests(DemoPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task Concurrent_requests_for_one_file_share_one_rendering_and_get_the_same_bytes()
+    {
+        var viewer = await portal.SignInAsAsync("Viewer");
+        var underWay = portal.Services.GetRequiredService<ReportRendersUnderWay>();
+        const string file = "/Reports/View/indicators?handler=Download&program=2018-2025&format=pdf";
+        var started = underWay.Started;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => viewer.GetAsync(file)));
+        Assert.All(responses, r => r.EnsureSuccessStatusCode());
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsByteArrayAsync()));
+        Assert.All(bodies, b => Assert.Equal(bodies[0], b));
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bodies[0], 0, 4), StringComparison.Ordinal);
+        Assert.Equal(started + 1, underWay.Started);
+        Assert.Empty(underWay.Renders);
+    }
+
+    [Fact]
     public async Task A_stopping_portal_saves_every_download_still_queued()
     {
         var path = Path.Combine(Path.GetTempPath(), "cnht-tests", $"downloads-{Guid.NewGuid():N}.db");
