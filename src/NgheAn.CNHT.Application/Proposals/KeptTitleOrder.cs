@@ -29,6 +29,9 @@ public sealed class KeptTitleOrder : IDisposable
     /// <summary>A proposal's place in the order: its title's sort key and its id.</summary>
     public readonly record struct TitleKey(byte[] Key, int Id);
 
+    /// <summary>Whether an order is kept (it may still have changes of the log to take in).</summary>
+    public bool IsBuilt => Volatile.Read(ref _state) is not null;
+
     /// <summary>Full builds and per-proposal take-ins done (tests).</summary>
     public int Builds => Volatile.Read(ref _builds);
 

@@ -16,7 +16,8 @@ namespace NgheAn.CNHT.Infrastructure.Startup;
 /// which was most of the 160 ms the national crawl measured. Compiled queries are kept by EF for the process, whatever the
 /// data version, so this is paid once per start and never again. It runs after <see cref="KeptSumsWarmUp"/> (never
 /// competing with it for the two cores), reads one proposal (the newest of an enterprise, whose page asks the most) and
-/// writes nothing. A failure is logged and changes nothing: the first visit then compiles them, as before.
+/// writes nothing. A failure is logged and changes nothing: the first visit then compiles them, as before. It then keeps
+/// the register's title order (ADR 0238), read once here rather than on the first page sorted by title.
 /// </summary>
 public sealed class ProposalPageWarmUp(IServiceScopeFactory scopes, KeptSumsWarmUp keptSums, ILogger<ProposalPageWarmUp> logger) : BackgroundService
 {
@@ -68,6 +69,12 @@ public sealed class ProposalPageWarmUp(IServiceScopeFactory scopes, KeptSumsWarm
             await services.GetRequiredService<IUserDirectory>().NamesWithTitlesAsync([details.CreatedBy], stoppingToken);
             ProposalId = id;
             logger.LogInformation("A proposal's page reads compiled in the background in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
+
+            // The register's title order (ADR 0238): every title's Vietnamese sort key, so the first page sorted by title
+            // picks its filter's proposals out of it instead of sorting them through the collation.
+            watch.Restart();
+            await services.GetRequiredService<ProposalQueries>().BuildTitleOrderAsync();
+            logger.LogInformation("The register's title order kept in the background in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -10,7 +10,8 @@ namespace NgheAn.CNHT.IntegrationTests.Performance;
 
 /// <summary>
 /// Issue 21 (ADR 0236): after a start, a proposal page's reads run once in the background, after the kept sums, so that
-/// their queries are compiled before the first visit; they write nothing, and a database without proposals is no error.
+/// their queries are compiled before the first visit, and the register's title order is kept (ADR 0238); they write
+/// nothing, and a database without proposals is no error.
 /// </summary>
 public sealed class ProposalPageWarmUpTests
 {
@@ -38,6 +39,11 @@ public sealed class ProposalPageWarmUpTests
         });
         Assert.NotNull(expected);
         Assert.Equal(expected, warmUp.ProposalId);
+
+        // The register's title order is kept too (ADR 0238), built once.
+        var titles = portal.Services.GetRequiredService<NgheAn.CNHT.Application.Proposals.KeptTitleOrder>();
+        Assert.True(titles.IsBuilt);
+        Assert.Equal(1, titles.Builds);
 
         // The page itself answers as before; the warm-up left the data version and the audit trail as they were.
         var client = await portal.SignInAsAsync("DoitSpecialist");
