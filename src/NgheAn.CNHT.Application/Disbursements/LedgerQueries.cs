@@ -61,9 +61,17 @@ public sealed class LedgerQueries(
         [ProposalStatus.Approved, ProposalStatus.Implementing, ProposalStatus.Accepted, ProposalStatus.Settled];
 
 
+    /// <summary>
+    /// From this many entries in a program's group, a page of the group's entries walks the program's entries newest first
+    /// and asks of each whether its proposal is in the group (<see cref="InGroupWalked"/>); below it the planner starts from
+    /// the group's proposals, which is then cheaper than a walk that finds few.
+    /// </summary>
+    public int GroupWalkFrom { get; set; } = 2000;
+
     public async Task<LedgerPage> RegisterAsync(LedgerFilter filter, CancellationToken ct = default)
     {
-        var query = Filtered(filter, await ProgramIdAsync(filter, ct));
+        var programId = await ProgramIdAsync(filter, ct);
+        var query = Filtered(filter, programId);
         // Filtered by program, year, source, kind or group only: the kept sums answer (ADR 0104, issue 21), a few hundred rows.
         // Otherwise (a proposal, a lead unit, an entry) the filter bounds the entries through an index; kept until the next
         // business write.
@@ -78,7 +86,10 @@ public sealed class LedgerQueries(
 
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 10, 200);
-        var rows = await query
+        var rowsQuery = programId is not null && !string.IsNullOrEmpty(filter.GroupCode) && totals.Count >= GroupWalkFrom
+            ? InGroupWalked(Filtered(filter with { GroupCode = null }, programId), filter.GroupCode)
+            : query;
+        var rows = await rowsQuery
             .OrderByDescending(e => e.EntryDate).ThenByDescending(e => e.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(e => new LedgerRow(e.Id, e.EntryDate, e.ProposalId, e.Proposal.Code, e.Proposal.Title, e.Proposal.LeadOrganization.Name,
@@ -330,6 +341,15 @@ public sealed class LedgerQueries(
             ? null
             // An unknown code matches nothing, as the subquery does.
             : await db.Programs.AsNoTracking().Where(x => x.Code == f.ProgramCode).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1;
+
+    /// <summary>
+    /// The entries whose proposal is in the group, asked per entry (a correlated <c>EXISTS</c> by the proposal's id): SQLite
+    /// then walks <c>(Source, ProgramId, EntryDate, Id)</c> (or the program's own index) newest first and stops after the
+    /// page. Through the joins of <see cref="Filtered"/> the planner started from the group's proposals and sorted all
+    /// their entries (125.000 for a group's provincial payments at national size: 157-260 ms a page; 10 ms walked).
+    /// </summary>
+    private IQueryable<DisbursementEntry> InGroupWalked(IQueryable<DisbursementEntry> q, string groupCode) =>
+        q.Where(e => db.Proposals.Any(p => p.Id == e.ProposalId && p.ContentItem.Group.Code == groupCode));
 
     /// <summary>
     /// The entries the filter selects. With <paramref name="programId"/> the program is an equality on the entry's own
