@@ -24,6 +24,39 @@ public sealed class KeptTitleOrder : IDisposable
     public sealed class State(TitleKey[] sorted)
     {
         public TitleKey[] Sorted { get; } = sorted;
+
+        /// <summary>Every proposal's id by title then id (ascending), and by title descending then id (made on first use).</summary>
+        public int[] Ids(bool descending) => descending
+            ? LazyInitializer.EnsureInitialized(ref _descending, () => Descending(Sorted))
+            : LazyInitializer.EnsureInitialized(ref _ascending, () => Array.ConvertAll(Sorted, t => t.Id));
+
+        private int[]? _ascending;
+        private int[]? _descending;
+
+        /// <summary>Groups of equal keys in reverse order, each group still in id order (as <c>ORDER BY Title DESC, Id</c>).</summary>
+        private static int[] Descending(TitleKey[] sorted)
+        {
+            var ids = new int[sorted.Length];
+            var at = 0;
+            var end = sorted.Length;
+            while (end > 0)
+            {
+                var start = end - 1;
+                while (start > 0 && sorted[start - 1].Key.AsSpan().SequenceEqual(sorted[end - 1].Key))
+                {
+                    start--;
+                }
+
+                for (var i = start; i < end; i++)
+                {
+                    ids[at++] = sorted[i].Id;
+                }
+
+                end = start;
+            }
+
+            return ids;
+        }
     }
 
     /// <summary>A proposal's place in the order: its title's sort key and its id.</summary>
@@ -37,8 +70,14 @@ public sealed class KeptTitleOrder : IDisposable
 
     public int TakeIns => Volatile.Read(ref _takeIns);
 
+    /// <summary>First visits sorted by title answered by walking the order (tests).</summary>
+    public int Walks => Volatile.Read(ref _walks);
+
+    public void CountWalk() => Interlocked.Increment(ref _walks);
+
     private int _builds;
     private int _takeIns;
+    private int _walks;
 
     public void Dispose() => _gate.Dispose();
 
