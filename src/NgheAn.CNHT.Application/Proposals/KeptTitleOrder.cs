@@ -143,37 +143,35 @@ public sealed class KeptTitleOrder : IDisposable
     /// <summary>Reads every title (<paramref name="read"/> with null) and makes the order (in a scope of the caller's own).</summary>
     public async Task BuildAsync(IBalanceInputChanges log, Func<IReadOnlyCollection<int>?, Task<List<(int Id, string Title)>>> read)
     {
+        // The log's top first, then the titles: a write committed in between is taken in again (idempotent).
+        var top = await log.TopAsync();
+        var titles = await read(null);
+        var sorted = new TitleKey[titles.Count];
+        var keys = new Dictionary<int, byte[]>(titles.Count);
+        for (var i = 0; i < titles.Count; i++)
         {
-            // The log's top first, then the titles: a write committed in between is taken in again (idempotent).
-            var top = await log.TopAsync();
-            var titles = await read(null);
-            var sorted = new TitleKey[titles.Count];
-            var keys = new Dictionary<int, byte[]>(titles.Count);
-            for (var i = 0; i < titles.Count; i++)
+            var key = KeyOf(titles[i].Title);
+            sorted[i] = new TitleKey(key, titles[i].Id);
+            keys[titles[i].Id] = key;
+        }
+
+        Array.Sort(sorted, Compare);
+        await _gate.WaitAsync();
+        try
+        {
+            _keys.Clear();
+            foreach (var (id, key) in keys)
             {
-                var key = KeyOf(titles[i].Title);
-                sorted[i] = new TitleKey(key, titles[i].Id);
-                keys[titles[i].Id] = key;
+                _keys[id] = key;
             }
 
-            Array.Sort(sorted, Compare);
-            await _gate.WaitAsync();
-            try
-            {
-                _keys.Clear();
-                foreach (var (id, key) in keys)
-                {
-                    _keys[id] = key;
-                }
-
-                _logTop = top;
-                _state = new State(sorted);
-                Interlocked.Increment(ref _builds);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            _logTop = top;
+            _state = new State(sorted);
+            Interlocked.Increment(ref _builds);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

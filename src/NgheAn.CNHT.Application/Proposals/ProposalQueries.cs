@@ -34,12 +34,12 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
         // context, which a warm register page otherwise never builds (issue 21 § 4, ADR 0223).
         // Totals of the whole filtered set, never summed from a page: each proposal's part kept and taken in per changed
         // proposal (ADR 0237), or one aggregate where nothing is kept.
-        // A filter's parts are read on the request only when they are kept already (a write taken in), the page is
-        // sorted by bucket (the counts per lead unit or item come from them) or by title (below); otherwise the first visit answers from one
-        // aggregate and the parts are read off the request for the next write (ADR 0237).
+        // A filter's parts are read on the request only when they are kept already (a write taken in) or the page is
+        // sorted by bucket (the counts per lead unit or item come from them); otherwise the first visit answers from one
+        // aggregate and the parts are read off the request for the next write (ADR 0237). A page sorted by an amount or
+        // by title is then found in the kept parts' orders, or on a first visit by title in the kept title order (ADR 0238).
         var filterKey = $"{filter with { Page = 1, Sort = RegisterSort.Code, Descending = false }}";
         var bucketSort = filter.Sort is RegisterSort.Organization or RegisterSort.Item;
-
         var view = kept is not null && inputs is not null && (bucketSort || kept.HasParts(filterKey))
             ? await snapshot.GetAsync("register-view:" + filterKey, () => kept.ViewAsync(filterKey, ReadsNames(filter), inputs.Log, ids => PartsAsync(filter, choices, snapshot, ids, ct), ct))
             : null;
@@ -182,7 +182,8 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     public const int MostAmountSliceIds = 2000;
 
     /// <summary>
-    /// A page of a kept filter sorted by total cost or provincial share: the kept parts, ordered by that amount in memory
+    /// A page of a kept filter sorted by title (<c>TitlePageAsync</c>) or by total cost or provincial share: the kept
+    /// parts, ordered by that amount in memory
     /// (once per change), name the few proposals whose amounts the page spans; SQL reads those by id and orders them by
     /// amount, then code, exactly as the plain ORDER BY over the whole filtered set did (171-269 ms at 100.000 proposals).
     /// Null when the filter's parts are not kept (the first visit; the caller sorts in SQL and the parts are read later).
