@@ -316,29 +316,8 @@ public sealed class KeptRegisterFigures : IDisposable
     /// The ids of the filter's kept proposals whose lead unit (or item) is among <paramref name="keys"/>, as of the
     /// newest kept state; null when the filter is not kept (the caller reads through SQL).
     /// </summary>
-    public async Task<int[]?> IdsAsync(string key, bool byOrganization, IReadOnlySet<int> keys, CancellationToken ct)
-    {
-        Entry? entry;
-        lock (_entries)
-        {
-            _entries.TryGetValue(key, out entry);
-        }
-
-        if (entry is null)
-        {
-            return null;
-        }
-
-        await entry.Gate.WaitAsync(ct);
-        try
-        {
-            return entry.Parts?.Where(p => keys.Contains(byOrganization ? p.Value.OrganizationId : p.Value.ItemId)).Select(p => p.Key).ToArray();
-        }
-        finally
-        {
-            entry.Gate.Release();
-        }
-    }
+    public Task<int[]?> IdsAsync(string key, bool byOrganization, IReadOnlySet<int> keys, CancellationToken ct) =>
+        WithPartsAsync(key, (_, parts) => parts.Where(p => keys.Contains(byOrganization ? p.Value.OrganizationId : p.Value.ItemId)).Select(p => p.Key).ToArray(), ct);
 
     /// <summary>
     /// Where a page of the filter sorted by total cost (or provincial share) lies (issue 21 § 2): the ids of the kept
@@ -348,27 +327,9 @@ public sealed class KeptRegisterFigures : IDisposable
     /// Null when the filter is not kept, or when so many proposals share the page's amounts (more than
     /// <paramref name="mostIds"/>) that reading them by id would cost more than the plain sort.
     /// </summary>
-    public async Task<AmountSlice?> AmountSliceAsync(string key, bool share, bool descending, int skip, int take, int mostIds, CancellationToken ct)
-    {
-        Entry? entry;
-        lock (_entries)
+    public Task<AmountSlice?> AmountSliceAsync(string key, bool share, bool descending, int skip, int take, int mostIds, CancellationToken ct) =>
+        WithPartsAsync(key, (entry, parts) =>
         {
-            _entries.TryGetValue(key, out entry);
-        }
-
-        if (entry is null)
-        {
-            return null;
-        }
-
-        await entry.Gate.WaitAsync(ct);
-        try
-        {
-            if (entry.Parts is not { } parts)
-            {
-                return null;
-            }
-
             var order = share ? entry.ByShare : entry.ByCost;
             if (order is null)
             {
@@ -400,39 +361,16 @@ public sealed class KeptRegisterFigures : IDisposable
             }
 
             return slice;
-        }
-        finally
-        {
-            entry.Gate.Release();
-        }
-    }
+        }, ct);
 
     /// <summary>
     /// The ids of a page of the filter sorted by title (then id, ascending in both directions, as the plain
     /// <c>ORDER BY Title COLLATE Vietnamese_CI_AS, Id</c>): the kept parts picked, in order, out of the kept title order
     /// (once per change of either), then the page's positions. Null when the filter is not kept.
     /// </summary>
-    public async Task<int[]?> TitlePageAsync(string key, KeptTitleOrder.State titles, bool descending, int skip, int take, CancellationToken ct)
-    {
-        Entry? entry;
-        lock (_entries)
+    public Task<int[]?> TitlePageAsync(string key, KeptTitleOrder.State titles, bool descending, int skip, int take, CancellationToken ct) =>
+        WithPartsAsync(key, (entry, parts) =>
         {
-            _entries.TryGetValue(key, out entry);
-        }
-
-        if (entry is null)
-        {
-            return null;
-        }
-
-        await entry.Gate.WaitAsync(ct);
-        try
-        {
-            if (entry.Parts is not { } parts)
-            {
-                return null;
-            }
-
             var order = entry.ByTitle;
             if (order is null || !ReferenceEquals(order.Source, titles))
             {
@@ -448,6 +386,27 @@ public sealed class KeptRegisterFigures : IDisposable
             var ids = descending ? order.Descending : order.Ascending;
             Interlocked.Increment(ref _titlePages);
             return skip >= ids.Length ? [] : ids[skip..Math.Min(ids.Length, skip + take)];
+        }, ct);
+
+    /// <summary>Runs <paramref name="use"/> on the filter's kept entry and parts under the entry's gate; null when not kept.</summary>
+    private async Task<T?> WithPartsAsync<T>(string key, Func<Entry, Dictionary<int, RegisterPart>, T?> use, CancellationToken ct)
+        where T : class
+    {
+        Entry? entry;
+        lock (_entries)
+        {
+            _entries.TryGetValue(key, out entry);
+        }
+
+        if (entry is null)
+        {
+            return null;
+        }
+
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            return entry.Parts is { } parts ? use(entry, parts) : null;
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Common;
@@ -18,7 +17,7 @@ namespace NgheAn.CNHT.IntegrationTests.Proposals;
 /// across page boundaries included, and still after raw writes move a proposal's amount, take one out of the filter
 /// and delete one.
 /// </summary>
-public sealed partial class RegisterAmountSortTests : IAsyncLifetime, IDisposable
+public sealed class RegisterAmountSortTests : IAsyncLifetime, IDisposable
 {
     private readonly CnhtFactory _portal = new();
     private HttpClient _client = null!;
@@ -42,16 +41,7 @@ public sealed partial class RegisterAmountSortTests : IAsyncLifetime, IDisposabl
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) =>
-        _portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
+    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
 
     /// <summary>
     /// Copies of the program's demo proposals with new codes (not in amount order) and approved amounts that only seven
@@ -59,20 +49,7 @@ public sealed partial class RegisterAmountSortTests : IAsyncLifetime, IDisposabl
     /// </summary>
     private async Task<string> CopyProposalsSqlAsync(int count)
     {
-        var columns = await ReadAsync(async db =>
-        {
-            var names = new List<string>();
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT name FROM pragma_table_info('Proposals')";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names;
-        });
+        var columns = await RegisterPages.ColumnsAsync(_portal, "Proposals");
         var sources = await ReadAsync(db => db.Proposals.Where(p => p.ProgramId == _programId).Select(p => p.Id).ToListAsync());
         var copied = columns.Where(c => c is not "Id").ToList();
         var sql = new System.Text.StringBuilder();
@@ -110,20 +87,7 @@ public sealed partial class RegisterAmountSortTests : IAsyncLifetime, IDisposabl
             return await ordered.Select(p => p.Code).ToListAsync();
         });
 
-    private async Task<List<string>> EveryPageAsync(string query)
-    {
-        var codes = new List<string>();
-        for (var page = 1; ; page++)
-        {
-            var html = await _client.GetStringAsync($"/Proposals?{query}&page={page}");
-            var rows = RowRegex().Matches(html).Select(m => m.Groups[1].Value).ToList();
-            codes.AddRange(rows);
-            if (rows.Count < ProposalQueries.PageSize)
-            {
-                return codes;
-            }
-        }
-    }
+    private Task<List<string>> EveryPageAsync(string query) => RegisterPages.EveryPageAsync(_client, query);
 
     private static string Filter(bool program, string? search) =>
         string.Join("&", new[] { program ? "program=2018-2025" : null, search is null ? null : "q=" + Uri.EscapeDataString(search) }.OfType<string>());
@@ -202,6 +166,4 @@ public sealed partial class RegisterAmountSortTests : IAsyncLifetime, IDisposabl
         Assert.Equal(await PlainOrderAsync(RegisterSort.ProvincialShare, false, true, null), await EveryPageAsync(Query(RegisterSort.ProvincialShare, false, true, null)));
     }
 
-    [GeneratedRegex("<tr data-code=\"([^\"]+)\"")]
-    private static partial Regex RowRegex();
 }

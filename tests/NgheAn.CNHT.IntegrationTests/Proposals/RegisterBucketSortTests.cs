@@ -47,16 +47,7 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) =>
-        _portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
+    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
 
     private async Task<string> CopyOrganizationsSqlAsync(IReadOnlyList<string> names)
     {
@@ -75,21 +66,7 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
         }));
     }
 
-    private Task<List<string>> ColumnsAsync(string table) =>
-        ReadAsync(async db =>
-        {
-            var names = new List<string>();
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names;
-        });
+    private Task<List<string>> ColumnsAsync(string table) => RegisterPages.ColumnsAsync(_portal, table);
 
     /// <summary>Copies of the demo proposals with new codes, each given a lead unit and an item in turn (raw SQL: every column copied).</summary>
     private async Task<string> CopyProposalsSqlAsync(int count)
@@ -137,20 +114,7 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
             return await ordered.Select(p => p.Code).ToListAsync();
         });
 
-    private async Task<List<string>> EveryPageAsync(string query)
-    {
-        var codes = new List<string>();
-        for (var page = 1; ; page++)
-        {
-            var html = await _client.GetStringAsync($"/Proposals?{query}&page={page}");
-            var rows = RowRegex().Matches(html).Select(m => m.Groups[1].Value).ToList();
-            codes.AddRange(rows);
-            if (rows.Count < ProposalQueries.PageSize)
-            {
-                return codes;
-            }
-        }
-    }
+    private Task<List<string>> EveryPageAsync(string query) => RegisterPages.EveryPageAsync(_client, query);
 
     private static string Query(RegisterSort sort, bool descending, bool program, string? search) =>
         $"sort={sort}{(descending ? "&desc=true" : "")}{(program ? "&program=2018-2025" : "")}{(search is null ? "" : "&q=" + Uri.EscapeDataString(search))}";
@@ -257,6 +221,4 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
     private static string Figure(string html, string name) =>
         Regex.Match(html, $"data-figure=\"{name}\">([^<]*)<").Groups[1].Value.Trim();
 
-    [GeneratedRegex("<tr data-code=\"([^\"]+)\"")]
-    private static partial Regex RowRegex();
 }

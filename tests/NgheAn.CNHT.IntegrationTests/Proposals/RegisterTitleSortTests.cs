@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Common;
@@ -17,7 +16,7 @@ namespace NgheAn.CNHT.IntegrationTests.Proposals;
 /// (titles equal but for case, Đ after D, Ă and Â after A), and still after raw writes give a proposal a new title,
 /// add one and delete one (taken in per proposal, no rebuild).
 /// </summary>
-public sealed partial class RegisterTitleSortTests : IAsyncLifetime, IDisposable
+public sealed class RegisterTitleSortTests : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Titles =
     [
@@ -48,32 +47,9 @@ public sealed partial class RegisterTitleSortTests : IAsyncLifetime, IDisposable
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) =>
-        _portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
+    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
 
-    private Task<List<string>> ColumnsAsync() =>
-        ReadAsync(async db =>
-        {
-            var names = new List<string>();
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT name FROM pragma_table_info('Proposals')";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names;
-        });
+    private Task<List<string>> ColumnsAsync() => RegisterPages.ColumnsAsync(_portal, "Proposals");
 
     /// <summary>Copies of the program's demo proposals with new codes and titles from a short list (about 15 share each).</summary>
     private async Task<string> CopyProposalsSqlAsync(int count, int from = 0)
@@ -111,20 +87,7 @@ public sealed partial class RegisterTitleSortTests : IAsyncLifetime, IDisposable
             return await q.OrderByVietnamese(p => p.Title, descending).ThenBy(p => p.Id).Select(p => p.Code).ToListAsync();
         });
 
-    private async Task<List<string>> EveryPageAsync(string query)
-    {
-        var codes = new List<string>();
-        for (var page = 1; ; page++)
-        {
-            var html = await _client.GetStringAsync($"/Proposals?{query}&page={page}");
-            var rows = RowRegex().Matches(html).Select(m => m.Groups[1].Value).ToList();
-            codes.AddRange(rows);
-            if (rows.Count < ProposalQueries.PageSize)
-            {
-                return codes;
-            }
-        }
-    }
+    private Task<List<string>> EveryPageAsync(string query) => RegisterPages.EveryPageAsync(_client, query);
 
     private static string Filter(bool program, string? search) =>
         string.Join("&", new[] { program ? "program=2018-2025" : null, search is null ? null : "q=" + Uri.EscapeDataString(search) }.OfType<string>());
@@ -203,6 +166,4 @@ public sealed partial class RegisterTitleSortTests : IAsyncLifetime, IDisposable
         Assert.True(titles.TakeIns > takeIns);
     }
 
-    [GeneratedRegex("<tr data-code=\"([^\"]+)\"")]
-    private static partial Regex RowRegex();
 }
