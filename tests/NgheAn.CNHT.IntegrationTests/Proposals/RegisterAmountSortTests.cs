@@ -41,7 +41,7 @@ public sealed class RegisterAmountSortTests : IAsyncLifetime, IDisposable
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
+    private Task<int> RawAsync(string sql) => RawWrites.RunAsync(_portal, sql);
 
     /// <summary>
     /// Copies of the program's demo proposals with new codes (not in amount order) and approved amounts that only seven

@@ -47,7 +47,7 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
+    private Task<int> RawAsync(string sql) => RawWrites.RunAsync(_portal, sql);
 
     private async Task<string> CopyOrganizationsSqlAsync(IReadOnlyList<string> names)
     {

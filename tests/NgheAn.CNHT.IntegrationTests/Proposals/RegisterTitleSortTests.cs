@@ -47,7 +47,7 @@ public sealed class RegisterTitleSortTests : IAsyncLifetime, IDisposable
 
     private Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read) => _portal.ScopedAsync(sp => read(sp.GetRequiredService<AppDbContext>()));
 
-    private Task<int> RawAsync(string sql) => RegisterPages.RawAsync(_portal, sql);
+    private Task<int> RawAsync(string sql) => RawWrites.RunAsync(_portal, sql);
 
     private Task<List<string>> ColumnsAsync() => RegisterPages.ColumnsAsync(_portal, "Proposals");
 

@@ -20,16 +20,7 @@ public sealed class RegisterAfterChangeTests
 {
     private static int Moves(CnhtFactory portal) => portal.Services.GetRequiredService<RegisterInputsState>().Moves;
 
-    private static Task<int> RawAsync(CnhtFactory portal, string sql) =>
-        portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
+    private static Task<int> RawAsync(CnhtFactory portal, string sql) => RawWrites.RunAsync(portal, sql);
 
     [Fact]
     public async Task A_posting_or_a_raw_raise_keeps_the_register_and_a_change_of_a_proposal_or_a_lead_unit_shows_at_once_on_both_nodes()

@@ -2,26 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Application.Proposals;
-using NgheAn.CNHT.Domain.Common;
 using NgheAn.CNHT.Infrastructure.Persistence;
 
 namespace NgheAn.CNHT.IntegrationTests.Support;
 
-/// <summary>What the register's sort tests share: raw writes as another process makes them, a table's columns, every page's codes.</summary>
+/// <summary>What the register's sort tests share: a table's columns (to copy rows with raw SQL), every page's codes.</summary>
 internal static partial class RegisterPages
 {
-    /// <summary>Runs <paramref name="sql"/> and raises the data version in one transaction (a write the portal did not make).</summary>
-    public static Task<int> RawAsync(CnhtFactory portal, string sql) =>
-        portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
-
     /// <summary>The columns of <paramref name="table"/>, as SQLite lists them (for copying rows with raw SQL).</summary>
     public static Task<List<string>> ColumnsAsync(CnhtFactory portal, string table) =>
         portal.ScopedAsync(async sp =>

@@ -23,16 +23,7 @@ public sealed class BalanceTotalsAfterChangeTests
     private static int ProposalUpdates(CnhtFactory portal) => portal.Services.GetRequiredService<KeptBalanceTotals>().ProposalUpdates;
 
     /// <summary>A write path that says nothing of what it wrote (a bulk path, a command-line fix): the whole version's raise.</summary>
-    private static Task<int> RawAsync(CnhtFactory portal, string sql) =>
-        portal.ScopedAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = await db.Database.ExecuteSqlRawAsync(sql);
-            await db.Database.ExecuteSqlRawAsync(DataVersion.RaiseSql);
-            await tx.CommitAsync();
-            return rows;
-        });
+    private static Task<int> RawAsync(CnhtFactory portal, string sql) => RawWrites.RunAsync(portal, sql);
 
     [Fact]
     public async Task A_write_that_changes_nothing_the_totals_read_keeps_them_and_they_equal_a_fresh_computation()
