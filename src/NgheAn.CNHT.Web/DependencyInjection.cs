@@ -26,6 +26,10 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOperations();
+        // The first render of each page kind after a start, in the background (issue 21, ADR 0240).
+        services.AddSingleton<Operations.WarmUpPipeline>();
+        services.AddSingleton<Operations.PageWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<Operations.PageWarmUp>());
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
 
         // Vietnamese text stays readable in the HTML instead of &#x...; escapes.
@@ -230,6 +234,10 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseApiErrors();
         app.UseRequestLogging();
+        // The rest of the pipeline, kept for the start's page warm-up (ADR 0240): its requests enter here, after the
+        // exception page, request logging and metrics, so no log line or counter shows a request nobody made.
+        var warmUp = app.Services.GetRequiredService<Operations.WarmUpPipeline>();
+        app.Use(next => warmUp.Next = next);
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

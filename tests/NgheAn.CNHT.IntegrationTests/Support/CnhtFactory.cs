@@ -107,6 +107,8 @@ public class CnhtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:InitializeInBackground", "false");
         // No background rendering of downloads after the start (ADR 0233) unless a test is about it.
         builder.UseSetting("Portal:WarmDownloadsAfterStart", "false");
+        // Nor of pages (ADR 0240): hundreds of hosts start in a run.
+        builder.UseSetting("Portal:WarmPagesAfterStart", "false");
         builder.UseSetting("Security:EnforceTwoFactor", EnforceTwoFactor ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Every test signs in from the same (absent) address: the per-address sign-in limit is generous here, and a

@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NgheAn.CNHT.IntegrationTests.Support;
+using NgheAn.CNHT.Web.Operations;
+
+namespace NgheAn.CNHT.IntegrationTests.Performance;
+
+/// <summary>
+/// Issue 21 (ADR 0240): after a start the pages each role opens first are rendered once in the background through the
+/// portal's own pipeline, as a made-up principal of each role, so the first user of each page kind does not pay its
+/// compilation. Each renders in full (200, a whole page), nothing is written, and nothing of it reaches a real visitor.
+/// </summary>
+public sealed class PageWarmUpTests
+{
+    /// <summary>Every table's row count and the data version: a write of any kind by the warm-up changes one of them.</summary>
+    private static async Task<string> FingerprintAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Mode=ReadOnly");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var parts = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM \"{table}\"";
+            parts.Add($"{table}={await count.ExecuteScalarAsync()}");
+        }
+
+        await using var version = connection.CreateCommand();
+        version.CommandText = "SELECT \"Version\" FROM \"DataVersions\" WHERE \"Id\" = 1";
+        parts.Add($"version={await version.ExecuteScalarAsync()}");
+        return string.Join('\n', parts);
+    }
+
+    [Fact]
+    public async Task After_a_start_each_role_s_first_pages_are_rendered_once_in_full_and_nothing_is_written()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "cnht-tests", $"warm-pages-{Guid.NewGuid():N}.db");
+        try
+        {
+            // A first start (no warm-up) prepares the database and its accounts; its fingerprint is what a start leaves.
+            await using (var first = new CnhtFactory(seedDemoData: true, path) { KeepDatabase = true })
+            {
+                await first.EnsureDemoUsersAsync();
+                // The news of the development demo (test hosts load none): the warm-up renders the newest article.
+                Assert.True(await first.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.PublicContent.PublicContentDemoSeeder>().SeedAsync()));
+            }
+
+            SqliteConnection.ClearAllPools();
+            var before = await FingerprintAsync(path);
+
+            await using var portal = new CnhtFactory(seedDemoData: true, path)
+            {
+                KeepDatabase = true,
+                Settings = { [PageWarmUp.Setting] = "true" },
+            };
+            var warmUp = portal.Services.GetRequiredService<PageWarmUp>();
+            await warmUp.Done.WaitAsync(TimeSpan.FromMinutes(3));
+            // Nothing written: every table holds the rows it held, and the data version is the one the first start left.
+            Assert.Equal(before, await FingerprintAsync(path));
+
+            // Every page of the plan, in its order, rendered in full as its role: the public home, the program page, the
+            // directory and the newest news article for a visitor; each staff role's dashboard and first pages.
+            var plan = PageWarmUp.Plan(warmUp.Pages.Select(p => p.Path).FirstOrDefault(p => p.StartsWith("/tin-tuc/", StringComparison.Ordinal))?["/tin-tuc/".Length..]);
+            Assert.Contains(plan, p => p.Path.StartsWith("/tin-tuc/", StringComparison.Ordinal));
+            Assert.Equal(plan.Select(p => (p.Path, p.Role)), warmUp.Pages.Select(p => (p.Path, p.Role)));
+            Assert.All(warmUp.Pages, p =>
+            {
+                Assert.True(p.Status == 200, $"{p.Path} as {p.Role ?? "anonymous"}: {p.Status}");
+                Assert.True(p.Bytes > 2000, $"{p.Path} as {p.Role ?? "anonymous"}: {p.Bytes} bytes");
+            });
+            Assert.Contains(warmUp.Pages, p => p is { Path: "/", Role: null });
+            Assert.Contains(warmUp.Pages, p => p is { Path: "/Disbursements", Role: "SupportCenter" });
+
+            // Nothing a real visitor sees changed: signed-out, the staff pages still ask for a sign-in; the home is public.
+            var anonymous = portal.CreateClient(new() { AllowAutoRedirect = false });
+            var ledger = await anonymous.GetAsync("/Disbursements");
+            Assert.Equal(HttpStatusCode.Redirect, ledger.StatusCode);
+            Assert.Contains("/Account/Login", ledger.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode);
+            var leader = await portal.SignInAsAsync("DoitLeader");
+            Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_warm_up_is_off_in_test_hosts_and_when_configured_off()
+    {
+        await using var portal = new CnhtFactory();
+        var warmUp = portal.Services.GetRequiredService<PageWarmUp>();
+        await warmUp.Done.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Empty(warmUp.Pages);
+    }
+}
