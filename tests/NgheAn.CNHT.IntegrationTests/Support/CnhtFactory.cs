@@ -78,6 +78,13 @@ public class CnhtFactory : WebApplicationFactory<Program>
         return path;
     }
 
+    /// <summary>
+    /// Copies this test process's migrated database (<paramref name="seedDemoData"/>: with the sample table of
+    /// <c>DemoDataSeeder</c>, as a start with <c>Portal:SeedDemoData</c> leaves it) to <paramref name="path"/>: for a test
+    /// that runs the executable on a prepared database, without a process of its own to migrate or seed it first.
+    /// </summary>
+    public static void CopyTemplate(string path, bool seedDemoData) => File.Copy((seedDemoData ? SeededTemplate : BareTemplate).Value, path);
+
     public bool SeedDemoData { get; }
     public string DatabasePath { get; }
     public string ConnectionString => $"Data Source={DatabasePath}";
