@@ -44,6 +44,9 @@ public static class DependencyInjection
         // Account saves of this node, so a session check kept in memory is read again at once (ADR 0205).
         services.AddSingleton<AccountChangeWatch>();
         services.AddScoped<AccountChangeInterceptor>();
+        // A scope marked read-only (the page warm-up, ADR 0240) fails any write its context sends.
+        services.AddScoped<ReadOnlyWork>();
+        services.AddScoped<ReadOnlyCommandInterceptor>();
 
         // The provider is read lazily from the service provider, so test hosts that override
         // configuration after registration are honoured.
@@ -54,7 +57,7 @@ public static class DependencyInjection
             sp.GetRequiredService<DbContextBuilt>().Built = true;
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<DataVersionCommitInterceptor>(),
                 sp.GetRequiredService<AccountChangeInterceptor>(), sp.GetRequiredService<DataVersionWriteInterceptor>(),
-                sp.GetRequiredService<NotificationChangeInterceptor>());
+                sp.GetRequiredService<NotificationChangeInterceptor>(), sp.GetRequiredService<ReadOnlyCommandInterceptor>());
         });
         // Built on first use (ADR 0216): a warm page served from kept figures builds no context at all.
         services.AddScoped<DbContextBuilt>();

@@ -237,7 +237,7 @@ public static class DependencyInjection
         // The rest of the pipeline, kept for the start's page warm-up (ADR 0240): its requests enter here, after the
         // exception page, request logging and metrics, so no log line or counter shows a request nobody made.
         var warmUp = app.Services.GetRequiredService<Operations.WarmUpPipeline>();
-        app.Use(next => warmUp.Next = next);
+        app.Use(warmUp.Keep);
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

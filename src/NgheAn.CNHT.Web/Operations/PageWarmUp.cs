@@ -14,22 +14,41 @@ using NgheAn.CNHT.Web.Services;
 namespace NgheAn.CNHT.Web.Operations;
 
 /// <summary>
-/// The rest of the request pipeline after request logging, kept when the pipeline is built (<see cref="PageWarmUp"/>).
-/// Only code inside the process can reach it: it is not an endpoint and reads nothing from a request.
+/// The rest of the request pipeline after request logging, kept when the pipeline is built (<see cref="PageWarmUp"/>)
+/// and let go once the warm-up has ended. Only code inside the process can reach it: it is not an endpoint.
 /// </summary>
 public sealed class WarmUpPipeline
 {
-    public RequestDelegate? Next { get; set; }
+    private RequestDelegate? _next;
+    private bool _kept;
+
+    public RequestDelegate? Next => _next;
+
+    /// <summary>Kept once, as the pipeline is built; a second call fails.</summary>
+    public RequestDelegate Keep(RequestDelegate next)
+    {
+        if (_kept)
+        {
+            throw new InvalidOperationException("The warm-up's pipeline is kept once.");
+        }
+
+        _kept = true;
+        _next = next;
+        return next;
+    }
+
+    public void Release() => _next = null;
 }
 
 /// <summary>
 /// After a start, renders the pages each role opens first once, in the background, through the portal's own pipeline
-/// (issue 21, ADR 0240): the first request of each page kind after a start cost 120–410 ms at national size (its Razor
+/// (issue 21, ADR 0240): the first request of each page kind after a start cost 120–284 ms at national size (its Razor
 /// page activated, its EF queries compiled, the layout of a signed-in role rendered for the first time), which the first
 /// user of the day paid. Runs after <see cref="ProposalPageWarmUp"/> (one warm-up at a time on two cores), only GET
 /// pages that write nothing, each as a made-up principal of a role (<see cref="Principal"/>: an id no account has, so no
-/// user's own data is read and a page that needs a real account answers a challenge). The requests never reach the
-/// network, request logging, the exception page or the metrics: they enter the pipeline after those. A failure is
+/// user's own data is read and a page that needs a real account answers a challenge), each in a scope marked
+/// <see cref="ReadOnlyWork"/>, so a write that a page might send one day fails instead of being recorded. The requests
+/// never reach the network, request logging or the exception page: they enter the pipeline after those. A failure is
 /// logged and changes nothing: the first visit compiles what it needs, as before. Off with
 /// <c>Portal:WarmPagesAfterStart=false</c> (the tests' hosts, which start hundreds of times).
 /// </summary>
@@ -37,6 +56,7 @@ public sealed class PageWarmUp(
     WarmUpPipeline pipeline,
     IServiceScopeFactory scopes,
     ProposalPageWarmUp proposalPage,
+    DatabaseGate databaseGate,
     IConfiguration configuration,
     IHttpContextAccessor accessor,
     IHostApplicationLifetime lifetime,
@@ -46,6 +66,9 @@ public sealed class PageWarmUp(
 
     /// <summary>The made-up account id of the warm-up's principals; no account has it (ids are GUIDs).</summary>
     public const string PrincipalId = "warm-up";
+
+    /// <summary>The authentication type of the warm-up's principals: never a sign-in's (Identity.Application).</summary>
+    public const string AuthenticationType = "WarmUp";
 
     /// <summary>Completes when the warm-up has ended (done, skipped, failed or stopped); for tests.</summary>
     public Task Done => _done.Task;
@@ -84,14 +107,14 @@ public sealed class PageWarmUp(
     ];
 
     /// <summary>A signed-in principal of one role as the cookie would carry it (two factors used), with an id no account has.</summary>
-    public static ClaimsPrincipal Principal(string role) => new(new ClaimsIdentity(
+    private static ClaimsPrincipal Principal(string role) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, PrincipalId),
             new Claim(ClaimTypes.Name, PrincipalId),
             new Claim(ClaimTypes.Role, role),
             new Claim(TwoFactorEnforcement.MfaClaimType, TwoFactorEnforcement.MfaClaimValue),
         ],
-        IdentityConstants.ApplicationScheme, ClaimTypes.Name, ClaimTypes.Role));
+        AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -100,6 +123,16 @@ public sealed class PageWarmUp(
         {
             if (!configuration.GetValue(Setting, true))
             {
+                return;
+            }
+
+            try
+            {
+                await databaseGate.WaitAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The preparation failed: logged as critical there, and the portal stops.
                 return;
             }
 
@@ -120,10 +153,12 @@ public sealed class PageWarmUp(
             }
 
             var watch = Stopwatch.StartNew();
-            string? newsSlug;
-            using (var scope = scopes.CreateScope())
+            string? newsSlug = null;
+            try
             {
+                using var scope = scopes.CreateScope();
                 var services = scope.ServiceProvider;
+                services.GetRequiredService<ReadOnlyWork>().On = true;
                 newsSlug = await services.GetRequiredService<AppDbContext>().NewsPosts.AsNoTracking()
                     .Where(n => n.State == PublicationState.Published).OrderByDescending(n => n.PublishedAt).Select(n => n.Slug)
                     .FirstOrDefaultAsync(stoppingToken);
@@ -136,6 +171,10 @@ public sealed class PageWarmUp(
                 await users.GetAuthenticatorKeyAsync(nobody);
                 await users.CountRecoveryCodesAsync(nobody);
                 _ = QrCodes.Svg("otpauth://totp/CNHT%20Ngh%E1%BB%87%20An:warm-up?secret=JBSWY3DPEHPK3PXP&issuer=CNHT%20Ngh%E1%BB%87%20An&digits=6");
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "The security page's reads were not warmed up; the pages are");
             }
 
             foreach (var (path, role) in Plan(newsSlug))
@@ -157,6 +196,7 @@ public sealed class PageWarmUp(
         }
         finally
         {
+            pipeline.Release();
             _done.TrySetResult();
         }
     }
@@ -165,6 +205,7 @@ public sealed class PageWarmUp(
     {
         var watch = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ReadOnlyWork>().On = true;
         var body = new CountingStream();
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature { Method = HttpMethods.Get, Scheme = "https", Path = path, Protocol = "HTTP/1.1" });
@@ -191,8 +232,9 @@ public sealed class PageWarmUp(
         try
         {
             await next(context);
+            await context.Response.CompleteAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Warming {Path} as {Role} failed; its first visit compiles it", path, role ?? "anonymous");
             return new WarmedPage(path, role, StatusCodes.Status500InternalServerError, body.Length, watch.Elapsed.TotalMilliseconds);

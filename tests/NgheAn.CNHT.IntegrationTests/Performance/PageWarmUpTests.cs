@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NgheAn.CNHT.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.IntegrationTests.Support;
 using NgheAn.CNHT.Web.Operations;
@@ -88,11 +90,15 @@ public sealed class PageWarmUpTests
             var ledger = await anonymous.GetAsync("/Disbursements");
             Assert.Equal(HttpStatusCode.Redirect, ledger.StatusCode);
             Assert.Contains("/Account/Login", ledger.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            // The visitor's home (output-cached for this very host by the warm-up's anonymous render) is the public one:
-            // no signed-in render of the same address reached the cache.
-            var home = await anonymous.GetAsync("/");
-            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-            Assert.DoesNotContain("/Account/Logout", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // The visitor's pages are the public ones: the home, and the English home, which the warm-up's anonymous
+            // render stored in the output cache for this very host (https://localhost), the key the test client uses.
+            foreach (var page in new[] { "/", "/en" })
+            {
+                var home = await anonymous.GetAsync(page);
+                Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+                Assert.DoesNotContain("/Account/Logout", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
             var leader = await portal.SignInAsAsync("DoitLeader");
             var dashboard = await leader.GetAsync("/");
             Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
@@ -107,6 +113,43 @@ public sealed class PageWarmUpTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_scope_marked_read_only_reads_but_every_write_it_sends_fails()
+    {
+        await using var portal = new CnhtFactory();
+        using var scope = portal.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ReadOnlyWork>().On = true;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var count = await db.Proposals.CountAsync();
+        Assert.True(count > 0);
+        Assert.NotNull(await db.Proposals.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Code).FirstOrDefaultAsync());
+
+        // A save (with its audit entry), an ExecuteUpdate and raw SQL: each fails before it is sent, nothing changes.
+        var news = new NgheAn.CNHT.Domain.Organizations.Organization("Đơn vị thử chỉ đọc", NgheAn.CNHT.Domain.Organizations.OrganizationKind.StateAgency, null);
+        db.Organizations.Add(news);
+        var saved = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.StartsWith("A read-only scope sent a write: INSERT", Assert.IsType<InvalidOperationException>(saved.InnerException).Message, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Proposals.Where(p => p.Id < 0).ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, "x")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"DataVersions\" SET \"Version\" = \"Version\" + 1"));
+
+        using var other = portal.Services.CreateScope();
+        var free = other.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(count, await free.Proposals.CountAsync());
+        Assert.False(await free.Organizations.AnyAsync(o => o.Name == "Đơn vị thử chỉ đọc"));
+    }
+
+    [Theory]
+    [InlineData("SELECT 1", true)]
+    [InlineData("-- tag\n  select \"p\".\"Id\" FROM \"Proposals\"", true)]
+    [InlineData("WITH x AS (SELECT 1) SELECT * FROM x", true)]
+    [InlineData("WITH x AS (SELECT 1) UPDATE \"P\" SET a = 1", false)]
+    [InlineData("WITH x AS (SELECT \"UpdatedAt\" FROM t) SELECT * FROM x", true)]
+    [InlineData("INSERT INTO t VALUES (1) RETURNING id", false)]
+    [InlineData("-- SELECT\nDELETE FROM t", false)]
+    [InlineData("PRAGMA wal_checkpoint", false)]
+    public void Only_a_select_counts_as_a_read(string sql, bool read) => Assert.Equal(read, ReadOnlyCommandInterceptor.IsRead(sql));
 
     [Fact]
     public async Task The_warm_up_is_off_in_test_hosts_and_when_configured_off()
