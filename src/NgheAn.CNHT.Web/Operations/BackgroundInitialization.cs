@@ -17,7 +17,8 @@ public sealed class BackgroundInitialization
 
     private BackgroundInitialization(Task done) => _done = done;
 
-    public bool Failed => _done.IsFaulted || _done.IsCanceled;
+    /// <summary>The preparation failed (a host stopped before it listened never prepared: not a failure).</summary>
+    public bool Failed => _done.IsFaulted;
 
     public static BackgroundInitialization Start(WebApplication app, Func<Task> initialize)
     {
@@ -25,8 +26,15 @@ public sealed class BackgroundInitialization
         var database = app.Services.GetRequiredService<DatabaseGate>();
         // Before the host starts its hosted services: the key ring's warm-up must find the gate closed.
         database.Hold();
+        // Once the server listens (issue 21, cold start; ADR 0105 addendum 3): on two cores the preparation's CPU (EF's
+        // model, the migrations check) competed with building the pipeline and starting Kestrel, delaying the first
+        // answer. A host that stops before it listens never prepares (its waiting requests answer 503; not a failure).
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Lifetime.ApplicationStarted.Register(() => listening.TrySetResult());
+        app.Lifetime.ApplicationStopping.Register(() => listening.TrySetCanceled());
         var done = Task.Run(async () =>
         {
+            await listening.Task;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
