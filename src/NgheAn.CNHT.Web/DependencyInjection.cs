@@ -235,7 +235,7 @@ public static class DependencyInjection
         app.UseApiErrors();
         app.UseRequestLogging();
         // The rest of the pipeline, kept for the start's page warm-up (ADR 0240): its requests enter here, after the
-        // exception page, request logging and metrics, so no log line or counter shows a request nobody made.
+        // database gate, the exception page and request logging, so no request log line shows a request nobody made.
         var warmUp = app.Services.GetRequiredService<Operations.WarmUpPipeline>();
         app.Use(warmUp.Keep);
         app.UseRequestLocalization();

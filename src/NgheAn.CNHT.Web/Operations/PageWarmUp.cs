@@ -174,7 +174,7 @@ public sealed class PageWarmUp(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "The security page's reads were not warmed up; the pages are");
+                logger.LogWarning(ex, "The newest article's address or the security page's reads were not read; the pages are warmed up without them");
             }
 
             foreach (var (path, role) in Plan(newsSlug))
