@@ -56,8 +56,12 @@ public static class Ui
     /// its stylesheets are applied too: a web-first expectation can match the text of a page that a post just brought
     /// while its stylesheets are still loading, and a layout or contrast check then measures an unstyled page (seen
     /// once: a budget table wider than the phone because Bootstrap's scrolling container was not styled yet).
+    /// It asks the document itself (<c>document.readyState</c>, "complete" once its stylesheets and scripts loaded)
+    /// rather than Playwright's load-state record: that record is cleared when a navigation commits and refilled from
+    /// the browser's events, and once in CI it never held DOMContentLoaded for a page a link click had just opened,
+    /// so a wait for it ran out its 30 s on a page that was long loaded (the log saw only "NetworkIdle event fired").
     /// </summary>
-    private static Task StyledAsync(IPage page) => page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    private static Task StyledAsync(IPage page) => page.WaitForFunctionAsync("() => document.readyState === 'complete'");
 
     /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is; fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
