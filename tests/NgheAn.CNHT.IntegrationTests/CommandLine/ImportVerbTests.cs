@@ -5,7 +5,11 @@ using NgheAn.CNHT.IntegrationTests.Support;
 
 namespace NgheAn.CNHT.IntegrationTests.CommandLine;
 
-/// <summary>import FILE.xlsx [--program CODE] [--dry-run] and export, as real processes on a real SQLite file.</summary>
+/// <summary>
+/// import FILE.xlsx [--program CODE] [--dry-run] and export, as real processes on a real SQLite file. Each starts from
+/// this test process's migrated database (<see cref="CnhtFactory.CopyTemplate"/>), as a first start leaves it: what is
+/// proved is the import, not the migrations each run would otherwise apply first (VerbTests and MigrationsTests do).
+/// </summary>
 public sealed class ImportVerbTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), "cnht-tests", $"cli-import-{Guid.NewGuid():N}.db");
@@ -21,6 +25,7 @@ public sealed class ImportVerbTests : IDisposable
     public async Task A_dry_run_checks_the_file_reports_what_it_would_import_and_saves_nothing()
     {
         await File.WriteAllBytesAsync(_file, WorkbookImportTests.History().ToBytes());
+        CnhtFactory.CopyTemplate(_db, seedDemoData: false);
 
         var result = await PortalProcess.RunAsync(_db, "Production", "import", _file, "--dry-run");
 
@@ -34,6 +39,7 @@ public sealed class ImportVerbTests : IDisposable
     public async Task Import_saves_the_file_and_a_second_import_changes_nothing()
     {
         await File.WriteAllBytesAsync(_file, WorkbookImportTests.History().ToBytes());
+        CnhtFactory.CopyTemplate(_db, seedDemoData: false);
 
         var first = await PortalProcess.RunAsync(_db, "Production", "import", _file, "--program", "2018-2025");
         Assert.True(first.ExitCode == 0, first.StdErr + first.StdOut);
@@ -51,6 +57,7 @@ public sealed class ImportVerbTests : IDisposable
         var wb = WorkbookImportTests.History();
         wb.Proposal("E-01", "Nội dung không có, chữ trong ô số", "9.9", "Báo Nghệ An", null, 2022, 2022, "một trăm", 50_000_000, "Dự thảo");
         await File.WriteAllBytesAsync(_file, wb.ToBytes());
+        CnhtFactory.CopyTemplate(_db, seedDemoData: false);
 
         var result = await PortalProcess.RunAsync(_db, "Production", "import", _file);
 
