@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddAuthRateLimit();
         services.AddVerificationRateLimit();
         services.AddScoped<SignInGate>();
+        services.AddSingleton<SignInDummyHash>();
         services.AddApiErrors();
         services.ConfigureApplicationCookie(o =>
         {

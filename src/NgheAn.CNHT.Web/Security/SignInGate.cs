@@ -33,13 +33,12 @@ public sealed record SignInGateResult(SignInGateOutcome Outcome, AppUser? User =
 /// guesses made while the account is locked are refused without being counted, so they never extend the lock.</item>
 /// </list>
 /// </summary>
-public sealed class SignInGate(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AppDbContext db, TimeProvider clock, ILogger<SignInGate> logger)
+public sealed class SignInGate(UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInDummyHash dummyHash, AppDbContext db, TimeProvider clock, ILogger<SignInGate> logger)
 {
     public const string GenericFailure = "Thư điện tử hoặc mật khẩu không đúng.";
     public const string AuditAction = "SignInRefused";
 
-    private static readonly AppUser Nobody = new() { Id = "nobody", UserName = "nobody" };
-    private static string? _dummyHash;
+    internal static readonly AppUser Nobody = new() { Id = "nobody", UserName = "nobody" };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -49,8 +48,7 @@ public sealed class SignInGate(UserManager<AppUser> users, IPasswordHasher<AppUs
         if (user?.PasswordHash is null)
         {
             // The same work as for a real account, so the answer's timing says nothing about the address.
-            _dummyHash ??= hasher.HashPassword(Nobody, "Không-phải-mật-khẩu@" + Guid.NewGuid());
-            hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+            hasher.VerifyHashedPassword(Nobody, dummyHash.For(hasher), password);
             return new SignInGateResult(SignInGateOutcome.Refused);
         }
 
@@ -129,4 +127,18 @@ public static class LockoutRule
         var minutes = Math.Pow(2, Math.Min(failures - FreeFailures - 1, 10));
         return TimeSpan.FromMinutes(Math.Min(minutes, MaxLock.TotalMinutes));
     }
+}
+
+/// <summary>
+/// The hash an unknown e-mail's password is checked against (<see cref="SignInGate"/>), made once per portal with that
+/// portal's hasher and its settings (a singleton): a hash made elsewhere, with another work factor, would make the
+/// unknown address's answer faster or slower than a real account's. Two first requests at once may both make one;
+/// either serves.
+/// </summary>
+public sealed class SignInDummyHash
+{
+    private string? _hash;
+
+    public string For(IPasswordHasher<AppUser> hasher) =>
+        _hash ??= hasher.HashPassword(SignInGate.Nobody, "Không-phải-mật-khẩu@" + Guid.NewGuid());
 }

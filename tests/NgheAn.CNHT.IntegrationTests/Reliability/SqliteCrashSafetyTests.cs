@@ -66,9 +66,7 @@ public sealed class SqliteCrashSafetyTests(Xunit.Abstractions.ITestOutputHelper 
     [Fact]
     public async Task Every_acknowledged_write_survives_a_sigkill_and_the_ledger_stays_consistent()
     {
-        // The sample table as a start with demo data leaves it (seed-demo has tests of its own); the Development start
-        // below adds the demo accounts.
-        CnhtFactory.CopyTemplate(_db, seedDemoData: true);
+        Assert.Equal(0, (await PortalProcess.RunAsync(_db, "Development", "seed-demo")).ExitCode);
         int proposalId;
         await using (var db = MigrationsTests.SqliteContext($"Data Source={_db}"))
         {
