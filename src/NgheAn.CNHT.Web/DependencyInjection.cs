@@ -155,6 +155,14 @@ public static class DependencyInjection
                 SourcingPolicies.Configure(o.Conventions);
                 PublicContent.PublicContentSetup.Configure(o.Conventions);
             })
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // Pages only, no MVC controllers: the start does not search every assembly for them (ADR 0242).
+                foreach (var controllers in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                {
+                    parts.FeatureProviders.Remove(controllers);
+                }
+            })
             .AddMvcOptions(o =>
             {
                 // Required means an explicit [Required(ErrorMessage = "…")] in Vietnamese, never an implicit English one.

@@ -26,6 +26,11 @@ try
 
     var app = builder.Build();
     timeline.Mark("host built");
+    if (!Verbs.IsVerb(args))
+    {
+        StartupTimeline.BuildPageDescriptorsAside(app);
+    }
+
     app.LogDatabaseInUse();
 
     // Command-line verbs (migrate, seed-demo, create-admin, report, ...) run before the web host starts.

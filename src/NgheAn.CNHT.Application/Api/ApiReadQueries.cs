@@ -51,9 +51,14 @@ public sealed record ApiLedgerEntry(
     string? Note,
     DateTime RecordedAt);
 
-public sealed record ProposalFilter(string? Status, string? Item, string? Group, int? FromYear, int? ToYear, string? TaxCode, string? Q, int Page = 1, int PageSize = 50);
+// The API's query strings, bound with [AsParameters] by code generated at compile time (ADR 0242). Its generator writes
+// typeof(string?) for a nullable-annotated constructor, which does not compile (CS8639): no annotations here, and each
+// parameter optional through its default (null: not asked for).
+#nullable disable
+public sealed record ProposalFilter(string Status = null, string Item = null, string Group = null, int? FromYear = null, int? ToYear = null, string TaxCode = null, string Q = null, int Page = 1, int PageSize = 50);
 
-public sealed record LedgerFilter(string? Proposal, DateOnly? From, DateOnly? To, string? Source, int Page = 1, int PageSize = 100);
+public sealed record LedgerFilter(string Proposal = null, DateOnly? From = null, DateOnly? To = null, string Source = null, int Page = 1, int PageSize = 100);
+#nullable restore
 
 /// <summary>The read-only API's lists: SQL projections, filtered and paged in the database.</summary>
 public sealed class ApiReadQueries(IAppDbContext db)

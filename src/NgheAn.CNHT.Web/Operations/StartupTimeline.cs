@@ -9,27 +9,41 @@ namespace NgheAn.CNHT.Web.Operations;
 /// </summary>
 public sealed class StartupTimeline
 {
-    private readonly DateTime _processStart;
-    private readonly List<(string Name, double Ms)> _marks = [];
+    private readonly List<(string Name, DateTime At)> _marks = [];
 
-    private StartupTimeline()
-    {
-        using var process = Process.GetCurrentProcess();
-        _processStart = process.StartTime.ToUniversalTime();
-        Mark("Main entered");
-    }
+    private StartupTimeline() => Mark("Main entered");
 
     public static StartupTimeline Begin() => new();
 
-    public double SinceProcessStart => (DateTime.UtcNow - _processStart).TotalMilliseconds;
-
-    public void Mark(string name) => _marks.Add((name, SinceProcessStart));
+    /// <summary>A moment of the start; the process's start time is read only when the line is logged (off the start's path).</summary>
+    public void Mark(string name) => _marks.Add((name, DateTime.UtcNow));
 
     /// <summary>Logs the marks when the server has started listening.</summary>
     public void LogWhenListening(WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var marks = string.Join(", ", _marks.Select(m => $"{m.Name} {m.Ms:0}"));
-            app.Logger.LogInformation("Listening {Elapsed:0} ms after the process started ({Marks} ms)", SinceProcessStart, marks);
+            var listening = DateTime.UtcNow;
+            using var process = Process.GetCurrentProcess();
+            var start = process.StartTime.ToUniversalTime();
+            var marks = string.Join(", ", _marks.Select(m => $"{m.Name} {(m.At - start).TotalMilliseconds:0}"));
+            app.Logger.LogInformation("Listening {Elapsed:0} ms after the process started ({Marks} ms)", (listening - start).TotalMilliseconds, marks);
+        });
+
+    /// <summary>
+    /// The Razor pages' descriptors (reflection over every page model and its bound properties, ~250 ms) built on the
+    /// second core while the start's thread sets up the pipeline; <c>MapRazorPages</c> then finds them made (issue 21,
+    /// cold start; ADR 0242). The same work the start did anyway, in the same provider; a host stopped meanwhile ends it.
+    /// </summary>
+    public static void BuildPageDescriptorsAside(WebApplication app) =>
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host was stopped before its pages were needed (a test host, a failed start): nothing to build for.
+            }
         });
 }

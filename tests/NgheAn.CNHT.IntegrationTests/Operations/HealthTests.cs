@@ -13,6 +13,11 @@ public sealed class HealthTests(DemoPortal portal) : IClassFixture<DemoPortal>
         var client = portal.NewClient();
         var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        // Its body written as text (ADR 0242), as the other answers are: JSON, never cached, the security headers.
+        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{}}", await live.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", live.Headers.CacheControl?.ToString());
+        Assert.Equal("nosniff", live.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/live"))).StatusCode);
 
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
