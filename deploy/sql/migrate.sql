@@ -3892,3 +3892,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206055215_Issue21AuditByTypeAndTime'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_At] ON [AuditEntries] ([EntityType], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206055215_Issue21AuditByTypeAndTime'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206055215_Issue21AuditByTypeAndTime', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

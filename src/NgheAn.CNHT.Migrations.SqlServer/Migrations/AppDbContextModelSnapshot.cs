@@ -626,6 +626,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("EntityType", "At");
+
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.HasIndex("UserName", "At");

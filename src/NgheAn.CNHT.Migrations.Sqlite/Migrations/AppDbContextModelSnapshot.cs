@@ -598,6 +598,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("EntityType", "At");
+
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.HasIndex("UserName", "At");

@@ -91,6 +91,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Changes).IsRequired();
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
+        // The audit page lists a type's entries newest first (ADR 0243): read backwards, never sorted.
+        b.HasIndex(a => new { a.EntityType, a.At });
         // The audit page filters by user over a date range.
         b.HasIndex(a => new { a.UserName, a.At });
     }
