@@ -3913,3 +3913,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206061722_Issue21RegisterByStatus'
+)
+BEGIN
+    CREATE INDEX [IX_Proposals_Status_Code] ON [Proposals] ([Status], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206061722_Issue21RegisterByStatus'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206061722_Issue21RegisterByStatus', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -2268,6 +2268,8 @@ namespace NgheAn.CNHT.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProgramId", "StartYear");
 
+                    b.HasIndex("Status", "Code");
+
                     b.HasIndex("ProgramId", "Status", "Code");
 
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")

@@ -2178,6 +2178,8 @@ namespace NgheAn.CNHT.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgramId", "StartYear");
 
+                    b.HasIndex("Status", "Code");
+
                     b.HasIndex("ProgramId", "Status", "Code");
 
                     b.HasIndex("ProgramId", "StartYear", "Code", "Status")

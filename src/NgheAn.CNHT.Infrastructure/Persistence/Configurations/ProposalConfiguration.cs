@@ -49,6 +49,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         }).HasDatabaseName("IX_Proposals_Figures");
         b.HasIndex(p => new { p.ProgramId, p.Status, p.Code });
         b.HasIndex(p => new { p.ProgramId, p.Code });
+        // The register filtered by status over every program, in its default order (code): read in this index's order, so
+        // a status's first visit stops after its 50 rows instead of sorting all of that status's proposals (issue 21,
+        // ADR 0243 addendum: 137-382 ms at 100.000 proposals).
+        b.HasIndex(p => new { p.Status, p.Code });
         b.HasIndex(p => new { p.ContentItemId, p.StartYear });
         b.HasIndex(p => p.LeadOrganizationId);
         // What waits for a step, oldest first (the dashboard's "waiting for my action", the register by status sorted by the

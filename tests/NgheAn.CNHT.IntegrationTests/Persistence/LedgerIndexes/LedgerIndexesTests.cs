@@ -35,7 +35,11 @@ public sealed class LedgerIndexesTests
     [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Kind = 'Advance' AND Source = 'ProvincialBudget' ORDER BY EntryDate DESC, Id DESC LIMIT 50", "IX_DisbursementEntries_Kind_Source_ProgramId_EntryDate_Id")]
     [InlineData("SELECT Id FROM DisbursementEntries WHERE ProgramId = 1 AND Source = 'Counterpart' AND Kind = 'Advance' AND EntryDate >= '2024-01-01' AND EntryDate <= '2024-12-31' ORDER BY EntryDate DESC, Id DESC LIMIT 50 OFFSET 500", "IX_DisbursementEntries_Kind_Source_ProgramId_EntryDate_Id")]
     [InlineData("SELECT Id, Code FROM Proposals WHERE Status = 'Appraised' ORDER BY StatusChangedAt, Id LIMIT 5", "IX_Proposals_Waiting")]
-    [InlineData("SELECT Status, count(*) FROM Proposals WHERE Status IN ('Submitted', 'Appraised') GROUP BY Status", "IX_Proposals_Waiting")]
+    // Counted from the narrowest index that starts with the status (since ADR 0243's addendum, the (Status, Code) one).
+    [InlineData("SELECT Status, count(*) FROM Proposals WHERE Status IN ('Submitted', 'Appraised') GROUP BY Status", "IX_Proposals_Status_Code")]
+    // The register filtered by status, every program, in code order (ADR 0243 addendum): a walk that stops after the page.
+    [InlineData("SELECT Id, Code, Title FROM Proposals WHERE Status = 'Draft' ORDER BY Code LIMIT 50", "IX_Proposals_Status_Code")]
+    [InlineData("SELECT Id, Code, Title FROM Proposals WHERE Status = 'Settled' ORDER BY Code DESC LIMIT 50 OFFSET 950", "IX_Proposals_Status_Code")]
     public async Task A_page_of_the_ledger_or_of_what_waits_is_an_index_walk_without_a_sort(string sql, string index)
     {
         await using var portal = new CnhtFactory();
