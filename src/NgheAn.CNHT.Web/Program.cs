@@ -28,7 +28,7 @@ try
     timeline.Mark("host built");
     if (!Verbs.IsVerb(args))
     {
-        StartupTimeline.BuildPageDescriptorsAside(app);
+        PageDescriptorsAside.Build(app);
     }
 
     app.LogDatabaseInUse();

@@ -28,22 +28,4 @@ public sealed class StartupTimeline
             var marks = string.Join(", ", _marks.Select(m => $"{m.Name} {(m.At - start).TotalMilliseconds:0}"));
             app.Logger.LogInformation("Listening {Elapsed:0} ms after the process started ({Marks} ms)", (listening - start).TotalMilliseconds, marks);
         });
-
-    /// <summary>
-    /// The Razor pages' descriptors (reflection over every page model and its bound properties, ~250 ms) built on the
-    /// second core while the start's thread sets up the pipeline; <c>MapRazorPages</c> then finds them made (issue 21,
-    /// cold start; ADR 0242). The same work the start did anyway, in the same provider; a host stopped meanwhile ends it.
-    /// </summary>
-    public static void BuildPageDescriptorsAside(WebApplication app) =>
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host was stopped before its pages were needed (a test host, a failed start): nothing to build for.
-            }
-        });
 }
