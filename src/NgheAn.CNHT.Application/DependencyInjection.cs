@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<RegisterInputs>();
         services.AddSingleton<KeptRegisterFigures>();
         services.AddSingleton<KeptTitleOrder>();
+        services.AddSingleton<KeptCodeOrder>();
         services.AddScoped<SupportRules.SupportRuleChecks>();
         services.AddScoped<SupportRules.SupportRuleService>();
         services.AddScoped<SupportRules.SupportRuleQueries>();

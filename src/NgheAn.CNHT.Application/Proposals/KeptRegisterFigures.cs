@@ -45,12 +45,12 @@ public sealed class KeptRegisterFigures : IDisposable
         public AmountOrder? ByCost;
         public AmountOrder? ByShare;
 
-        /// <summary>The parts in title order (both directions), picked from one version of the kept title order.</summary>
-        public TitleOrder? ByTitle;
+        /// <summary>The parts in title (code) order, both directions, picked from one version of the kept title (code) order.</summary>
+        public Dictionary<KeptTextOrder, PickedOrder> Picked = [];
     }
 
-    /// <summary>A filter's proposals by title then id (ascending), and by title descending then id.</summary>
-    private sealed record TitleOrder(KeptTitleOrder.State Source, int[] Ascending, int[] Descending);
+    /// <summary>A filter's proposals by title (code) then id (ascending), and by title (code) descending then id.</summary>
+    private sealed record PickedOrder(KeptTextOrder.State Source, int[] Ascending, int[] Descending);
 
     /// <summary>A filter's proposals in ascending order of one amount: the amounts and, at the same positions, the ids.</summary>
     private sealed record AmountOrder(decimal[] Amounts, int[] Ids);
@@ -92,7 +92,11 @@ public sealed class KeptRegisterFigures : IDisposable
     /// <summary>Pages sorted by title answered from the kept title order (tests).</summary>
     public int TitlePages => Volatile.Read(ref _titlePages);
 
+    /// <summary>Pages in code order answered from the kept code order (tests).</summary>
+    public int CodePages => Volatile.Read(ref _codePages);
+
     private int _titlePages;
+    private int _codePages;
 
     private int _builds;
     private int _takeIns;
@@ -191,23 +195,41 @@ public sealed class KeptRegisterFigures : IDisposable
                     var ids = changes.Where(c => c.ProposalId is > 0).Select(c => c.ProposalId!.Value).ToHashSet();
                     if (ids.Count > 0)
                     {
+                        var before = new Dictionary<int, RegisterPart>();
                         foreach (var id in ids)
                         {
                             if (parts.Remove(id, out var old))
                             {
+                                before[id] = old;
                                 Count(entry, old, -1);
                             }
                         }
 
-                        foreach (var (id, part) in await read(ids))
+                        var after = await read(ids);
+                        foreach (var (id, part) in after)
                         {
                             parts[id] = part;
                             Count(entry, part, +1);
                         }
 
-                        entry.ByCost = null;
-                        entry.ByShare = null;
-                        entry.ByTitle = null;
+                        // The kept orders stay while what they order stayed: the same proposals (for the orders picked from
+                        // the kept title and code orders, which are checked against those orders' versions themselves), with
+                        // the same amounts (for the amount orders). Most writes (an edit, a status) change neither.
+                        var sameMembers = before.Count == after.Count && after.TrueForAll(a => before.ContainsKey(a.Id));
+                        if (!sameMembers || after.Exists(a => before[a.Id].Cost != a.Part.Cost))
+                        {
+                            entry.ByCost = null;
+                        }
+
+                        if (!sameMembers || after.Exists(a => before[a.Id].Share != a.Part.Share))
+                        {
+                            entry.ByShare = null;
+                        }
+
+                        if (!sameMembers)
+                        {
+                            entry.Picked.Clear();
+                        }
 
                         Interlocked.Increment(ref _takeIns);
                     }
@@ -234,7 +256,7 @@ public sealed class KeptRegisterFigures : IDisposable
             entry.LogTop = top;
             entry.ByCost = null;
             entry.ByShare = null;
-            entry.ByTitle = null;
+            entry.Picked.Clear();
             entry.Parts = built.Count <= PartsBudget ? built : null;
             Trim(key);
             return View(entry, built.Count);
@@ -365,26 +387,33 @@ public sealed class KeptRegisterFigures : IDisposable
 
     /// <summary>
     /// The ids of a page of the filter sorted by title (then id, ascending in both directions, as the plain
-    /// <c>ORDER BY Title COLLATE Vietnamese_CI_AS, Id</c>): the kept parts picked, in order, out of the kept title order
-    /// (once per change of either), then the page's positions. Null when the filter is not kept.
+    /// <c>ORDER BY Title COLLATE Vietnamese_CI_AS, Id</c>) or by code (unique): the kept parts picked, in order, out of the
+    /// kept title (code) order (once per change of either), then the page's positions. Null when the filter is not kept.
     /// </summary>
-    public Task<int[]?> TitlePageAsync(string key, KeptTitleOrder.State titles, bool descending, int skip, int take, CancellationToken ct) =>
+    public Task<int[]?> PickedPageAsync(string key, KeptTextOrder.State source, bool descending, int skip, int take, CancellationToken ct) =>
         WithPartsAsync(key, (entry, parts) =>
         {
-            var order = entry.ByTitle;
-            if (order is null || !ReferenceEquals(order.Source, titles))
+            if (!entry.Picked.TryGetValue(source.Owner, out var order) || !ReferenceEquals(order.Source, source))
             {
-                order = TitleOrderOf(parts, titles);
+                order = PickedOrderOf(parts, source);
                 if (order is null)
                 {
                     return null;
                 }
 
-                entry.ByTitle = order;
+                entry.Picked[source.Owner] = order;
             }
 
             var ids = descending ? order.Descending : order.Ascending;
-            Interlocked.Increment(ref _titlePages);
+            if (source.Owner is KeptCodeOrder)
+            {
+                Interlocked.Increment(ref _codePages);
+            }
+            else
+            {
+                Interlocked.Increment(ref _titlePages);
+            }
+
             return skip >= ids.Length ? [] : ids[skip..Math.Min(ids.Length, skip + take)];
         }, ct);
 
@@ -414,15 +443,15 @@ public sealed class KeptRegisterFigures : IDisposable
         }
     }
 
-    private static TitleOrder? TitleOrderOf(Dictionary<int, RegisterPart> parts, KeptTitleOrder.State titles)
+    private static PickedOrder? PickedOrderOf(Dictionary<int, RegisterPart> parts, KeptTextOrder.State source)
     {
-        // Ascending: the kept order's entries that are the filter's. Groups of equal titles (equal keys) stay in id order
-        // when the groups are reversed for descending. A part missing from the title order (a proposal written between
+        // Ascending: the kept order's entries that are the filter's. Groups of equal values (equal keys) stay in id order
+        // when the groups are reversed for descending. A part missing from the kept order (a proposal written between
         // the two reads of the log) leaves the page to the plain sort.
         var ascending = new List<int>(parts.Count);
         var groupStarts = new List<int>();
         byte[]? previous = null;
-        foreach (var t in titles.Sorted)
+        foreach (var t in source.Sorted)
         {
             if (!parts.ContainsKey(t.Id))
             {
@@ -454,7 +483,7 @@ public sealed class KeptRegisterFigures : IDisposable
             }
         }
 
-        return new TitleOrder(titles, [.. ascending], descending);
+        return new PickedOrder(source, [.. ascending], descending);
     }
 
     private static AmountSlice? Slice(AmountOrder order, bool descending, int skip, int take, int mostIds)

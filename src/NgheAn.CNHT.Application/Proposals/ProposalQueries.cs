@@ -12,7 +12,7 @@ namespace NgheAn.CNHT.Application.Proposals;
 /// Reads of proposals: the register (filtered, searched, sorted, paged and totalled in SQL), one
 /// proposal with its history, files and ledger, and the choices the forms offer.
 /// </summary>
-public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, RegisterInputs? inputs = null, KeptRegisterFigures? kept = null, IServiceScopeFactory? scopes = null, KeptTitleOrder? titles = null)
+public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, RegisterInputs? inputs = null, KeptRegisterFigures? kept = null, IServiceScopeFactory? scopes = null, KeptTitleOrder? titles = null, KeptCodeOrder? codes = null)
 {
     public const int PageSize = 50;
 
@@ -197,7 +197,15 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
 
         if (filter.Sort == RegisterSort.Title)
         {
-            return await TitlePageAsync(filter, filterKey, skip, ct);
+            return await PickedPageAsync(filter, filterKey, await TitleOrderAsync(ct), skip, ct);
+        }
+
+        // A search (or a lead unit typed) in code order: its kept matches picked out of the kept code order (ADR 0244),
+        // not the match set sorted by code again after every write to a proposal. Other filters' pages walk the code
+        // index in SQL, which costs no more.
+        if (filter.Sort == RegisterSort.Code && ReadsNames(filter))
+        {
+            return await PickedPageAsync(filter, filterKey, await CodeOrderAsync(ct), skip, ct);
         }
 
         if (filter.Sort is not (RegisterSort.TotalCost or RegisterSort.ProvincialShare))
@@ -224,23 +232,18 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     }
 
     /// <summary>
-    /// A page of a kept filter sorted by title (ADR 0238): its ids picked out of the kept Vietnamese title order, the 50
-    /// rows read by id and put in that order. Null while the title order is not built (scheduled off the request here).
+    /// A page of a kept filter sorted by title (ADR 0238) or, for a search, by code (ADR 0244): its ids picked out of the
+    /// kept order, the 50 rows read by id and put in that order. Null while the order is not built (its build then
+    /// scheduled off the request) or the filter is not kept.
     /// </summary>
-    private async Task<List<ProposalRow>?> TitlePageAsync(RegisterFilter filter, string filterKey, int skip, CancellationToken ct)
+    private async Task<List<ProposalRow>?> PickedPageAsync(RegisterFilter filter, string filterKey, KeptTextOrder.State? order, int skip, CancellationToken ct)
     {
-        if (kept is null || titles is null || inputs is null || scopes is null)
+        if (kept is null || order is null)
         {
             return null;
         }
 
-        var order = await TitleOrderAsync(ct);
-        if (order is null)
-        {
-            return null;
-        }
-
-        var ids = await kept.TitlePageAsync(filterKey, order, filter.Descending, skip, PageSize, ct);
+        var ids = await kept.PickedPageAsync(filterKey, order, filter.Descending, skip, PageSize, ct);
         if (ids is null)
         {
             return null;
@@ -256,15 +259,26 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     }
 
     private const string TitleOrderBuild = "title-order";
+    private const string CodeOrderBuild = "code-order";
 
     /// <summary>The kept title order with the log's changes taken in; null while it is not built (its build then scheduled).</summary>
-    private Task<KeptTitleOrder.State?> TitleOrderAsync(CancellationToken ct) =>
+    private Task<KeptTextOrder.State?> TitleOrderAsync(CancellationToken ct) =>
         titles is null || kept is null || inputs is null || scopes is null
-            ? Task.FromResult<KeptTitleOrder.State?>(null)
+            ? Task.FromResult<KeptTextOrder.State?>(null)
             : titles.CurrentAsync(inputs.Log, TitlesAsync, () => kept.BuildLater(TitleOrderBuild, async () =>
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ProposalQueries>().BuildTitleOrderAsync();
+            }), ct);
+
+    /// <summary>The kept code order with the log's changes taken in; null while it is not built (its build then scheduled).</summary>
+    private Task<KeptTextOrder.State?> CodeOrderAsync(CancellationToken ct) =>
+        codes is null || kept is null || inputs is null || scopes is null
+            ? Task.FromResult<KeptTextOrder.State?>(null)
+            : codes.CurrentAsync(inputs.Log, CodesAsync, () => kept.BuildLater(CodeOrderBuild, async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ProposalQueries>().BuildCodeOrderAsync();
             }), ct);
 
     /// <summary>The most proposals of the title order a first visit asks about before it reads the filter's parts instead.</summary>
@@ -325,7 +339,23 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
     /// <summary>Builds the kept title order (<see cref="KeptRegisterFigures.BuildLater"/> or the start's warm-up, in a scope of its own).</summary>
     public Task BuildTitleOrderAsync() => titles is null || inputs is null ? Task.CompletedTask : titles.BuildAsync(inputs.Log, TitlesAsync);
 
-    private async Task<List<(int Id, string Title)>> TitlesAsync(IReadOnlyCollection<int>? ids)
+    /// <summary>Builds the kept code order (<see cref="KeptRegisterFigures.BuildLater"/> or the start's warm-up, in a scope of its own).</summary>
+    public Task BuildCodeOrderAsync() => codes is null || inputs is null ? Task.CompletedTask : codes.BuildAsync(inputs.Log, CodesAsync);
+
+    private async Task<List<(int Id, string Value)>> TitlesAsync(IReadOnlyCollection<int>? ids)
+    {
+        var read = await Among(ids).Select(p => new { p.Id, p.Title }).ToListAsync();
+        return read.ConvertAll(r => (r.Id, r.Title));
+    }
+
+    private async Task<List<(int Id, string Value)>> CodesAsync(IReadOnlyCollection<int>? ids)
+    {
+        var read = await Among(ids).Select(p => new { p.Id, p.Code }).ToListAsync();
+        return read.ConvertAll(r => (r.Id, r.Code));
+    }
+
+    /// <summary>Every proposal, or those of <paramref name="ids"/> (one JSON-array parameter).</summary>
+    private IQueryable<Proposal> Among(IReadOnlyCollection<int>? ids)
     {
         var q = db.Proposals.AsNoTracking();
         if (ids is not null)
@@ -334,8 +364,7 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
             q = q.Where(p => some.Contains(p.Id));
         }
 
-        var read = await q.Select(p => new { p.Id, p.Title }).ToListAsync();
-        return read.ConvertAll(r => (r.Id, r.Title));
+        return q;
     }
 
     /// <summary>Items by their group's position, then their own (across programs, as the plain sort had them).</summary>

@@ -75,6 +75,11 @@ public sealed class ProposalPageWarmUp(IServiceScopeFactory scopes, KeptSumsWarm
             watch.Restart();
             await services.GetRequiredService<ProposalQueries>().BuildTitleOrderAsync();
             logger.LogInformation("The register's title order kept in the background in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
+
+            // The register's code order (ADR 0244): a search's page after a write picks its matches out of it.
+            watch.Restart();
+            await services.GetRequiredService<ProposalQueries>().BuildCodeOrderAsync();
+            logger.LogInformation("The register's code order kept in the background in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
