@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Signs in as each demo role and follows every same-site link (GET) from the home page, a few samples per page
 shape (digits folded), failing on any 5xx. Used by scale-smoke.sh; standard library only.
-Usage: crawl.py BASE_URL [max_per_role=250]"""
-import html, http.cookiejar, re, sys, time, urllib.error, urllib.parse, urllib.request
+Usage: crawl.py BASE_URL [max_per_role=250]
+CRAWL_ACCOUNTS=a@x,b@y crawls as those accounts only ("-" for anonymous); CRAWL_SLOWEST=N prints the N slowest (15)."""
+import html, http.cookiejar, os, re, sys, time, urllib.error, urllib.parse, urllib.request
 
 base = sys.argv[1].rstrip("/")
 limit = int(sys.argv[2]) if len(sys.argv) > 2 else 250
 accounts = ["", "admin@cnht.demo", "chuyenvien@cnht.demo", "lanhdao@cnht.demo", "trungtam@cnht.demo", "xem@cnht.demo", "doanhnghiep1@cnht.demo"]
+if os.environ.get("CRAWL_ACCOUNTS"):
+    accounts = ["" if a == "-" else a for a in os.environ["CRAWL_ACCOUNTS"].split(",")]
 skip = re.compile(r"/Account/Logout|/lib/|/css/|/js/|\.(css|js|png|svg|ico|woff2?)$|^/en/", re.I)
 failures, slow = [], []
 
@@ -83,7 +86,7 @@ for email in accounts:
 
 slow.sort(reverse=True)
 print("slowest:")
-for seconds, path, who, status in slow[:15]:
+for seconds, path, who, status in slow[:int(os.environ.get("CRAWL_SLOWEST", "15"))]:
     print(f"  {seconds * 1000:8.0f} ms  {status}  {path}  ({who})")
 if failures:
     print("5xx answers:", *failures, sep="\n  ")
