@@ -263,22 +263,25 @@ public sealed class ProposalQueries(IAppDbContext db, VersionedCache cache, Regi
 
     /// <summary>The kept title order with the log's changes taken in; null while it is not built (its build then scheduled).</summary>
     private Task<KeptTextOrder.State?> TitleOrderAsync(CancellationToken ct) =>
-        titles is null || kept is null || inputs is null || scopes is null
-            ? Task.FromResult<KeptTextOrder.State?>(null)
-            : titles.CurrentAsync(inputs.Log, TitlesAsync, () => kept.BuildLater(TitleOrderBuild, async () =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ProposalQueries>().BuildTitleOrderAsync();
-            }), ct);
+        KeptOrderAsync(titles, TitlesAsync, TitleOrderBuild, q => q.BuildTitleOrderAsync(), ct);
 
     /// <summary>The kept code order with the log's changes taken in; null while it is not built (its build then scheduled).</summary>
     private Task<KeptTextOrder.State?> CodeOrderAsync(CancellationToken ct) =>
-        codes is null || kept is null || inputs is null || scopes is null
+        KeptOrderAsync(codes, CodesAsync, CodeOrderBuild, q => q.BuildCodeOrderAsync(), ct);
+
+    /// <summary>A kept text order (<paramref name="order"/>) with the log's changes taken in, its build scheduled as <paramref name="build"/> when it is not kept.</summary>
+    private Task<KeptTextOrder.State?> KeptOrderAsync(
+        KeptTextOrder? order,
+        Func<IReadOnlyCollection<int>?, Task<List<(int Id, string Value)>>> read,
+        string build,
+        Func<ProposalQueries, Task> buildIn,
+        CancellationToken ct) =>
+        order is null || kept is null || inputs is null || scopes is null
             ? Task.FromResult<KeptTextOrder.State?>(null)
-            : codes.CurrentAsync(inputs.Log, CodesAsync, () => kept.BuildLater(CodeOrderBuild, async () =>
+            : order.CurrentAsync(inputs.Log, read, () => kept.BuildLater(build, async () =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ProposalQueries>().BuildCodeOrderAsync();
+                await buildIn(scope.ServiceProvider.GetRequiredService<ProposalQueries>());
             }), ct);
 
     /// <summary>The most proposals of the title order a first visit asks about before it reads the filter's parts instead.</summary>

@@ -51,23 +51,14 @@ public sealed class RegisterAmountSortTests : IAsyncLifetime, IDisposable
     {
         var columns = await RegisterPages.ColumnsAsync(_portal, "Proposals");
         var sources = await ReadAsync(db => db.Proposals.Where(p => p.ProgramId == _programId).Select(p => p.Id).ToListAsync());
-        var copied = columns.Where(c => c is not "Id").ToList();
-        var sql = new System.Text.StringBuilder();
-        for (var i = 0; i < count; i++)
+        return RegisterPages.CopyProposalsSql(columns, Enumerable.Range(0, count).Select(i => (sources[i % sources.Count], (Func<string, string?>)(c => c switch
         {
-            var values = copied.Select(c => c switch
-            {
-                "Code" => $"'TA-{(i * 37) % count:D4}'",
-                "SettledTotalCost" or "SettledProvincialShare" => "NULL",
-                "ApprovedTotalCost" => (((i * 3) % 7) * 250_000_000L).ToString(CultureInfo.InvariantCulture),
-                "ApprovedProvincialShare" => (((i * 2) % 5) * 90_000_000L).ToString(CultureInfo.InvariantCulture),
-                "ConcurrencyStamp" => $"'{Guid.NewGuid():N}'",
-                _ => $"\"{c}\"",
-            });
-            sql.AppendLine(CultureInfo.InvariantCulture, $"INSERT INTO \"Proposals\" ({string.Join(", ", copied.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", values)} FROM \"Proposals\" WHERE \"Id\" = {sources[i % sources.Count]};");
-        }
-
-        return sql.ToString();
+            "Code" => $"'TA-{(i * 37) % count:D4}'",
+            "SettledTotalCost" or "SettledProvincialShare" => "NULL",
+            "ApprovedTotalCost" => (((i * 3) % 7) * 250_000_000L).ToString(CultureInfo.InvariantCulture),
+            "ApprovedProvincialShare" => (((i * 2) % 5) * 90_000_000L).ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        }))));
     }
 
     /// <summary>The order the register had before: one SQL ORDER BY over the filtered set.</summary>

@@ -75,24 +75,14 @@ public sealed partial class RegisterBucketSortTests : IAsyncLifetime, IDisposabl
         var organizations = await ReadAsync(db => db.Organizations.Select(o => o.Id).ToListAsync());
         var items = await ReadAsync(db => db.ContentItems.Where(i => i.Group.ProgramId == _programId).Select(i => i.Id).ToListAsync());
         var sources = await ReadAsync(db => db.Proposals.Where(p => p.ProgramId == _programId).Select(p => p.Id).ToListAsync());
-        var copied = columns.Where(c => c is not "Id").ToList();
-        var sql = new System.Text.StringBuilder();
-        for (var i = 0; i < count; i++)
+        // Codes not in the order of their lead units or items, so a sort by code alone would not pass.
+        return RegisterPages.CopyProposalsSql(columns, Enumerable.Range(0, count).Select(i => (sources[i % sources.Count], (Func<string, string?>)(c => c switch
         {
-            // Codes not in the order of their lead units or items, so a sort by code alone would not pass.
-            var code = $"TS-{(i * 37) % count:D4}";
-            var values = copied.Select(c => c switch
-            {
-                "Code" => $"'{code}'",
-                "LeadOrganizationId" => organizations[(i * 7) % organizations.Count].ToString(CultureInfo.InvariantCulture),
-                "ContentItemId" => items[(i * 5) % items.Count].ToString(CultureInfo.InvariantCulture),
-                "ConcurrencyStamp" => $"'{Guid.NewGuid():N}'",
-                _ => $"\"{c}\"",
-            });
-            sql.AppendLine(CultureInfo.InvariantCulture, $"INSERT INTO \"Proposals\" ({string.Join(", ", copied.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", values)} FROM \"Proposals\" WHERE \"Id\" = {sources[i % sources.Count]};");
-        }
-
-        return sql.ToString();
+            "Code" => $"'TS-{(i * 37) % count:D4}'",
+            "LeadOrganizationId" => organizations[(i * 7) % organizations.Count].ToString(CultureInfo.InvariantCulture),
+            "ContentItemId" => items[(i * 5) % items.Count].ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        }))));
     }
 
     /// <summary>The order the register had before ADR 0237: one SQL ORDER BY over the filtered set.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,21 +59,12 @@ public sealed class RegisterCodeOrderTests : IAsyncLifetime, IDisposable
     {
         var columns = await RegisterPages.ColumnsAsync(_portal, "Proposals");
         var sources = await ReadAsync(db => db.Proposals.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
-        var copied = columns.Where(c => c is not "Id").ToList();
-        var sql = new System.Text.StringBuilder();
-        for (var i = from; i < from + count; i++)
+        return RegisterPages.CopyProposalsSql(columns, Enumerable.Range(from, count).Select(i => (sources[i % sources.Count], (Func<string, string?>)(c => c switch
         {
-            var values = copied.Select(c => c switch
-            {
-                "Code" => $"'{CodeOf(i)}'",
-                "SearchText" => $"\"SearchText\" || ' {Word}'",
-                "ConcurrencyStamp" => $"'{Guid.NewGuid():N}'",
-                _ => $"\"{c}\"",
-            });
-            sql.AppendLine(CultureInfo.InvariantCulture, $"INSERT INTO \"Proposals\" ({string.Join(", ", copied.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", values)} FROM \"Proposals\" WHERE \"Id\" = {sources[i % sources.Count]};");
-        }
-
-        return sql.ToString();
+            "Code" => $"'{CodeOf(i)}'",
+            "SearchText" => $"\"SearchText\" || ' {Word}'",
+            _ => null,
+        }))));
     }
 
     /// <summary>The order the register's search had: one SQL ORDER BY Code over the matches.</summary>

@@ -56,21 +56,12 @@ public sealed class RegisterTitleSortTests : IAsyncLifetime, IDisposable
     {
         var columns = await ColumnsAsync();
         var sources = await ReadAsync(db => db.Proposals.Where(p => p.ProgramId == _programId).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
-        var copied = columns.Where(c => c is not "Id").ToList();
-        var sql = new System.Text.StringBuilder();
-        for (var i = from; i < from + count; i++)
+        return RegisterPages.CopyProposalsSql(columns, Enumerable.Range(from, count).Select(i => (sources[i % sources.Count], (Func<string, string?>)(c => c switch
         {
-            var values = copied.Select(c => c switch
-            {
-                "Code" => $"'TT-{(i * 37) % 1000:D4}'",
-                "Title" => $"'{Titles[(i * 5) % Titles.Length]}'",
-                "ConcurrencyStamp" => $"'{Guid.NewGuid():N}'",
-                _ => $"\"{c}\"",
-            });
-            sql.AppendLine(CultureInfo.InvariantCulture, $"INSERT INTO \"Proposals\" ({string.Join(", ", copied.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", values)} FROM \"Proposals\" WHERE \"Id\" = {sources[i % sources.Count]};");
-        }
-
-        return sql.ToString();
+            "Code" => $"'TT-{(i * 37) % 1000:D4}'",
+            "Title" => $"'{Titles[(i * 5) % Titles.Length]}'",
+            _ => null,
+        }))));
     }
 
     /// <summary>The order the register had before: one SQL ORDER BY over the filtered set, through the collation.</summary>

@@ -27,6 +27,25 @@ internal static partial class RegisterPages
             return names;
         });
 
+    /// <summary>
+    /// One <c>INSERT … SELECT</c> per copy of a proposal (raw SQL, as any writer makes it): every column but the id copied
+    /// from the proposal <c>Source</c>, except those <c>Value</c> gives (an SQL literal or expression, null to copy); each
+    /// copy gets a new concurrency stamp unless <c>Value</c> gives one.
+    /// </summary>
+    public static string CopyProposalsSql(IReadOnlyList<string> columns, IEnumerable<(int Source, Func<string, string?> Value)> copies)
+    {
+        var copied = columns.Where(c => c is not "Id").ToList();
+        var names = string.Join(", ", copied.Select(c => $"\"{c}\""));
+        var sql = new System.Text.StringBuilder();
+        foreach (var (source, value) in copies)
+        {
+            var values = copied.Select(c => value(c) ?? (c == "ConcurrencyStamp" ? $"'{Guid.NewGuid():N}'" : $"\"{c}\""));
+            sql.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"INSERT INTO \"Proposals\" ({names}) SELECT {string.Join(", ", values)} FROM \"Proposals\" WHERE \"Id\" = {source};");
+        }
+
+        return sql.ToString();
+    }
+
     /// <summary>The codes of every page of the register at <paramref name="query"/>, in order, until a page is not full.</summary>
     public static async Task<List<string>> EveryPageAsync(HttpClient client, string query)
     {
