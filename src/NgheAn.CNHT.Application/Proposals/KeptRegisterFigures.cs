@@ -95,8 +95,12 @@ public sealed class KeptRegisterFigures : IDisposable
     /// <summary>Pages in code order answered from the kept code order (tests).</summary>
     public int CodePages => Volatile.Read(ref _codePages);
 
+    /// <summary>Times a filter's proposals were picked out of a kept text order again (tests: once per change of either).</summary>
+    public int Picks => Volatile.Read(ref _picks);
+
     private int _titlePages;
     private int _codePages;
+    private int _picks;
 
     private int _builds;
     private int _takeIns;
@@ -402,6 +406,7 @@ public sealed class KeptRegisterFigures : IDisposable
                 }
 
                 entry.Picked[source.Owner] = order;
+                Interlocked.Increment(ref _picks);
             }
 
             var ids = descending ? order.Descending : order.Ascending;

@@ -69,8 +69,12 @@ public abstract class KeptTextOrder : IDisposable
 
     public int TakeIns => Volatile.Read(ref _takeIns);
 
+    /// <summary>New versions a take-in made because a key changed (tests: a write that leaves every key makes none).</summary>
+    public int Versions => Volatile.Read(ref _versions);
+
     private int _builds;
     private int _takeIns;
+    private int _versions;
 
     public void Dispose()
     {
@@ -201,6 +205,7 @@ public abstract class KeptTextOrder : IDisposable
             return state;
         }
 
+        Interlocked.Increment(ref _versions);
         var comparer = Comparer<SortedKey>.Create(Compare);
         var list = new List<SortedKey>(state.Sorted);
         foreach (var (id, old, _) in moved)

@@ -118,9 +118,22 @@ public sealed class RegisterCodeOrderTests : IAsyncLifetime, IDisposable
             }
         }
 
+        // A write to a match that leaves its code and its membership as they were (an edit: its stamp renewed) is taken in
+        // without a new version of the code order and without picking the search's matches again (ADR 0244).
+        var stamped = await ReadAsync(db => db.Proposals.Where(p => p.Code.StartsWith("TC-")).Select(p => p.Id).FirstAsync());
+        var (versions, picks, stampTakeIns) = (codes.Versions, kept.Picks, codes.TakeIns);
+        await RawAsync($"UPDATE \"Proposals\" SET \"ConcurrencyStamp\" = '{Guid.NewGuid():N}' WHERE \"Id\" = {stamped};");
+        var pagesBefore = kept.CodePages;
+        Assert.Equal(await PlainOrderAsync(false, false), await EveryPageAsync(false, false));
+        Assert.True(kept.CodePages > pagesBefore, "the kept code order did not answer after the edit");
+        Assert.True(codes.TakeIns > stampTakeIns, "the edit was not taken in");
+        Assert.Equal(versions, codes.Versions);
+        Assert.Equal(picks, kept.Picks);
+
         // Raw writes, as any writer makes them: a match's code moves from the middle to the end, one is deleted, one added.
         var builds = codes.Builds;
         var takeIns = codes.TakeIns;
+        versions = codes.Versions;
         var ids = await ReadAsync(db => db.Proposals.Where(p => p.Code.StartsWith("TC_")).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync());
         await RawAsync($"""
             UPDATE "Proposals" SET "Code" = 'zz-moved' WHERE "Id" = {ids[0]};
@@ -138,5 +151,6 @@ public sealed class RegisterCodeOrderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(builds, codes.Builds);
         Assert.True(codes.TakeIns > takeIns, "the writes were not taken in per proposal");
+        Assert.True(codes.Versions > versions, "a new code made no new version of the order");
     }
 }
