@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.IntegrationTests.Support;
@@ -78,6 +79,34 @@ public sealed partial class KeptRenderingTests(DemoPortal portal) : IClassFixtur
         Assert.Equal(pre, KeptHtml.Collapse(pre));
         const string script = "<script>\n  var s = `a\n   b`;\n</script>";
         Assert.Equal(script, KeptHtml.Collapse(script));
+    }
+
+    [Fact]
+    public async Task The_register_s_body_is_kept_under_what_it_shows_across_a_write_to_a_proposal_it_does_not_show()
+    {
+        var specialist = await portal.SignInAsAsync("DoitSpecialist");
+        var kept = portal.Services.GetRequiredService<KeptHtml>();
+        var (shown, hidden) = await portal.ScopedAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Persistence.AppDbContext>();
+            return (await db.Proposals.Where(p => p.Status == ProposalStatus.Settled).OrderBy(p => p.Code).Select(p => p.Id).FirstAsync(),
+                await db.Proposals.Where(p => p.Status != ProposalStatus.Settled).Select(p => p.Id).FirstAsync());
+        });
+        const string settled = "/Proposals?status=Settled";
+        await specialist.GetStringAsync(settled);
+        var renderings = kept.Renderings;
+
+        // An edit of a proposal the page does not show: the same rows, the body rendered before (ADR 0244).
+        await RawWrites.RunAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = \"Title\" || ' (sửa)', \"ConcurrencyStamp\" = '{Guid.NewGuid():N}' WHERE \"Id\" = {hidden};");
+        var before = await specialist.GetStringAsync(settled);
+        Assert.Equal(renderings, kept.Renderings);
+
+        // An edit of a proposal it shows: rendered again, with the new title.
+        await RawWrites.RunAsync(portal, $"UPDATE \"Proposals\" SET \"Title\" = 'Tên mới sau khi sửa (minh họa)', \"ConcurrencyStamp\" = '{Guid.NewGuid():N}' WHERE \"Id\" = {shown};");
+        var after = await specialist.GetStringAsync(settled);
+        Assert.True(kept.Renderings > renderings, "the body was not rendered again after a shown proposal changed");
+        Assert.DoesNotContain("Tên mới sau khi sửa (minh họa)", WebUtility.HtmlDecode(before));
+        Assert.Contains("Tên mới sau khi sửa (minh họa)", WebUtility.HtmlDecode(after));
     }
 
     [GeneratedRegex("data-figure=\"status-Draft\">(\\d+)<")]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NgheAn.CNHT.Application.Proposals;
 using NgheAn.CNHT.Domain.Proposals;
 using NgheAn.CNHT.Web.Authorization;
+using NgheAn.CNHT.Web.Rendering;
 
 namespace NgheAn.CNHT.Web.Pages.Proposals;
 
@@ -12,7 +13,7 @@ namespace NgheAn.CNHT.Web.Pages.Proposals;
 /// totals of the whole filtered set. The last filters are kept in a cookie, so coming back to
 /// /Proposals shows the list as the user left it.
 /// </summary>
-public sealed class IndexModel(ProposalQueries queries, IAuthorizationService auth, NgheAn.CNHT.Application.Common.IDataVersion version) : PageModel
+public sealed class IndexModel(ProposalQueries queries, IAuthorizationService auth) : PageModel
 {
     public const string FilterCookie = "cnht.proposals.filter";
 
@@ -38,8 +39,10 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
     public bool IsFiltered => Program is not null || Year is not null || ContentFilter is not null || Org is not null || Status is not null || Counted || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Lead);
 
     /// <summary>
-    /// The key under which the page's body is kept rendered (the cache tag helper, issue 21 § 4): the data version read
-    /// before the rows, the query string as typed and whether the user may create. Never newer than the rows it labels.
+    /// The key under which the page's body is kept rendered (issue 21 § 4): what the body shows — its rows, totals and page
+    /// (hashed) and the filter choices (one key per kept choices object) — the query string as typed and whether the user
+    /// may create (ADR 0244). A write to a proposal the page does not show leaves the key, and the body rendered before
+    /// is served; the key is made from the rows themselves, so it is never older than what it labels.
     /// </summary>
     public string RenderKey { get; private set; } = "";
 
@@ -67,12 +70,12 @@ public sealed class IndexModel(ProposalQueries queries, IAuthorizationService au
             return RedirectToPage();
         }
 
-        var readBefore = await version.CurrentAsync(ct);
         var (groupId, itemId) = ParseContent(ContentFilter);
         (Result, Choices) = await queries.RegisterWithChoicesAsync(new RegisterFilter(Program, Year, groupId, itemId, Org, Status, Q, Sort, Desc, PageNumber, Counted, Lead), ct);
         OrgName = Org is { } orgId ? Choices.Organizations.FirstOrDefault(o => o.Id == orgId)?.Name ?? $"#{orgId}" : null;
         CanCreate = (await auth.AuthorizeAsync(User, Policies.EditProposals)).Succeeded;
-        RenderKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{readBefore}|{CanCreate}|{Request.QueryString.Value}");
+        var shown = ContentKey.Of(Result.Rows.Append<object>(Result));
+        RenderKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{shown}|{ContentKey.IdentityOf(Choices)}|{CanCreate}|{Request.QueryString.Value}");
 
         var query = QueryString.Create(RouteValues(1).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
         if (IsFiltered || Sort != RegisterSort.Code || Desc)
