@@ -63,8 +63,81 @@ public sealed class RegisterInputsState : IDisposable
 /// <summary>The register's counter for this request's scope (<see cref="RegisterInputsState"/>).</summary>
 public sealed class RegisterInputs(RegisterInputsState state, IDataVersion version, IBalanceInputChanges log)
 {
-    public Task<long> CounterAsync(CancellationToken ct = default) => state.CounterAsync(version, log, ct);
+    private readonly RequestLog _log = new(log, version);
 
-    /// <summary>The log the counter follows (what the register's kept figures take in, ADR 0237).</summary>
-    public IBalanceInputChanges Log => log;
+    public Task<long> CounterAsync(CancellationToken ct = default) => state.CounterAsync(version, _log, ct);
+
+    /// <summary>The log the counter follows (what the register's kept figures take in, ADR 0237), read once per request.</summary>
+    public IBalanceInputChanges Log => _log;
+
+    /// <summary>Reads of the log answered from what this scope read before (tests).</summary>
+    public int LogReadsSaved => _log.Saved;
+}
+
+/// <summary>
+/// The log as one request reads it (ADR 0244 addendum 2): after a write, the register's counter reads the log's top and its
+/// kept parts (the filter choices, the filter's figures, the kept title or code order) each ask for the rows after what
+/// they last took in, nearly always the same rows; a read that came back whole answers the later ones. What was read is
+/// kept only while the data version is the one read before it, so a scope that lives across a write (a job, a test)
+/// reads the log again; within a request, a write committed after the read is taken in by the next request, as before.
+/// </summary>
+internal sealed class RequestLog(IBalanceInputChanges log, IDataVersion version) : IBalanceInputChanges
+{
+    private long _version;
+    private long _from;
+    private List<BalanceInputChange>? _rows;
+
+    public int Saved { get; private set; }
+
+    public async Task<long> TopAsync(CancellationToken ct = default)
+    {
+        var current = await version.CurrentAsync(ct);
+        var top = await log.TopAsync(ct);
+        if (!Known(current) || top != KnownTop)
+        {
+            // Nothing after the top, as of this read; what was kept before ended elsewhere, so it is dropped.
+            Keep(current, top, []);
+        }
+
+        return top;
+    }
+
+    public async Task<IReadOnlyList<BalanceInputChange>> AfterAsync(long afterId, int take, CancellationToken ct = default)
+    {
+        var current = await version.CurrentAsync(ct);
+        if (Known(current) && afterId >= _from)
+        {
+            Saved++;
+            var kept = new List<BalanceInputChange>(Math.Min(take, _rows!.Count));
+            foreach (var row in _rows)
+            {
+                if (row.Id > afterId && kept.Count < take)
+                {
+                    kept.Add(row);
+                }
+            }
+
+            return kept;
+        }
+
+        var rows = await log.AfterAsync(afterId, take, ct);
+        if (rows.Count < take)
+        {
+            // Every row after afterId as of this read.
+            Keep(current, afterId, [.. rows]);
+        }
+
+        return rows;
+    }
+
+    private bool Known(long current) => _rows is not null && _version == current;
+
+    private long KnownTop => _rows is { Count: > 0 } rows ? rows[^1].Id : _from;
+
+    private void Keep(long current, long from, List<BalanceInputChange> rows)
+    {
+        _version = current;
+        _from = from;
+        _rows = rows;
+    }
 }

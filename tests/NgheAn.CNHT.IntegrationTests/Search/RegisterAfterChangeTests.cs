@@ -66,4 +66,29 @@ public sealed class RegisterAfterChangeTests
         await Task.Delay(DataVersionWatch.Freshness + TimeSpan.FromMilliseconds(100));
         Assert.Contains("Công ty Đổi Tên Kiểm Thử", await readerB.GetStringAsync(search));
     }
+
+    [Fact]
+    public async Task After_a_write_one_request_reads_the_log_once_and_a_scope_that_lives_across_a_write_reads_it_again()
+    {
+        await using var portal = new CnhtFactory();
+        var id = await ProposalArrange.InStatusAsync(portal, ProposalStatus.Implementing, title: "Đề án khuôn dập qwertz (giá trị minh họa)");
+        var filter = new RegisterFilter("2018-2025", Query: "qwertz");
+        Assert.Equal(900_000_000m, (await portal.ScopedAsync(sp => sp.GetRequiredService<ProposalQueries>().RegisterAsync(filter))).TotalCost);
+
+        Assert.Equal(1, await RawAsync(portal, $"UPDATE \"Proposals\" SET \"ApprovedTotalCost\" = 777000000 WHERE \"Id\" = {id}"));
+        await portal.ScopedAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<ProposalQueries>();
+            var inputs = sp.GetRequiredService<RegisterInputs>();
+
+            // The choices read the rows after the write; the filter's figures take them from that read (ADR 0244 addendum 2).
+            Assert.Equal(777_000_000m, (await queries.RegisterAsync(filter)).TotalCost);
+            Assert.True(inputs.LogReadsSaved >= 1, $"log reads saved: {inputs.LogReadsSaved}");
+
+            // A write while the scope lives: what it read is not taken for the log as it now is.
+            Assert.Equal(1, await RawAsync(portal, $"UPDATE \"Proposals\" SET \"ApprovedTotalCost\" = 555000000 WHERE \"Id\" = {id}"));
+            Assert.Equal(555_000_000m, (await queries.RegisterAsync(filter)).TotalCost);
+            return 0;
+        });
+    }
 }
