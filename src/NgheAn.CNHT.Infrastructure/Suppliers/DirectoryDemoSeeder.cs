@@ -71,21 +71,31 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         var slugs = new HashSet<string>(await db.SupplierProfiles.Select(p => p.Slug).ToListAsync(ct));
         // Communes and wards by their official code (the administrative map, ADR 0126).
         var units = await db.AdministrativeUnits.AsNoTracking().ToDictionaryAsync(u => u.Name, u => u.Code, ct);
+        // The enterprises first, in one save (their ids name the profiles), then the profiles in another.
+        var organizations = new Organization[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var line = Lines[i % Lines.Length];
+            var (_, communes) = Places[(i * 5 + i / 7) % Places.Length];
+            var commune = communes[i % communes.Length];
+            organizations[i] = new Organization(NameVi(i), OrganizationKind.SupportingIndustryEnterprise, TaxCodeOf(i),
+                line.NameVi, null, $"Lô {i + 1}, {commune}, tỉnh Nghệ An (minh họa)", "Người liên hệ (mẫu)", "0238 3 555 " + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), null, isSample: true);
+            db.Organizations.Add(organizations[i]);
+        }
+
+        await db.SaveChangesAsync(ct);
+
         for (var i = 0; i < Count; i++)
         {
             var line = Lines[i % Lines.Length];
             var house = Houses[i / Lines.Length % Houses.Length];
-            var kind = i % 3 == 0 ? "Công ty CP" : "Công ty TNHH";
             var kindEn = i % 3 == 0 ? "JSC" : "Co., Ltd.";
-            var nameVi = $"{kind} {line.NameVi} {house} (mẫu)";
+            var nameVi = NameVi(i);
             var houseEn = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(SearchText.Fold(house));
             var nameEn = $"{houseEn} {line.NameEn} {kindEn} (sample)";
             var (zone, communes) = Places[(i * 5 + i / 7) % Places.Length];
             var commune = communes[i % communes.Length];
-            var organization = new Organization(nameVi, OrganizationKind.SupportingIndustryEnterprise, TaxCodeOf(i),
-                line.NameVi, null, $"Lô {i + 1}, {commune}, tỉnh Nghệ An (minh họa)", "Người liên hệ (mẫu)", "0238 3 555 " + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), null, isSample: true);
-            db.Organizations.Add(organization);
-            await db.SaveChangesAsync(ct);
+            var organization = organizations[i];
 
             var slug = SupplierProfile.SlugFor(nameVi);
             for (var n = 2; !slugs.Add(slug); n++)
@@ -169,6 +179,9 @@ public sealed class DirectoryDemoSeeder(AppDbContext db, TimeProvider clock, ILo
         logger.LogInformation("Directory demo data: {Count} fictitious enterprises", Count);
         return true;
     }
+
+    private static string NameVi(int i) =>
+        $"{(i % 3 == 0 ? "Công ty CP" : "Công ty TNHH")} {Lines[i % Lines.Length].NameVi} {Houses[i / Lines.Length % Houses.Length]} (mẫu)";
 
     /// <summary>The demo enterprises that show a logo: one of each sector line, and two more automotive suppliers (ADR 0207).</summary>
     public static readonly int[] LogoIndices = [0, 1, 2, 3, 4, 5, 6, 7, 21, 37];
