@@ -26,7 +26,8 @@ public static class ContentKey
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var encoder = Encoding.UTF8.GetEncoder();
         var text = new StringBuilder(1024);
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var used = 0;
         try
         {
             foreach (var value in values)
@@ -36,17 +37,25 @@ public static class ContentKey
                 foreach (var chunk in text.GetChunks())
                 {
                     var most = encoder.GetByteCount(chunk.Span, flush: false);
-                    if (most > buffer.Length)
+                    if (used + most > buffer.Length)
                     {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = ArrayPool<byte>.Shared.Rent(most);
+                        // The bytes so far to the hash (one call per buffer, not per value).
+                        hash.AppendData(buffer, 0, used);
+                        used = 0;
+                        if (most > buffer.Length)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = ArrayPool<byte>.Shared.Rent(most);
+                        }
                     }
 
-                    hash.AppendData(buffer, 0, encoder.GetBytes(chunk.Span, buffer, flush: false));
+                    used += encoder.GetBytes(chunk.Span, buffer.AsSpan(used), flush: false);
                 }
             }
 
-            hash.AppendData(buffer, 0, encoder.GetBytes(ReadOnlySpan<char>.Empty, buffer, flush: true));
+            hash.AppendData(buffer, 0, used);
+            var last = encoder.GetBytes(ReadOnlySpan<char>.Empty, buffer, flush: true);
+            hash.AppendData(buffer, 0, last);
             return Convert.ToHexString(hash.GetHashAndReset());
         }
         finally
