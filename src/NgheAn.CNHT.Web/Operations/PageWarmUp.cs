@@ -46,7 +46,9 @@ public sealed class WarmUpPipeline
 /// page activated, its EF queries compiled, the layout of a signed-in role rendered for the first time), which the first
 /// user of the day paid. Runs after <see cref="ProposalPageWarmUp"/> (one warm-up at a time on two cores), only GET
 /// pages that write nothing, each as a made-up principal of a role (<see cref="Principal"/>: an id no account has, so no
-/// user's own data is read and a page that needs a real account answers a challenge), each in a scope marked
+/// staff user's own data is read and a page that needs a real account answers a challenge) — the enterprise's pages
+/// named as one verified enterprise account, whose pages find its organization by that name (ADR 0240 addendum; what
+/// they render is counted and dropped, never sent or kept) — each in a scope marked
 /// <see cref="ReadOnlyWork"/>, so a write that a page might send one day fails instead of being recorded. The requests
 /// never reach the network, request logging or the exception page: they enter the pipeline after those. A failure is
 /// logged and changes nothing: the first visit compiles what it needs, as before. Off with
@@ -82,12 +84,19 @@ public sealed class PageWarmUp(
     public sealed record WarmedPage(string Path, string? Role, int Status, long Bytes, double Milliseconds);
 
     /// <summary>
+    /// The enterprise whose pages are rendered (ADR 0240 addendum): the user name of a verified account of the organization
+    /// with the newest application, that application and the organization's newest proposal.
+    /// </summary>
+    public sealed record EnterpriseVisit(string UserName, int? ApplicationId, int? ProposalId);
+
+    /// <summary>
     /// The pages in the order they are rendered: the crawl's slowest first visits (docs/performance.md, round 25) and the
     /// first page of each role. A role's dashboard keeps its figures for the data version (VersionedCache), so its first
     /// real visit after a start is served from them too. An enterprise's pages read its own organization through its
-    /// account, which a made-up principal has not: they are not in the plan.
+    /// account's user name, so they are rendered as a real enterprise account (<paramref name="enterprise"/>, when there
+    /// is one): its home, its profile, its newest application's page and form, and its newest proposal as it follows it.
     /// </summary>
-    public static IReadOnlyList<(string Path, string? Role)> Plan(string? newsSlug) =>
+    public static IReadOnlyList<(string Path, string? Role)> Plan(string? newsSlug, EnterpriseVisit? enterprise = null) =>
     [
         ("/", null),
         ("/chuong-trinh", null),
@@ -104,13 +113,27 @@ public sealed class PageWarmUp(
         ("/", Roles.Admin),
         ("/Calls", null),
         ("/en", null),
+        .. enterprise is null ? Array.Empty<(string, string?)>() : EnterprisePages(enterprise),
     ];
 
-    /// <summary>A signed-in principal of one role as the cookie would carry it (two factors used), with an id no account has.</summary>
-    private static ClaimsPrincipal Principal(string role) => new(new ClaimsIdentity(
+    private static (string, string?)[] EnterprisePages(EnterpriseVisit enterprise) =>
+    [
+        ("/DoanhNghiep", Roles.Enterprise),
+        ("/DoanhNghiep/HoSo", Roles.Enterprise),
+        .. enterprise.ApplicationId is { } application
+            ? new (string, string?)[] { ($"/Applications/Details/{application}", Roles.Enterprise), ($"/Applications/Edit/{application}", Roles.Enterprise) }
+            : [],
+        .. enterprise.ProposalId is { } proposal ? new (string, string?)[] { ($"/DoanhNghiep/DeAn/{proposal}", Roles.Enterprise) } : [],
+    ];
+
+    /// <summary>
+    /// A signed-in principal of one role as the cookie would carry it (two factors used), with an id no account has; named
+    /// <paramref name="name"/> (an enterprise account's user name, through which its pages find their organization).
+    /// </summary>
+    private static ClaimsPrincipal Principal(string role, string name) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, PrincipalId),
-            new Claim(ClaimTypes.Name, PrincipalId),
+            new Claim(ClaimTypes.Name, name),
             new Claim(ClaimTypes.Role, role),
             new Claim(TwoFactorEnforcement.MfaClaimType, TwoFactorEnforcement.MfaClaimValue),
         ],
@@ -154,14 +177,17 @@ public sealed class PageWarmUp(
 
             var watch = Stopwatch.StartNew();
             string? newsSlug = null;
+            EnterpriseVisit? enterprise = null;
             try
             {
                 using var scope = scopes.CreateScope();
                 var services = scope.ServiceProvider;
                 services.GetRequiredService<ReadOnlyWork>().On = true;
-                newsSlug = await services.GetRequiredService<AppDbContext>().NewsPosts.AsNoTracking()
+                var db = services.GetRequiredService<AppDbContext>();
+                newsSlug = await db.NewsPosts.AsNoTracking()
                     .Where(n => n.State == PublicationState.Published).OrderByDescending(n => n.PublishedAt).Select(n => n.Slug)
                     .FirstOrDefaultAsync(stoppingToken);
+                enterprise = await EnterpriseAsync(db, stoppingToken);
                 // The security page's own work (its account read by id, the authenticator's QR code drawn), which a
                 // made-up principal cannot render: the account's page answers a challenge without a real account.
                 var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -177,10 +203,10 @@ public sealed class PageWarmUp(
                 logger.LogWarning(ex, "The newest article's address or the security page's reads were not read; the pages are warmed up without them");
             }
 
-            foreach (var (path, role) in Plan(newsSlug))
+            foreach (var (path, role) in Plan(newsSlug, enterprise))
             {
                 stoppingToken.ThrowIfCancellationRequested();
-                _pages.Add(await RenderAsync(next, path, role, stoppingToken));
+                _pages.Add(await RenderAsync(next, path, role, role == Roles.Enterprise ? enterprise!.UserName : PrincipalId, stoppingToken));
             }
 
             logger.LogInformation("{Pages} pages rendered once in the background in {Elapsed:0} ms: {List}", _pages.Count, watch.Elapsed.TotalMilliseconds,
@@ -201,7 +227,34 @@ public sealed class PageWarmUp(
         }
     }
 
-    private async Task<WarmedPage> RenderAsync(RequestDelegate next, string path, string? role, CancellationToken ct)
+    /// <summary>
+    /// A verified account of the organization with the newest application (or, with none, the newest verified account),
+    /// with that application and the organization's newest proposal; null when no enterprise has a verified account.
+    /// </summary>
+    private static async Task<EnterpriseVisit?> EnterpriseAsync(AppDbContext db, CancellationToken ct)
+    {
+        var verified = db.EnterpriseMembers.AsNoTracking().Where(m => m.Status == Domain.Enterprises.MemberStatus.Verified);
+        var newest = await db.Applications.AsNoTracking()
+            .Where(a => verified.Any(m => m.OrganizationId == a.OrganizationId))
+            .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.OrganizationId }).FirstOrDefaultAsync(ct);
+        if (newest is not null)
+        {
+            var organization = newest.OrganizationId;
+            verified = verified.Where(m => m.OrganizationId == organization);
+        }
+
+        var member = await verified.OrderByDescending(m => m.Id).Select(m => new { m.UserName, m.OrganizationId }).FirstOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var proposal = await db.Proposals.AsNoTracking().Where(p => p.LeadOrganizationId == member.OrganizationId)
+            .OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        return new EnterpriseVisit(member.UserName, newest?.Id, proposal);
+    }
+
+    private async Task<WarmedPage> RenderAsync(RequestDelegate next, string path, string? role, string name, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
@@ -224,7 +277,7 @@ public sealed class PageWarmUp(
         context.Request.Headers.AcceptLanguage = "vi-VN";
         if (role is not null)
         {
-            context.User = Principal(role);
+            context.User = Principal(role, name);
         }
 
         // Code that reads the request through IHttpContextAccessor (ICurrentUser) sees this one, as in a real request.

@@ -45,6 +45,17 @@ public sealed class PageWarmUpTests
         return string.Join('\n', parts);
     }
 
+    private static async Task<T> ReadAsync<T>(string path, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), sql);
+        return read(reader);
+    }
+
     [Fact]
     public async Task After_a_start_each_role_s_first_pages_are_rendered_once_in_full_and_nothing_is_written()
     {
@@ -57,6 +68,13 @@ public sealed class PageWarmUpTests
                 await first.EnsureDemoUsersAsync();
                 // The news of the development demo (test hosts load none): the warm-up renders the newest article.
                 Assert.True(await first.ScopedAsync(sp => sp.GetRequiredService<NgheAn.CNHT.Infrastructure.PublicContent.PublicContentDemoSeeder>().SeedAsync()));
+                // The enterprise demo (its accounts, a call, their applications): the warm-up renders an enterprise's pages.
+                await first.ScopedAsync(async sp =>
+                {
+                    await sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Plans.ProgramPlanDemoSeeder>().SeedAsync();
+                    await sp.GetRequiredService<NgheAn.CNHT.Infrastructure.Enterprises.EnterpriseDemoSeeder>().SeedAsync();
+                    return 0;
+                });
             }
 
             SqliteConnection.ClearAllPools();
@@ -74,7 +92,16 @@ public sealed class PageWarmUpTests
 
             // Every page of the plan, in its order, rendered in full as its role: the public home, the program page, the
             // directory and the newest news article for a visitor; each staff role's dashboard and first pages.
-            var plan = PageWarmUp.Plan(warmUp.Pages.Select(p => p.Path).FirstOrDefault(p => p.StartsWith("/tin-tuc/", StringComparison.Ordinal))?["/tin-tuc/".Length..]);
+            // The enterprise: a verified account of the organization with the newest application, that application, the
+            // organization's newest proposal (read here with SQL of its own).
+            var enterprise = await ReadAsync(path, """
+                SELECT m."UserName", a."Id", (SELECT max(p."Id") FROM "Proposals" p WHERE p."LeadOrganizationId" = a."OrganizationId")
+                FROM "Applications" a JOIN "EnterpriseMembers" m ON m."OrganizationId" = a."OrganizationId" AND m."Status" = 'Verified'
+                ORDER BY a."Id" DESC, m."Id" DESC LIMIT 1
+                """, r => new PageWarmUp.EnterpriseVisit(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)));
+            var plan = PageWarmUp.Plan(warmUp.Pages.Select(p => p.Path).FirstOrDefault(p => p.StartsWith("/tin-tuc/", StringComparison.Ordinal))?["/tin-tuc/".Length..], enterprise);
+            Assert.Contains(plan, p => p is { Path: "/DoanhNghiep", Role: "Enterprise" });
+            Assert.Contains(plan, p => p.Path == $"/Applications/Edit/{enterprise.ApplicationId}");
             Assert.Contains(plan, p => p.Path.StartsWith("/tin-tuc/", StringComparison.Ordinal));
             Assert.Equal(plan.Select(p => (p.Path, p.Role)), warmUp.Pages.Select(p => (p.Path, p.Role)));
             Assert.All(warmUp.Pages, p =>
