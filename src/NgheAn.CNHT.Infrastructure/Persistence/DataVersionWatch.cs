@@ -38,8 +38,22 @@ public sealed class DataVersionWatch(TimeProvider clock)
         }
 
         var version = await read(ct);
-        Volatile.Write(ref _last, new Reading(version, commits, clock.GetUtcNow()));
-        return version;
+        var reading = new Reading(version, commits, clock.GetUtcNow());
+        while (true)
+        {
+            // Never backwards: the version only rises in the database, so when two reads overlap and the older value
+            // comes back last, the newer reading stays (a kept model keyed by an older value would be served again).
+            var kept = Volatile.Read(ref _last);
+            if (kept is not null && kept.Version > version)
+            {
+                return kept.Version;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _last, reading, kept), kept))
+            {
+                return version;
+            }
+        }
     }
 }
 
