@@ -48,7 +48,8 @@ public sealed class WarmUpPipeline
 /// pages that write nothing, each as a made-up principal of a role (<see cref="Principal"/>: an id no account has, so no
 /// staff user's own data is read and a page that needs a real account answers a challenge) — the enterprise's pages
 /// named as one verified enterprise account, whose pages find its organization by that name (ADR 0240 addendum; what
-/// they render is counted and dropped, never sent or kept) — each in a scope marked
+/// they render is counted and dropped, never sent; only that account's own bell count, kept a second, and the
+/// Enterprise role's menu, which holds no one's data, stay in memory) — each in a scope marked
 /// <see cref="ReadOnlyWork"/>, so a write that a page might send one day fails instead of being recorded. The requests
 /// never reach the network, request logging or the exception page: they enter the pipeline after those. A failure is
 /// logged and changes nothing: the first visit compiles what it needs, as before. Off with
@@ -233,7 +234,9 @@ public sealed class PageWarmUp(
     /// </summary>
     private static async Task<EnterpriseVisit?> EnterpriseAsync(AppDbContext db, CancellationToken ct)
     {
-        var verified = db.EnterpriseMembers.AsNoTracking().Where(m => m.Status == Domain.Enterprises.MemberStatus.Verified);
+        // A verified member whose account is active (one member per account: the pages find it by the account's name).
+        var verified = db.EnterpriseMembers.AsNoTracking()
+            .Where(m => m.Status == Domain.Enterprises.MemberStatus.Verified && db.Users.Any(u => u.Id == m.UserId && u.IsActive));
         var newest = await db.Applications.AsNoTracking()
             .Where(a => verified.Any(m => m.OrganizationId == a.OrganizationId))
             .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.OrganizationId }).FirstOrDefaultAsync(ct);
@@ -249,7 +252,9 @@ public sealed class PageWarmUp(
             return null;
         }
 
-        var proposal = await db.Proposals.AsNoTracking().Where(p => p.LeadOrganizationId == member.OrganizationId)
+        // As the enterprise's proposal page finds them: a draft is not shown to the enterprise.
+        var proposal = await db.Proposals.AsNoTracking()
+            .Where(p => p.LeadOrganizationId == member.OrganizationId && p.Status != Domain.Proposals.ProposalStatus.Draft)
             .OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         return new EnterpriseVisit(member.UserName, newest?.Id, proposal);
     }

@@ -44,8 +44,9 @@ public static class ContentKey
                         used = 0;
                         if (most > buffer.Length)
                         {
+                            var bigger = ArrayPool<byte>.Shared.Rent(most);
                             ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = ArrayPool<byte>.Shared.Rent(most);
+                            buffer = bigger;
                         }
                     }
 

@@ -92,11 +92,14 @@ public sealed class PageWarmUpTests
 
             // Every page of the plan, in its order, rendered in full as its role: the public home, the program page, the
             // directory and the newest news article for a visitor; each staff role's dashboard and first pages.
-            // The enterprise: a verified account of the organization with the newest application, that application, the
-            // organization's newest proposal (read here with SQL of its own).
+            // The enterprise: an active, verified account of the organization with the newest application, that application,
+            // the organization's newest proposal that is not a draft (read here with SQL of its own).
             var enterprise = await ReadAsync(path, """
-                SELECT m."UserName", a."Id", (SELECT max(p."Id") FROM "Proposals" p WHERE p."LeadOrganizationId" = a."OrganizationId")
-                FROM "Applications" a JOIN "EnterpriseMembers" m ON m."OrganizationId" = a."OrganizationId" AND m."Status" = 'Verified'
+                SELECT m."UserName", a."Id",
+                       (SELECT max(p."Id") FROM "Proposals" p WHERE p."LeadOrganizationId" = a."OrganizationId" AND p."Status" <> 'Draft')
+                FROM "Applications" a
+                JOIN "EnterpriseMembers" m ON m."OrganizationId" = a."OrganizationId" AND m."Status" = 'Verified'
+                JOIN "AspNetUsers" u ON u."Id" = m."UserId" AND u."IsActive"
                 ORDER BY a."Id" DESC, m."Id" DESC LIMIT 1
                 """, r => new PageWarmUp.EnterpriseVisit(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)));
             var plan = PageWarmUp.Plan(warmUp.Pages.Select(p => p.Path).FirstOrDefault(p => p.StartsWith("/tin-tuc/", StringComparison.Ordinal))?["/tin-tuc/".Length..], enterprise);
