@@ -85,8 +85,8 @@ public sealed class PageWarmUp(
     public sealed record WarmedPage(string Path, string? Role, int Status, long Bytes, double Milliseconds);
 
     /// <summary>
-    /// The enterprise whose pages are rendered (ADR 0240 addendum): the user name of a verified account of the organization
-    /// with the newest application, that application and the organization's newest proposal.
+    /// The enterprise whose pages are rendered (ADR 0240 addendum): the user name of an active, verified account of the
+    /// organization with the newest application, that application and the organization's newest proposal (not a draft).
     /// </summary>
     public sealed record EnterpriseVisit(string UserName, int? ApplicationId, int? ProposalId);
 
@@ -229,7 +229,7 @@ public sealed class PageWarmUp(
     }
 
     /// <summary>
-    /// A verified account of the organization with the newest application (or, with none, the newest verified account),
+    /// An active, verified account of the organization with the newest application (or, with none, the newest such account),
     /// with that application and the organization's newest proposal; null when no enterprise has a verified account.
     /// </summary>
     private static async Task<EnterpriseVisit?> EnterpriseAsync(AppDbContext db, CancellationToken ct)

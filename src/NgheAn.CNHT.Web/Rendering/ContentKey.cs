@@ -18,8 +18,8 @@ public static class ContentKey
     /// <summary>
     /// A SHA-256 of the values' text (records print every member), each followed by a line break, so two contents share a
     /// key only if they print the same. Hashed value by value through one reused builder and a small buffer: the whole
-    /// text of a register page (50 rows, ~60 KB as UTF-16) is never held at once (it cost a large-object allocation and
-    /// about 1 ms a request, round 29).
+    /// text of a register page (50 rows, ~60 KB as UTF-16) is never held at once: the same time, half the allocation
+    /// (`ContentKeyBenchmarks`, docs/performance.md round 29).
     /// </summary>
     public static string Of(IEnumerable<object> values)
     {
